@@ -1,0 +1,53 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import { satteri } from '@astrojs/markdown-satteri';
+import starlightLinksValidator from 'starlight-links-validator';
+import { parse as parseYaml } from 'yaml';
+import { clauseHeadingsPlugin } from './src/plugins/clause-headings.ts';
+
+// Deploying under a sub-path: BASE_PATH=/handbook/ npm run build
+const base = process.env.BASE_PATH || '/';
+const meta = parseYaml(readFileSync('content/policy/meta.yaml', 'utf8'));
+
+export default defineConfig({
+  srcDir: '.',
+  base,
+  site: process.env.SITE_URL || undefined,
+  trailingSlash: 'always',
+  markdown: {
+    processor: satteri({
+      hastPlugins: [clauseHeadingsPlugin({ base, shortTitle: meta.shortTitle })],
+    }),
+  },
+  integrations: [
+    starlight({
+      title: '市场部制度手册',
+      description: '培训机构市场部制度：条款可检索、可链接，附绩效自评、奖金估算、预算申请与入职清单工具。',
+      locales: { root: { label: '简体中文', lang: 'zh-CN' } },
+      favicon: '/favicon.svg',
+      expressiveCode: false,
+      pagination: true,
+      lastUpdated: false,
+      customCss: ['./src/styles/handbook.css', './src/styles/print.css'],
+      components: {
+        MarkdownContent: './src/components/starlight/MarkdownContent.astro',
+        Search: './src/components/starlight/Search.astro',
+      },
+      sidebar: [
+        { label: '首页', link: '/' },
+        {
+          label: '制度正文',
+          items: ['general', 'organization', 'workflows', 'performance', 'training', 'finance'],
+        },
+        { label: '参考', items: ['clauses', 'print', 'changelog'] },
+      ],
+      plugins: [starlightLinksValidator({ errorOnLocalLinks: false })],
+    }),
+    mdx(),
+    preact(),
+  ],
+});

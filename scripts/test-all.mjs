@@ -1,0 +1,50 @@
+// `npm test`: type check, unit tests (with coverage of src/lib), build, browser tests.
+// Ends with one line "N passed, N failed" counting every test that ran.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const RESULTS = '.test-results';
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+let stepFailed = false;
+
+function run(label, command) {
+  console.log(`\n=== ${label} ===\n$ ${command}`);
+  const result = spawnSync(command, { shell: true, stdio: 'inherit', env: process.env });
+  if (result.status !== 0) {
+    console.error(`\n✗ ${label} 失败（退出码 ${result.status}）`);
+    stepFailed = true;
+    return false;
+  }
+  return true;
+}
+
+function count(file) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  passed += report.numPassedTests ?? 0;
+  failed += report.numFailedTests ?? 0;
+}
+
+const vitest = (project) =>
+  `vitest run --project ${project} --reporter=default --reporter=json --outputFile.json=${RESULTS}/${project}.json`;
+
+if (run('类型检查 (astro check, src/lib without DOM)', 'astro check && tsc -p src/lib/tsconfig.json')) {
+  // type check passed
+}
+run('单元测试 (unit)', `${vitest('unit')} --coverage`);
+count(`${RESULTS}/unit.json`);
+if (run('构建 (astro build)', 'astro build')) {
+  if (run('浏览器检查 (Chromium)', 'node scripts/ensure-chromium.mjs')) {
+    run('浏览器测试 (e2e, against dist/)', vitest('e2e'));
+  }
+  count(`${RESULTS}/e2e.json`);
+}
+
+console.log('');
+if (stepFailed && failed === 0) console.log('有步骤失败（见上文），测试计数如下：');
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(stepFailed || failed > 0 ? 1 : 0);

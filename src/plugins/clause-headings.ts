@@ -1,0 +1,65 @@
+// Sätteri hast plugin: gives every numbered clause heading of a chapter page its permanent id
+// (c{chapter}-{section}-{item}) and the data the copy-link / copy-citation buttons need.
+// It runs before Astro's and Starlight's heading-id plugins, which keep an id that is already set.
+import { clauseId, clauseNumberLabel, parseClauseHeading } from '../lib/clause';
+import { chapterByNumber } from '../lib/chapters';
+
+interface HastElement {
+  type: 'element';
+  tagName: string;
+  properties?: Record<string, unknown>;
+}
+interface VisitContext {
+  textContent(node: HastElement): string;
+  setProperty(node: HastElement, name: string, value: unknown): void;
+  data: { astro?: { frontmatter?: Record<string, unknown> } };
+}
+
+export interface ClauseHeadingOptions {
+  /** Site base path, e.g. "/" or "/handbook/". */
+  base: string;
+  /** Short policy title used in citations, e.g. 市场部制度. */
+  shortTitle: string;
+}
+
+export function clauseHeadingsPlugin({ base, shortTitle }: ClauseHeadingOptions) {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return () => {
+    let section = 0;
+    return {
+      name: 'clause-headings',
+      element: {
+        filter: ['h2', 'h3'],
+        visit(node: HastElement, ctx: VisitContext) {
+          const fm = ctx.data.astro?.frontmatter ?? {};
+          const chapter = chapterByNumber(Number(fm['chapter']));
+          if (!chapter) return;
+          const heading = parseClauseHeading(ctx.textContent(node));
+          // A non-clause h2 (e.g. 本章参数) ends the current clause section, as in outlineFromMarkdown.
+          if (node.tagName === 'h2' && heading?.kind !== 'section') section = 0;
+          if (!heading) return;
+          let id: string;
+          let item: number | null = null;
+          if (node.tagName === 'h2' && heading.kind === 'section') {
+            section = heading.section;
+            id = clauseId(chapter.n, section);
+          } else if (node.tagName === 'h3' && heading.kind === 'item' && section > 0) {
+            item = heading.item;
+            id = clauseId(chapter.n, section, item);
+          } else {
+            return;
+          }
+          const label = clauseNumberLabel(chapter.n, section, item);
+          ctx.setProperty(node, 'id', id);
+          ctx.setProperty(node, 'data-clause', id);
+          ctx.setProperty(node, 'data-cite', `《${shortTitle}》${label} ${heading.title}`);
+          ctx.setProperty(node, 'data-href', `${prefix}${chapter.slug}/#${id}`);
+          const editorial = fm['editorialTitles'];
+          if (Array.isArray(editorial) && editorial.includes(id)) {
+            ctx.setProperty(node, 'data-editorial-title', '');
+          }
+        },
+      },
+    };
+  };
+}

@@ -1,0 +1,176 @@
+// The handbook as a reader uses it: clause links, copy link / citation, search, print, axe.
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage, siteUrl } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('clause links', () => {
+  it('opening /workflows/#c3-3-4 shows 客户投诉处理 in view', async () => {
+    const { page, context } = await openPage(browser, '/workflows/#c3-3-4');
+    const heading = page.locator('#c3-3-4');
+    await expect(heading.textContent()).resolves.toBe('4. 客户投诉处理');
+    const box = await heading.boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(viewport.height);
+    await context.close();
+  });
+
+  it('复制链接 and 复制引用 put the URL and the citation on the clipboard', async () => {
+    const { page, context } = await openPage(browser, '/workflows/');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(siteUrl()).origin,
+    });
+    await page.getByRole('button', { name: '复制链接：《市场部制度》第三章（三）4 客户投诉处理' }).click();
+    await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(
+      siteUrl('/workflows/#c3-3-4'),
+    );
+    const citeButton = page.getByRole('button', { name: '复制引用：《市场部制度》第三章（三）4 客户投诉处理' });
+    await citeButton.click();
+    await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(
+      `《市场部制度》第三章（三）4 客户投诉处理 ${siteUrl('/workflows/#c3-3-4')}`,
+    );
+    await expect(page.locator('[data-clause="c3-3-4"]').locator('xpath=ancestor::div[1]/following-sibling::div[1]').getByRole('status').textContent()).resolves.toBe('已复制');
+    await context.close();
+  });
+
+  it('copy works from the keyboard', async () => {
+    const { page, context } = await openPage(browser, '/general/');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(siteUrl()).origin,
+    });
+    await page.getByRole('button', { name: '复制链接：《市场部制度》第一章（一） 目的' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(siteUrl('/general/#c1-1'));
+    await context.close();
+  });
+
+  it('when the Clipboard API is refused, the text is shown selected for Ctrl+C', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(
+      'navigator.clipboard.writeText = () => Promise.reject(new DOMException("denied", "NotAllowedError"));',
+    );
+    const page = await context.newPage();
+    await page.goto(siteUrl('/finance/'));
+    await page.getByRole('button', { name: /^复制引用：《市场部制度》第六章（二）1/ }).click();
+    const field = page.getByLabel(/请按 Ctrl\+C/);
+    await expect(field.inputValue()).resolves.toBe(
+      `《市场部制度》第六章（二）1 年度预算构成 ${siteUrl('/finance/#c6-2-1')}`,
+    );
+    await expect(page.evaluate('document.activeElement.value.slice(document.activeElement.selectionStart, document.activeElement.selectionEnd)')).resolves.toContain('年度预算构成');
+    await context.close();
+  });
+
+  it('without JavaScript the heading anchor link still points at the clause', async () => {
+    const { page, context } = await openPage(browser, '/workflows/', { javaScriptEnabled: false });
+    await expect(page.locator('#c3-3-4 + a.sl-anchor-link').getAttribute('href')).resolves.toBe('#c3-3-4');
+    await expect(page.getByRole('button', { name: /^复制链接/ }).count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  it('/clauses/ lists every pinned clause with a working link', async () => {
+    const { page, context } = await openPage(browser, '/clauses/');
+    const rows = page.locator('[data-clause-row]');
+    await expect(rows.count()).resolves.toBe(62);
+    const link = page.locator('[data-clause-row="c3-3-4"] a');
+    await expect(link.textContent()).resolves.toBe('客户投诉处理');
+    await link.click();
+    await page.waitForURL(/\/workflows\/#c3-3-4$/);
+    await context.close();
+  });
+});
+
+describe('Chinese search finds clauses and links to their anchors', () => {
+  it.each([
+    // query, the clause anchor a result must link to
+    ['投诉', '/workflows/#c3-3-4'],
+    ['预算', '/finance/#c6-2'],
+    ['保密', '/workflows/#c3-4-1'],
+    ['转化率', '/performance/#c4-1'],
+    ['入职培训', '/training/#c5-1-1'],
+    ['考勤', '/workflows/#c3-4-1'],
+    ['客户投诉', '/workflows/#c3-3-4'],
+  ])('%s → %s', async (query, anchor) => {
+    const { page, context } = await openPage(browser, '/general/');
+    await page.getByRole('button', { name: /搜索/ }).first().click();
+    const input = page.getByRole('searchbox').or(page.locator('dialog input[type="text"]')).first();
+    await input.fill(query);
+    const hrefs = async () =>
+      page.locator('dialog a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+    await expect
+      .poll(async () => (await hrefs()).some((h) => h?.startsWith(siteUrl(anchor).replace(/^https?:\/\/[^/]+/, ''))), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    await context.close();
+  });
+});
+
+describe('print', () => {
+  it.each(['/workflows/', '/print/', '/'])('%s hides header, sidebar, table of contents and search when printed', async (path) => {
+    const { page, context } = await openPage(browser, path);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['header.header', '#starlight__sidebar', 'starlight-toc', 'site-search', '.clause-actions']) {
+      const visible = await page.locator(selector).evaluateAll((els) =>
+        els.some((el) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0),
+      );
+      expect(visible, `${selector} visible in print`).toBe(false);
+    }
+    await expect(page.locator('main').isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('/print/ makes an A4 PDF in which each chapter starts a new page', async () => {
+    const { page, context } = await openPage(browser, '/print/');
+    await page.emulateMedia({ media: 'print' });
+    const breaks = await page.locator('.print-chapter').evaluateAll((els) =>
+      els.map((el) => getComputedStyle(el).breakBefore),
+    );
+    expect(breaks).toEqual(['auto', 'page', 'page', 'page', 'page', 'page']);
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(6);
+    await context.close();
+  });
+});
+
+describe('every core page: axe, console, origin', () => {
+  it.each(['/', '/general/', '/workflows/', '/finance/', '/clauses/', '/print/', '/changelog/'])(
+    '%s',
+    async (path) => {
+      const watch = await openPage(browser, path);
+      const results = await new AxeBuilder({ page: watch.page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await watch.page.waitForLoadState('networkidle');
+      expect(watch.errors).toEqual([]);
+      expect(watch.foreignRequests).toEqual([]);
+      await watch.context.close();
+    },
+  );
+});
+
+describe('home page', () => {
+  it('shows the policy version and 生效日期 from content/policy/meta.yaml and the three entry points', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const meta = parse(readFileSync('content/policy/meta.yaml', 'utf8'));
+    const { page, context } = await openPage(browser, '/');
+    const facts = await page.locator('.policy-facts').textContent();
+    expect(facts).toContain(`版本：${meta.version}`);
+    const d = new Date(meta.effectiveDate);
+    expect(facts).toContain(`${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`);
+    for (const name of ['新员工（入职）', '员工（绩效自评、奖金估算）', '经理（条款索引、预算申请）']) {
+      await expect(page.getByRole('heading', { name }).count()).resolves.toBe(1);
+    }
+    await context.close();
+  });
+});

@@ -1,0 +1,48 @@
+// One headless Chromium per test file, driven through playwright-core against the served dist/.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROME_FLAGS, findChrome, INSTALL_HINT } from '../../../scripts/chrome-path.mjs';
+
+export function siteUrl(path = ''): string {
+  return new URL(path.replace(/^\//, ''), inject('siteUrl')).href;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChrome();
+  if (!executablePath) throw new Error(INSTALL_HINT);
+  return chromium.launch({ executablePath, headless: true, args: CHROME_FLAGS });
+}
+
+export interface PageWatch {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  /** Requests that went to another origin. */
+  foreignRequests: string[];
+}
+
+/** A fresh context and page that records console errors and requests leaving the origin. */
+export async function openPage(
+  browser: Browser,
+  path: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<PageWatch> {
+  const context = await browser.newContext({ locale: 'zh-CN', ...options });
+  const page = await context.newPage();
+  const origin = new URL(siteUrl()).origin;
+  const errors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) {
+      foreignRequests.push(url);
+    }
+  });
+  await page.goto(siteUrl(path), { waitUntil: 'load' });
+  return { page, context, errors, foreignRequests };
+}
