@@ -17,7 +17,7 @@ async function writeClipboard(text: string): Promise<boolean> {
 function showFallback(after: Element, text: string): void {
   after.parentElement?.querySelector('.clause-copy-fallback')?.remove();
   const box = document.createElement('div');
-  box.className = 'clause-copy-fallback';
+  box.className = 'clause-copy-fallback not-content';
   const label = document.createElement('label');
   label.textContent = '浏览器不允许自动复制，请按 Ctrl+C（Mac 上 ⌘+C）复制：';
   const input = document.createElement('input');
@@ -52,7 +52,7 @@ export function enhanceClauseHeadings(root: ParentNode): void {
     const href = heading.dataset['href'] ?? `#${heading.id}`;
     const cite = heading.dataset['cite'] ?? heading.textContent ?? '';
     const actions = document.createElement('div');
-    actions.className = 'clause-actions';
+    actions.className = 'clause-actions not-content';
     actions.dataset['pagefindIgnore'] = '';
     const status = document.createElement('span');
     status.className = 'clause-copy-status';

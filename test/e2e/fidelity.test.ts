@@ -6,7 +6,8 @@ import type { Browser } from 'playwright-core';
 import { CHAPTERS, chapterHeading, fromChineseNumeral } from '../../src/lib/chapters';
 import { launchBrowser, openPage } from './support/browser';
 
-const SEED = '../shared/seed/policy-zh.txt';
+// A copy of ../shared/seed/policy-zh.txt (the source as received, simplified), kept in the repo.
+const SEED = 'test/fixtures/policy-zh.txt';
 
 /** Punctuation and spacing differ by design (full-width typography); words must not. */
 function normalize(text: string): string {

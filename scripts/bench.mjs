@@ -1,0 +1,176 @@
+// `npm run bench`: build, serve dist/, and report what each page costs a reader:
+// HTML (gz), JavaScript fetched by load + idle (gz, and the Pagefind part), requests, search bytes,
+// Lighthouse scores, and the build's wall time. It reports against the budgets; it never fails on numbers.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { startStaticServer } from './static-server.mjs';
+import { CHROME_FLAGS, findChrome, INSTALL_HINT } from './chrome-path.mjs';
+
+const BUDGET = {
+  htmlChapterGz: 14 * 1024,
+  jsPolicyPageGz: 8 * 1024,
+  jsToolPageGz: 20 * 1024,
+  lighthouse: 100,
+};
+const skipLighthouse = process.argv.includes('--no-lighthouse');
+const skipBuild = process.argv.includes('--no-build');
+
+const chrome = findChrome();
+if (!chrome) {
+  console.error(INSTALL_HINT);
+  process.exit(1);
+}
+
+let buildSeconds = null;
+if (!skipBuild) {
+  const t0 = performance.now();
+  const build = spawnSync('astro build', { shell: true, stdio: ['ignore', 'ignore', 'inherit'] });
+  buildSeconds = (performance.now() - t0) / 1000;
+  if (build.status !== 0) {
+    console.error('构建失败，无法测量。');
+    process.exit(1);
+  }
+}
+
+function pagesIn(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (name === '_astro' || name === 'pagefind') continue;
+      out.push(...pagesIn(p));
+    } else if (name === 'index.html') {
+      out.push(`/${relative('dist', dir)}/`.replace(/\/+/g, '/'));
+    }
+  }
+  return out.sort();
+}
+
+const kb = (n) => (n / 1024).toFixed(1);
+const isTool = (path) => path.startsWith('/tools/');
+const isChapter = (path) =>
+  ['/general/', '/organization/', '/workflows/', '/performance/', '/training/', '/finance/'].includes(path);
+
+const server = await startStaticServer({ root: 'dist' });
+const browser = await chromium.launch({ executablePath: chrome, headless: true, args: CHROME_FLAGS });
+
+async function measure(path) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const responses = [];
+  page.on('response', async (res) => {
+    try {
+      const body = await res.body();
+      responses.push({ url: res.url(), type: res.request().resourceType(), gz: gzipSync(body).length });
+    } catch {
+      /* redirects have no body */
+    }
+  });
+  await page.goto(server.url + path.slice(1), { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1500); // idle callbacks
+  const html = gzipSync(readFileSync(join('dist', path, 'index.html'))).length;
+  const js = responses.filter((r) => r.type === 'script' || /\.m?js(\?|$)/.test(r.url));
+  const result = {
+    path,
+    htmlGz: html,
+    jsGz: js.reduce((a, r) => a + r.gz, 0),
+    pagefindGz: js.filter((r) => r.url.includes('/pagefind/')).reduce((a, r) => a + r.gz, 0),
+    requests: responses.length,
+  };
+  await context.close();
+  return result;
+}
+
+async function searchBytes() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url + 'workflows/', { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
+  let bytes = 0;
+  page.on('response', async (res) => {
+    try {
+      bytes += gzipSync(await res.body()).length;
+    } catch {
+      /* ignore */
+    }
+  });
+  const t0 = performance.now();
+  await page.getByRole('button', { name: /搜索/ }).first().click();
+  const input = page.locator('dialog input[type="text"], dialog input[type="search"]').first();
+  await input.fill('投诉');
+  await page.locator('dialog .pagefind-ui__result-link').first().waitFor({ timeout: 10_000 });
+  const firstMs = performance.now() - t0;
+  await page.waitForLoadState('networkidle');
+  const first = bytes;
+  bytes = 0;
+  const t1 = performance.now();
+  await input.fill('预算');
+  await page.waitForTimeout(300);
+  await page.locator('dialog .pagefind-ui__result-link').first().waitFor({ timeout: 10_000 });
+  const secondMs = performance.now() - t1;
+  await page.waitForLoadState('networkidle');
+  const second = bytes;
+  await context.close();
+  return { first, second, firstMs, secondMs };
+}
+
+async function lighthouseScores(paths) {
+  const launched = await chromeLauncher.launch({
+    chromePath: chrome,
+    chromeFlags: ['--headless=new', ...CHROME_FLAGS],
+  });
+  const scores = {};
+  try {
+    for (const path of paths) {
+      const result = await lighthouse(server.url + path.slice(1), {
+        port: launched.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
+      const c = result.lhr.categories;
+      scores[path] = ['performance', 'accessibility', 'best-practices', 'seo'].map((k) =>
+        Math.round((c[k]?.score ?? 0) * 100),
+      );
+    }
+  } finally {
+    await launched.kill();
+  }
+  return scores;
+}
+
+const pages = pagesIn('dist');
+const rows = [];
+for (const path of pages) rows.push(await measure(path));
+const search = await searchBytes();
+await browser.close();
+
+const lhPaths = pages.filter((p) => p === '/' || isChapter(p) || isTool(p) || p === '/clauses/' || p === '/print/');
+const lh = skipLighthouse ? {} : await lighthouseScores(lhPaths);
+await server.close();
+
+const over = (value, budget) => (value > budget ? ' ✗ 超出' : '');
+console.log('\n页面开销（gz 字节，加载 + 空闲期间）');
+console.log('| 页面 | HTML gz | JS gz（预算） | 其中 Pagefind | 请求数 | Lighthouse 性能/无障碍/最佳实践/SEO |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const r of rows) {
+  const jsBudget = isTool(r.path) ? BUDGET.jsToolPageGz : BUDGET.jsPolicyPageGz;
+  const htmlNote = isChapter(r.path) ? ` (≤${kb(BUDGET.htmlChapterGz)})${over(r.htmlGz, BUDGET.htmlChapterGz)}` : '';
+  const scores = lh[r.path];
+  const lhText = scores
+    ? scores.join(' / ') + (scores.some((s) => s < BUDGET.lighthouse) ? ' ✗ 未满分' : '')
+    : '—';
+  console.log(
+    `| ${r.path} | ${kb(r.htmlGz)} KB${htmlNote} | ${kb(r.jsGz)} KB (≤${kb(jsBudget)})${over(r.jsGz, jsBudget)} | ${kb(r.pagefindGz)} KB | ${r.requests} | ${lhText} |`,
+  );
+}
+console.log('\n搜索（在 /workflows/ 打开搜索后）');
+console.log(`- 第一次查询“投诉”：取回 ${kb(search.first)} KB（gz），出结果 ${Math.round(search.firstMs)} ms`);
+console.log(`- 第二次查询“预算”：取回 ${kb(search.second)} KB（gz），出结果 ${Math.round(search.secondMs)} ms`);
+if (buildSeconds !== null) console.log(`\n构建耗时：${buildSeconds.toFixed(1)} s`);
