@@ -2,6 +2,7 @@
 // Serves under a base path when the site was built with BASE_PATH.
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES = {
@@ -73,11 +74,19 @@ export function startStaticServer({ root = 'dist', base = '/', port = 0, host = 
       else res.end('Not found');
       return;
     }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // Compress text as any static host would, so the bench and Lighthouse see realistic bytes.
+    const compress = /^(text\/|application\/(json|xml)|image\/svg)/.test(type) &&
+      /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': type,
       'cache-control': 'no-cache',
+      vary: 'accept-encoding',
+      ...(compress ? { 'content-encoding': 'gzip' } : {}),
     });
-    createReadStream(file).pipe(res);
+    const stream = createReadStream(file);
+    if (compress) stream.pipe(createGzip()).pipe(res);
+    else stream.pipe(res);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

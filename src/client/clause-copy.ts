@@ -15,7 +15,7 @@ async function writeClipboard(text: string): Promise<boolean> {
 
 /** When the Clipboard API is refused: show the text selected, for Ctrl+C. */
 function showFallback(after: Element, text: string): void {
-  after.parentElement?.querySelector('.clause-copy-fallback')?.remove();
+  document.querySelector('.clause-copy-fallback')?.remove();
   const box = document.createElement('div');
   box.className = 'clause-copy-fallback not-content';
   const label = document.createElement('label');
@@ -48,7 +48,7 @@ export function enhanceClauseHeadings(root: ParentNode): void {
   const headings = root.querySelectorAll<HTMLElement>('.sl-markdown-content [data-clause]');
   for (const heading of headings) {
     const wrapper = heading.closest('.sl-heading-wrapper') ?? heading;
-    if (wrapper.nextElementSibling?.classList.contains('clause-actions')) continue;
+    if (wrapper.querySelector('.clause-actions')) continue;
     const href = heading.dataset['href'] ?? `#${heading.id}`;
     const cite = heading.dataset['cite'] ?? heading.textContent ?? '';
     const actions = document.createElement('div');
@@ -64,7 +64,7 @@ export function enhanceClauseHeadings(root: ParentNode): void {
         status.textContent = '已复制';
         window.setTimeout(() => (status.textContent = ''), COPIED_MS);
       } else {
-        showFallback(actions, text);
+        showFallback(wrapper, text);
       }
     };
     linkButton.addEventListener('click', () => {
@@ -74,6 +74,7 @@ export function enhanceClauseHeadings(root: ParentNode): void {
       void copy(`${cite} ${new URL(href, location.href).href}`);
     });
     actions.append(linkButton, citeButton, status);
-    wrapper.after(actions);
+    // Placed inside the wrapper, in space reserved by CSS, so adding the buttons shifts nothing.
+    wrapper.append(actions);
   }
 }
