@@ -8,6 +8,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import starlightLinksValidator from 'starlight-links-validator';
 import { parse as parseYaml } from 'yaml';
 import { clauseHeadingsPlugin } from './src/plugins/clause-headings.ts';
+import { cspInlineHashes } from './src/plugins/csp-inline-hashes.ts';
 
 // Deploying under a sub-path: BASE_PATH=/handbook/ npm run build
 const base = process.env.BASE_PATH || '/';
@@ -18,6 +19,23 @@ export default defineConfig({
   base,
   site: process.env.SITE_URL || undefined,
   trailingSlash: 'always',
+  security: {
+    csp: {
+      // Pagefind's search runs WebAssembly; no 'unsafe-inline' for scripts (inline ones are hashed).
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // Starlight writes style attributes; <style> elements stay hashed.
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
   markdown: {
     processor: satteri({
       hastPlugins: [clauseHeadingsPlugin({ base, shortTitle: meta.shortTitle })],
@@ -49,5 +67,6 @@ export default defineConfig({
     }),
     mdx(),
     preact(),
+    cspInlineHashes(),
   ],
 });

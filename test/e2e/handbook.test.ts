@@ -2,7 +2,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, siteUrl } from './support/browser';
+import { cspViolations, launchBrowser, openPage, siteUrl } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -100,7 +100,7 @@ describe('Chinese search finds clauses and links to their anchors', () => {
     ['考勤', '/workflows/#c3-4-1'],
     ['客户投诉', '/workflows/#c3-3-4'],
   ])('%s → %s', async (query, anchor) => {
-    const { page, context } = await openPage(browser, '/general/');
+    const { page, context, errors } = await openPage(browser, '/general/');
     await page.getByRole('button', { name: /搜索/ }).first().click();
     const input = page.getByRole('searchbox').or(page.locator('dialog input[type="text"]')).first();
     await input.fill(query);
@@ -111,6 +111,9 @@ describe('Chinese search finds clauses and links to their anchors', () => {
         timeout: 10_000,
       })
       .toBe(true);
+    // Search loads on demand and runs under the page's CSP without violations.
+    await expect(cspViolations(page)).resolves.toEqual([]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
@@ -153,6 +156,7 @@ describe('every core page: axe, console, origin', () => {
       await watch.page.waitForLoadState('networkidle');
       expect(watch.errors).toEqual([]);
       expect(watch.foreignRequests).toEqual([]);
+      await expect(cspViolations(watch.page)).resolves.toEqual([]);
       await watch.context.close();
     },
   );

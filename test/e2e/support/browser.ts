@@ -13,6 +13,16 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, headless: true, args: CHROME_FLAGS });
 }
 
+/** Records every Content-Security-Policy violation of the page in window.__cspViolations. */
+const CSP_LISTENER = `window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sample || ''));
+});`;
+
+export async function cspViolations(page: Page): Promise<string[]> {
+  return (await page.evaluate('window.__cspViolations || []')) as string[];
+}
+
 export interface PageWatch {
   page: Page;
   context: BrowserContext;
@@ -29,6 +39,7 @@ export async function openPage(
   options: Parameters<Browser['newContext']>[0] = {},
 ): Promise<PageWatch> {
   const context = await browser.newContext({ locale: 'zh-CN', ...options });
+  await context.addInitScript(CSP_LISTENER);
   const page = await context.newPage();
   const origin = new URL(siteUrl()).origin;
   const errors: string[] = [];
