@@ -24,7 +24,12 @@ export default defineConfig({
       // Pagefind's search runs WebAssembly; no 'unsafe-inline' for scripts (inline ones are hashed).
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       // Starlight writes style attributes; <style> elements stay hashed.
-      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+      styleDirective: {
+        resources: [
+          { resource: "'self'", kind: 'element' },
+          { resource: "'unsafe-inline'", kind: 'attribute' },
+        ],
+      },
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",
@@ -37,6 +42,7 @@ export default defineConfig({
     },
   },
   markdown: {
+    syntaxHighlight: false,
     processor: satteri({
       hastPlugins: [clauseHeadingsPlugin({ base, shortTitle: meta.shortTitle })],
     }),
@@ -61,7 +67,7 @@ export default defineConfig({
           label: '制度正文',
           items: ['general', 'organization', 'workflows', 'performance', 'training', 'finance'],
         },
-        { label: '参考', items: ['clauses', 'print', 'changelog'] },
+        { label: '参考', items: ['clauses', 'parameters', 'print', 'changelog'] },
       ],
       plugins: [starlightLinksValidator({ errorOnLocalLinks: false })],
     }),

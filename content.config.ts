@@ -2,9 +2,8 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { metaSchema } from './src/schemas/meta';
+import { policyCollections } from './src/schemas/collections';
+import { knownClauseIds } from './src/policy/outline';
 
 export const collections = {
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
@@ -19,8 +18,6 @@ export const collections = {
       }),
     }),
   }),
-  meta: defineCollection({
-    loader: async () => [{ id: 'default', ...parse(readFileSync('content/policy/meta.yaml', 'utf8')) }],
-    schema: metaSchema,
-  }),
+  // content/policy/*.yaml, validated at build; clause references must exist on the chapter pages.
+  ...policyCollections(knownClauseIds()),
 };

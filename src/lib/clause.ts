@@ -1,4 +1,4 @@
-import { chapterByNumber, chineseNumeral, fromChineseNumeral } from './chapters';
+import { chineseNumeral, fromChineseNumeral } from './chapters';
 
 /**
  * One numbered clause of the policy. Ids are permanent: c{chapter}-{section}[-{item}],
@@ -39,7 +39,7 @@ export function clauseId(chapter: number, section: number, item: number | null =
   return item === null ? `c${chapter}-${section}` : `c${chapter}-${section}-${item}`;
 }
 
-const ID_RE = /^c(\d+)-(\d+)(?:-(\d+))?$/;
+const ID_RE = /^c([1-9]\d*)-([1-9]\d*)(?:-([1-9]\d*))?$/;
 
 /** c3-3-4 → {chapter 3, section 3, item 4}; null when not a clause id. */
 export function parseClauseId(
@@ -72,14 +72,6 @@ export function clauseCitation(
 ): string {
   const label = clauseNumberLabel(clause.chapter, clause.section, clause.item);
   return `《${shortTitle}》${label} ${clause.title} ${url}`;
-}
-
-/** Path of a clause without the site base: /workflows/#c3-3-4. */
-export function clausePath(id: string): string {
-  const p = parseClauseId(id);
-  const chapter = p ? chapterByNumber(p.chapter) : undefined;
-  if (!p || !chapter) throw new RangeError(`unknown clause id ${id}`);
-  return `/${chapter.slug}/#${id}`;
 }
 
 /**

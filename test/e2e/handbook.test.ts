@@ -147,7 +147,7 @@ describe('print', () => {
 });
 
 describe('every core page: axe, console, origin', () => {
-  it.each(['/', '/general/', '/workflows/', '/finance/', '/clauses/', '/print/', '/changelog/'])(
+  it.each(['/', '/general/', '/workflows/', '/performance/', '/finance/', '/clauses/', '/parameters/', '/print/', '/changelog/'])(
     '%s',
     async (path) => {
       const watch = await openPage(browser, path);

@@ -10,7 +10,6 @@ import {
   clauseCitation,
   clauseId,
   clauseNumberLabel,
-  clausePath,
   clauseShortLabel,
   outlineFromMarkdown,
   parseClauseHeading,
@@ -58,13 +57,6 @@ describe('clause ids and labels', () => {
     expect(
       clauseCitation('市场部制度', { chapter: 3, section: 3, item: 4, title: '客户投诉处理' }, 'https://h.example/workflows/#c3-3-4'),
     ).toBe('《市场部制度》第三章（三）4 客户投诉处理 https://h.example/workflows/#c3-3-4');
-  });
-
-  it('maps a clause to its chapter page', () => {
-    expect(clausePath('c3-3-4')).toBe('/workflows/#c3-3-4');
-    expect(clausePath('c6-2')).toBe('/finance/#c6-2');
-    expect(() => clausePath('c9-1')).toThrow(RangeError);
-    expect(() => clausePath('nope')).toThrow(RangeError);
   });
 });
 

@@ -1,0 +1,78 @@
+/**
+ * CSV that Excel opens correctly: UTF-8 BOM (else Excel reads Chinese as GBK), CRLF, RFC 4180
+ * quoting, and text cells that Excel would run as a formula neutralized (OWASP "CSV injection").
+ */
+
+export type CsvCell = string | number;
+
+/** Characters that make Excel/WPS treat a cell as a formula; full-width ones for WPS/IME input. */
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+
+/** Text cell safe to open: a leading formula character gets a `'`, which Excel shows as text. */
+function neutralize(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function quote(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function cellToCsv(cell: CsvCell): string {
+  if (typeof cell === 'number') {
+    // A number stays a number (−5 is not a formula); NaN/Infinity become an empty cell.
+    return Number.isFinite(cell) ? String(cell + 0) : '';
+  }
+  return quote(neutralize(cell));
+}
+
+/** Rows → CSV text with BOM and CRLF after every row. */
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+  return '\uFEFF' + rows.map((row) => row.map(cellToCsv).join(',') + '\r\n').join('');
+}
+
+/**
+ * RFC 4180 reader (BOM skipped, CRLF or LF), for importing a table back and for checking what
+ * `toCsv` wrote. A quote inside an unquoted field is kept as text, as Excel does.
+ */
+export function parseCsv(text: string): string[][] {
+  const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i] as string;
+    if (quoted) {
+      if (ch === '"' && src[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
+      if (ch === '"') quoted = false;
+      else field += ch;
+      i += 1;
+      continue;
+    }
+    if (ch === '"' && field === '') {
+      quoted = true;
+    } else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' || ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      if (ch === '\r' && src[i + 1] === '\n') i += 1;
+    } else {
+      field += ch;
+    }
+    i += 1;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}

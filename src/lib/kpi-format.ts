@@ -1,0 +1,41 @@
+import { formatYuan, yuanToFen } from './money';
+import type { Kpi, KpiDirection, KpiUnit } from './policy-types';
+
+/** How each unit is named beside a field and in tables. */
+export const UNIT_LABELS: Readonly<Record<KpiUnit, string>> = {
+  count: '数量',
+  percent: '%',
+  rating: '分（1–5）',
+  money: '元',
+};
+
+export const DIRECTION_LABELS: Readonly<Record<KpiDirection, string>> = {
+  higher: '越高越好',
+  lower: '越低越好',
+};
+
+/** Trims a number for display: 12.5 → "12.5", 12 → "12", 100000 → "100,000". */
+export function formatNumber(n: number, maxDecimals = 2): string {
+  if (!Number.isFinite(n)) return '—';
+  return n.toLocaleString('en-US', { maximumFractionDigits: maxDecimals, useGrouping: true });
+}
+
+/** A KPI value with its unit: 10 → "10%", 4 → "4 分", 500 → "500", 3000 → "¥3,000.00". */
+export function formatKpiValue(unit: KpiUnit, value: number): string {
+  switch (unit) {
+    case 'percent':
+      return `${formatNumber(value)}%`;
+    case 'rating':
+      return `${formatNumber(value)} 分`;
+    case 'money':
+      return formatYuan(yuanToFen(Math.max(0, value)));
+    default:
+      return formatNumber(value);
+  }
+}
+
+/** "实际 ÷ 目标 × 100，最高 120 分" — the scoring rule of a KPI in words. */
+export function describeScoring(kpi: Pick<Kpi, 'direction' | 'scoring'>): string {
+  const formula = kpi.direction === 'higher' ? '实际 ÷ 目标 × 100' : '目标 ÷ 实际 × 100';
+  return `${formula}，最高 ${formatNumber(kpi.scoring.cap)} 分`;
+}

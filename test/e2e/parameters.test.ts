@@ -1,0 +1,62 @@
+// The chapter tables and /parameters/ are rendered from content/policy/*.yaml: the same numbers.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { formatKpiValue } from '../../src/lib/kpi-format';
+import { formatYuan, yuanToFen } from '../../src/lib/money';
+import { launchBrowser, openPage } from './support/browser';
+
+const appraisal = parse(readFileSync('content/policy/appraisal.yaml', 'utf8'));
+const budget = parse(readFileSync('content/policy/budget.yaml', 'utf8'));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(['/performance/', '/parameters/'])('%s shows the KPI data', (path) => {
+  it('each KPI row carries the target and weight of the data file', async () => {
+    const { page, context } = await openPage(browser, path);
+    for (const group of appraisal.groups) {
+      for (const kpi of group.kpis) {
+        const row = page.locator(`#kpi-${group.id} + table tr[data-kpi="${kpi.id}"]`);
+        const cells = await row.locator('td').allTextContents();
+        expect(await row.locator('th').textContent()).toBe(kpi.name);
+        expect(cells[2], `${group.name} ${kpi.name} target`).toBe(formatKpiValue(kpi.unit, kpi.target));
+        expect(cells[3]).toBe(`${kpi.weight}%`);
+      }
+    }
+    await expect(page.getByText('默认示例参数，可由市场部调整').count()).resolves.toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe.each(['/finance/', '/parameters/'])('%s shows the budget data', (path) => {
+  it('each category with its annual amount, and the approval chain', async () => {
+    const { page, context } = await openPage(browser, path);
+    for (const c of budget.categories) {
+      const amount = await page.locator(`tr[data-category="${c.id}"] td.num`).textContent();
+      expect(amount, c.name).toBe(formatYuan(yuanToFen(c.annualYuan)));
+    }
+    const chain = await page.locator('[data-params="approval-chain"] tbody tr').last().locator('td').textContent();
+    expect(chain).toBe(budget.approvalSteps.map((s: { approver: string }) => s.approver).join(' → '));
+    await context.close();
+  });
+});
+
+describe('chapter 四 shows the grade bands and the bonus curve from the data', () => {
+  it('grades and curve points', async () => {
+    const bonus = parse(readFileSync('content/policy/bonus.yaml', 'utf8'));
+    const { page, context } = await openPage(browser, '/performance/');
+    const grades = await page.locator('[data-params="grades"] tbody th').allTextContents();
+    expect(grades).toEqual(appraisal.grades.map((g: { name: string }) => g.name));
+    const points = await page.locator('[data-params="bonus-curve"] tbody tr').count();
+    expect(points).toBe(bonus.curve.length);
+    await expect(page.getByRole('img', { name: /奖金系数曲线/ }).count()).resolves.toBe(1);
+    await context.close();
+  });
+});

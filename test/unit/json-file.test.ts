@@ -1,0 +1,153 @@
+import { describe, expect, test } from 'vitest';
+import * as z from 'zod/mini';
+import {
+  APP_ID,
+  JSON_FILE_MESSAGES,
+  parseJsonFile,
+  toJsonFile,
+  upgradeState,
+  validateState,
+  type Migrate,
+  type UpgradeResult,
+} from '../../src/lib/json-file';
+
+const schema = z.object({
+  applicant: z.string(),
+  lines: z.array(z.object({ description: z.string(), quantity: z.number() })),
+});
+type State = z.infer<typeof schema>;
+
+const state: State = { applicant: '张三', lines: [{ description: '海报', quantity: 2 }] };
+const savedAt = new Date('2025-03-01T08:00:00.000Z');
+
+function fileWith(fields: Record<string, unknown>): string {
+  return JSON.stringify({
+    app: APP_ID,
+    tool: 'budget',
+    version: 2,
+    savedAt: savedAt.toISOString(),
+    data: state,
+    ...fields,
+  });
+}
+
+describe('toJsonFile', () => {
+  test('pretty JSON with the header first and the state under data', () => {
+    const text = toJsonFile('budget', 2, state, savedAt);
+    expect(JSON.parse(text)).toEqual({
+      app: APP_ID,
+      tool: 'budget',
+      version: 2,
+      savedAt: '2025-03-01T08:00:00.000Z',
+      data: state,
+    });
+    expect(text.startsWith('{\n  "app": "marketing-handbook",\n  "tool": "budget",\n  "version": 2,')).toBe(true);
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+
+  test('savedAt defaults to now', () => {
+    const before = Date.now();
+    const parsed = JSON.parse(toJsonFile('budget', 1, {})) as { savedAt: string };
+    expect(Date.parse(parsed.savedAt)).toBeGreaterThanOrEqual(before - 1);
+  });
+});
+
+describe('parseJsonFile', () => {
+  test('reads back what toJsonFile wrote', () => {
+    expect(parseJsonFile(toJsonFile('budget', 2, state, savedAt), 'budget', 2, schema)).toEqual({
+      ok: true,
+      state,
+      savedAt: '2025-03-01T08:00:00.000Z',
+      migrated: false,
+    });
+  });
+
+  test('a BOM added by an editor is tolerated', () => {
+    expect(parseJsonFile(`\uFEFF${fileWith({})}`, 'budget', 2, schema)).toMatchObject({ ok: true, state });
+  });
+
+  test.each([
+    ['not json at all', JSON_FILE_MESSAGES.notJson], // garbage
+    ['', JSON_FILE_MESSAGES.notJson], // empty file
+    ['{"app":', JSON_FILE_MESSAGES.notJson], // truncated
+    ['[]', JSON_FILE_MESSAGES.otherTool], // JSON but not an object
+    ['null', JSON_FILE_MESSAGES.otherTool], // JSON null
+    [fileWith({ app: 'other-app' }), JSON_FILE_MESSAGES.otherTool], // another application
+    [fileWith({ tool: 'bonus' }), JSON_FILE_MESSAGES.otherTool], // another tool of ours
+    [fileWith({ data: undefined }), JSON_FILE_MESSAGES.otherTool], // no data field
+    [fileWith({ version: '2' }), JSON_FILE_MESSAGES.otherTool], // version not a number
+    [fileWith({ version: 1.5 }), JSON_FILE_MESSAGES.otherTool], // version not an integer
+    [fileWith({ version: 1 }), JSON_FILE_MESSAGES.older], // older and no migrate
+    [fileWith({ version: 3 }), JSON_FILE_MESSAGES.newer], // written by a newer page
+    [fileWith({ data: { applicant: 1, lines: [] } }), '字段 applicant 不正确'], // wrong type
+    [
+      fileWith({ data: { applicant: 'a', lines: [{ description: 'x', quantity: 1 }, { description: 'y' }] } }),
+      '字段 lines 第 2 项 quantity 不正确',
+    ], // index counted from 1
+    [fileWith({ data: 'text' }), '内容不正确'], // not an object at all: no field to name
+  ])('%j → %s', (text, error) => {
+    expect(parseJsonFile(text, 'budget', 2, schema)).toMatchObject({ ok: false, error });
+  });
+
+  test('the bad field path comes back too, for the UI', () => {
+    const result = parseJsonFile(
+      fileWith({ data: { applicant: 'a', lines: [{ description: 'x' }] } }),
+      'budget',
+      2,
+      schema,
+    );
+    expect(result).toEqual({ ok: false, error: '字段 lines 第 1 项 quantity 不正确', field: ['lines', 0, 'quantity'] });
+  });
+
+  test('a missing savedAt does not make a valid file unreadable', () => {
+    expect(parseJsonFile(fileWith({ savedAt: 5 }), 'budget', 2, schema)).toMatchObject({ ok: true, savedAt: '' });
+  });
+
+  describe('older versions', () => {
+    const v1 = fileWith({ version: 1, data: { name: '张三', items: [] } });
+    const migrate = (old: unknown, from: number): unknown => {
+      if (from !== 1) throw new Error('unknown version');
+      const o = old as { name: string; items: State['lines'] };
+      return { applicant: o.name, lines: o.items };
+    };
+
+    test('are lifted by migrate and flagged', () => {
+      expect(parseJsonFile(v1, 'budget', 2, schema, { migrate })).toEqual({
+        ok: true,
+        state: { applicant: '张三', lines: [] },
+        savedAt: savedAt.toISOString(),
+        migrated: true,
+      });
+    });
+
+    test('a migrate that throws means too old', () => {
+      expect(parseJsonFile(fileWith({ version: 0 }), 'budget', 2, schema, { migrate })).toMatchObject({
+        ok: false,
+        error: JSON_FILE_MESSAGES.older,
+      });
+    });
+
+    test('a migrate result that fails the schema means too old, not a bad field', () => {
+      expect(parseJsonFile(v1, 'budget', 2, schema, { migrate: () => ({}) })).toEqual({
+        ok: false,
+        error: JSON_FILE_MESSAGES.older,
+      });
+    });
+  });
+});
+
+describe('upgradeState / validateState', () => {
+  const toX: Migrate = () => 'x';
+  test.each<[number, number, Migrate | undefined, UpgradeResult]>([
+    [2, 2, undefined, { ok: true, data: 'd', migrated: false }], // same version: untouched
+    [1, 2, undefined, { ok: false, reason: 'older' }], // older without migrate
+    [3, 2, toX, { ok: false, reason: 'newer' }], // newer: migrate never runs
+    [1, 2, toX, { ok: true, data: 'x', migrated: true }], // older with migrate
+  ])('from %d to %d', (from, to, migrate, expected) => {
+    expect(upgradeState('d', from, to, migrate)).toEqual(expected);
+  });
+
+  test('validateState passes zod output through', () => {
+    expect(validateState(z.object({ n: z.number() }), { n: 1, extra: true })).toEqual({ ok: true, state: { n: 1 } });
+  });
+});
