@@ -16,6 +16,9 @@ const meta = parseYaml(readFileSync('content/policy/meta.yaml', 'utf8'));
 
 export default defineConfig({
   srcDir: '.',
+  // OUT_DIR / ASTRO_CACHE_DIR let parallel builds (e.g. the sub-path test) keep out of each other's way.
+  outDir: process.env.OUT_DIR || './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   base,
   site: process.env.SITE_URL || undefined,
   trailingSlash: 'always',
@@ -67,6 +70,7 @@ export default defineConfig({
           label: '制度正文',
           items: ['general', 'organization', 'workflows', 'performance', 'training', 'finance'],
         },
+        { label: '工具', items: [{ autogenerate: { directory: 'tools' } }] },
         { label: '参考', items: ['clauses', 'parameters', 'print', 'changelog'] },
       ],
       plugins: [starlightLinksValidator({ errorOnLocalLinks: false })],

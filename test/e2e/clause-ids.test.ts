@@ -11,7 +11,7 @@ const pinned = readFileSync('test/fixtures/clause-ids.txt', 'utf8')
   .filter((l) => l && !l.startsWith('#'));
 
 function headingIds(slug: string): { level: string; id: string }[] {
-  const html = readFileSync(`dist/${slug}/index.html`, 'utf8');
+  const html = readFileSync(`${process.env.DIST_DIR || 'dist'}/${slug}/index.html`, 'utf8');
   return [...html.matchAll(/<h([1-6])\b[^>]*\bid="([^"]+)"/g)].map((m) => ({ level: m[1]!, id: m[2]! }));
 }
 

@@ -1,0 +1,54 @@
+// The few browser actions every tool needs: download, copy, read a file, today's date.
+
+/** Saves `text` as a file the reader downloads. */
+export function downloadText(fileName: string, text: string, mime = 'text/plain;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Copies to the clipboard; false when the browser refuses (the caller then shows the text). */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (!navigator.clipboard) return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function readFileText(file: File): Promise<string> {
+  return file.text();
+}
+
+/** Today in the reader's time zone as yyyy-mm-dd. */
+export function todayIso(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** The page URL with `fragment` as its hash (the state never goes to a server). */
+export function urlWithFragment(fragment: string): string {
+  const url = new URL(location.href);
+  url.hash = fragment;
+  return url.href;
+}
+
+/** The share fragment of the current URL, if any (without '#'). */
+export function currentFragment(): string | null {
+  const hash = location.hash.replace(/^#/, '');
+  return /^v\d+\./.test(hash) ? hash : null;
+}
+
+/** Removes the share fragment from the address bar without reloading. */
+export function clearFragment(): void {
+  history.replaceState(null, '', location.pathname + location.search);
+}

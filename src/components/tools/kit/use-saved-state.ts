@@ -1,0 +1,200 @@
+// Autosave for a tool's work: versioned, validated, per key (e.g. one entry per group and month).
+// Damaged entries are kept aside and reported; storage that refuses falls back to memory and says
+// so; a save from another tab is noticed instead of overwritten.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ZodMiniType } from 'zod/mini';
+import { createStore, type Store } from '../../../lib/browser/storage';
+import type { Migrate } from '../../../lib/json-file';
+import { downloadText } from './dom';
+import type { Notice } from './Notices';
+
+export interface SavedStateOptions<T> {
+  namespace: string;
+  version: number;
+  schema: ZodMiniType<T>;
+  migrate?: Migrate;
+  /** The entry being edited; changing it loads that entry. null = do not save (e.g. read-only view). */
+  key: string | null;
+  /** State for a key that has nothing saved yet. */
+  initial: (key: string | null) => T;
+  /** Milliseconds to wait after the last change before saving. */
+  delay?: number;
+}
+
+export interface SavedState<T> {
+  state: T;
+  setState: (update: T | ((old: T) => T)) => void;
+  notices: Notice[];
+  dismiss: (id: string) => void;
+  /** Keys saved in this tool (for the list of saved periods / drafts). */
+  savedKeys: string[];
+  remove: (key: string) => void;
+  store: Store<T>;
+  /** Last save time of the current entry (ISO), or null. */
+  savedAt: string | null;
+}
+
+let storeCache = new Map<string, Store<unknown>>();
+
+function storeFor<T>(options: SavedStateOptions<T>): Store<T> {
+  const id = `${options.namespace}@${options.version}`;
+  let store = storeCache.get(id) as Store<T> | undefined;
+  if (!store) {
+    store = createStore<T>({
+      namespace: options.namespace,
+      version: options.version,
+      schema: options.schema,
+      ...(options.migrate ? { migrate: options.migrate } : {}),
+    });
+    storeCache.set(id, store as Store<unknown>);
+  }
+  return store;
+}
+
+/** For tests of components: forget cached stores. */
+export function resetStoreCache(): void {
+  storeCache = new Map();
+}
+
+export function useSavedState<T>(options: SavedStateOptions<T>): SavedState<T> {
+  const store = useMemo(() => storeFor(options), [options.namespace, options.version]);
+  const { key } = options;
+  const [state, setStateRaw] = useState<T>(() => options.initial(key));
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [savedKeys, setSavedKeys] = useState<string[]>([]);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const savedAtRef = useRef<string | null>(null);
+  const dirty = useRef(false);
+  const conflict = useRef(false);
+  const loadedKey = useRef<string | null | undefined>(undefined);
+
+  const addNotice = useCallback((notice: Notice) => {
+    setNotices((list) => [...list.filter((n) => n.id !== notice.id), notice]);
+  }, []);
+  const dismiss = useCallback((id: string) => setNotices((list) => list.filter((n) => n.id !== id)), []);
+
+  const refreshKeys = useCallback(() => setSavedKeys(store.list()), [store]);
+
+  const load = useCallback(
+    (k: string | null) => {
+      dirty.current = false;
+      conflict.current = false;
+      dismiss('conflict');
+      if (k === null) {
+        setStateRaw(options.initial(null));
+        savedAtRef.current = null;
+        setSavedAt(null);
+        return;
+      }
+      const result = store.load(k);
+      if (result.status === 'ok' || result.status === 'recovered') {
+        setStateRaw(result.data);
+        savedAtRef.current = result.savedAt;
+        setSavedAt(result.savedAt);
+        if (result.status === 'recovered') addNotice({ id: `recovered-${k}`, kind: 'info', text: result.note });
+      } else {
+        setStateRaw(options.initial(k));
+        savedAtRef.current = null;
+        setSavedAt(null);
+        if (result.status === 'damaged') {
+          const backupKey = result.backupKey;
+          // The damaged entry is kept under its backup key (offered for download below), so the
+          // slot can take new work without a false "another tab saved" conflict.
+          if (backupKey) store.remove(k);
+          addNotice({
+            id: `damaged-${k}`,
+            kind: 'warning',
+            text: result.note,
+            actions: backupKey
+              ? [
+                  {
+                    label: '下载损坏的记录',
+                    onClick: () => downloadText(`${k}-备份.json`, store.readBackup(backupKey) ?? '', 'application/json'),
+                  },
+                ]
+              : [],
+          });
+        }
+      }
+    },
+    [store, addNotice, dismiss],
+  );
+
+  // Load whenever the key changes (and once on mount, in the browser).
+  useEffect(() => {
+    if (loadedKey.current === key) return;
+    loadedKey.current = key;
+    load(key);
+    refreshKeys();
+    if (store.unavailableMessage) addNotice({ id: 'storage', kind: 'warning', text: store.unavailableMessage });
+  }, [key, load, refreshKeys, store, addNotice]);
+
+  // Another tab saved the same entry: stop autosaving it and ask.
+  useEffect(() => {
+    if (key === null) return;
+    return store.onExternalChange(key, (change) => {
+      if (change.savedAt === savedAtRef.current) return;
+      conflict.current = true;
+      addNotice({
+        id: 'conflict',
+        kind: 'warning',
+        text: '另一个标签页修改了这条记录。为免互相覆盖，本页已暂停自动保存。',
+        actions: [
+          { label: '载入另一标签页的版本', onClick: () => load(key) },
+          {
+            label: '用本页内容覆盖',
+            onClick: () => {
+              conflict.current = false;
+              savedAtRef.current = change.savedAt;
+              dirty.current = true;
+              dismiss('conflict');
+              setStateRaw((s) => ({ ...s }) as T);
+            },
+          },
+        ],
+      });
+    });
+  }, [key, store, load, addNotice, dismiss]);
+
+  // Autosave after changes.
+  useEffect(() => {
+    if (!dirty.current || key === null || conflict.current) return;
+    const timer = setTimeout(() => {
+      const result = store.save(key, state, { expectedSavedAt: savedAtRef.current });
+      if (result.ok) {
+        savedAtRef.current = result.savedAt;
+        setSavedAt(result.savedAt);
+        dirty.current = false;
+        dismiss('save-error');
+        refreshKeys();
+      } else if ('conflict' in result && result.conflict) {
+        conflict.current = true;
+        addNotice({
+          id: 'conflict',
+          kind: 'warning',
+          text: '另一个标签页也保存了这条记录。为免互相覆盖，本页已暂停自动保存。',
+          actions: [{ label: '载入另一标签页的版本', onClick: () => load(key) }],
+        });
+      } else {
+        addNotice({ id: 'save-error', kind: 'error', text: result.error });
+      }
+    }, options.delay ?? 300);
+    return () => clearTimeout(timer);
+  }, [state, key, store]);
+
+  const setState = useCallback((update: T | ((old: T) => T)) => {
+    dirty.current = true;
+    setStateRaw(update as T);
+  }, []);
+
+  const remove = useCallback(
+    (k: string) => {
+      store.remove(k);
+      refreshKeys();
+      if (k === key) load(key);
+    },
+    [store, key, load, refreshKeys],
+  );
+
+  return { state, setState, notices, dismiss, savedKeys, remove, store, savedAt };
+}
