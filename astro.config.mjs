@@ -9,6 +9,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { parse as parseYaml } from 'yaml';
 import { clauseHeadingsPlugin } from './src/plugins/clause-headings.ts';
 import { cspInlineHashes } from './src/plugins/csp-inline-hashes.ts';
+import { baseLinksPlugin } from './src/plugins/base-links.ts';
 
 // Deploying under a sub-path: BASE_PATH=/handbook/ npm run build
 const base = process.env.BASE_PATH || '/';
@@ -47,7 +48,7 @@ export default defineConfig({
   markdown: {
     syntaxHighlight: false,
     processor: satteri({
-      hastPlugins: [clauseHeadingsPlugin({ base, shortTitle: meta.shortTitle })],
+      hastPlugins: [clauseHeadingsPlugin({ base, shortTitle: meta.shortTitle }), baseLinksPlugin(base)],
     }),
   },
   integrations: [

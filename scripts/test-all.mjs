@@ -41,7 +41,9 @@ if (run('类型检查 (astro check, src/lib without DOM)', 'astro check && tsc -
 }
 run('单元测试 (unit)', `${vitest('unit')} --coverage`);
 count(`${RESULTS}/unit.json`);
-if (run('构建 (astro build)', 'astro build')) {
+const subpathBuild =
+  'BASE_PATH=/handbook/ OUT_DIR=dist-subpath ASTRO_CACHE_DIR=node_modules/.astro-subpath astro build';
+if (run('构建 (astro build)', 'astro build') && run('子路径构建 (BASE_PATH=/handbook/)', subpathBuild)) {
   if (run('浏览器检查 (Chromium)', 'node scripts/ensure-chromium.mjs')) {
     run('浏览器测试 (e2e, against dist/)', vitest('e2e'));
   }

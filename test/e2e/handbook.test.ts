@@ -1,5 +1,4 @@
 // The handbook as a reader uses it: clause links, copy link / citation, search, print, axe.
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { cspViolations, launchBrowser, openPage, siteUrl } from './support/browser';
@@ -144,22 +143,6 @@ describe('print', () => {
     expect(pages).toBeGreaterThanOrEqual(6);
     await context.close();
   });
-});
-
-describe('every core page: axe, console, origin', () => {
-  it.each(['/', '/general/', '/workflows/', '/performance/', '/finance/', '/clauses/', '/parameters/', '/print/', '/changelog/'])(
-    '%s',
-    async (path) => {
-      const watch = await openPage(browser, path);
-      const results = await new AxeBuilder({ page: watch.page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-      await watch.page.waitForLoadState('networkidle');
-      expect(watch.errors).toEqual([]);
-      expect(watch.foreignRequests).toEqual([]);
-      await expect(cspViolations(watch.page)).resolves.toEqual([]);
-      await watch.context.close();
-    },
-  );
 });
 
 describe('home page', () => {

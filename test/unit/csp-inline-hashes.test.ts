@@ -39,3 +39,22 @@ describe('addMissingScriptHashes', () => {
     expect(addMissingScriptHashes(html)).toEqual({ html, added: [], hasCsp: false });
   });
 });
+
+import { withBase } from '../../src/plugins/base-links';
+
+describe('withBase', () => {
+  it.each([
+    // root deployment: nothing changes
+    ['/workflows/#c3-3-4', '/', '/workflows/#c3-3-4'],
+    ['/workflows/#c3-3-4', '/handbook/', '/handbook/workflows/#c3-3-4'],
+    ['/workflows/', '/handbook', '/handbook/workflows/'],
+    // already prefixed, external, protocol-relative, relative and hash links stay as they are
+    ['/handbook/clauses/', '/handbook/', '/handbook/clauses/'],
+    ['https://example.org/x', '/handbook/', 'https://example.org/x'],
+    ['//cdn.example/x', '/handbook/', '//cdn.example/x'],
+    ['../x/', '/handbook/', '../x/'],
+    ['#c1-1', '/handbook/', '#c1-1'],
+  ])('%s under %s → %s', (href, base, expected) => {
+    expect(withBase(href, base)).toBe(expected);
+  });
+});
