@@ -1,17 +1,9 @@
 // 复制链接 / 复制引用 on every clause heading (headings carry data-cite and data-href,
 // set at build by src/plugins/clause-headings.ts).
 
-const COPIED_MS = 2000;
+import { copyText } from './clipboard';
 
-async function writeClipboard(text: string): Promise<boolean> {
-  try {
-    if (!navigator.clipboard) return false;
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const COPIED_MS = 2000;
 
 /** When the Clipboard API is refused: show the text selected, for Ctrl+C. */
 function showFallback(after: Element, text: string): void {
@@ -60,7 +52,7 @@ export function enhanceClauseHeadings(root: ParentNode): void {
     const linkButton = button('复制链接', `复制链接：${cite}`);
     const citeButton = button('复制引用', `复制引用：${cite}`);
     const copy = async (text: string) => {
-      if (await writeClipboard(text)) {
+      if (await copyText(text)) {
         status.textContent = '已复制';
         window.setTimeout(() => (status.textContent = ''), COPIED_MS);
       } else {

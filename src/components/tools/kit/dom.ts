@@ -12,16 +12,7 @@ export function downloadText(fileName: string, text: string, mime = 'text/plain;
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Copies to the clipboard; false when the browser refuses (the caller then shows the text). */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    if (!navigator.clipboard) return false;
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { copyText } from '../../../client/clipboard';
 
 export function readFileText(file: File): Promise<string> {
   return file.text();
