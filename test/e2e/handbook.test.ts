@@ -117,6 +117,36 @@ describe('Chinese search finds clauses and links to their anchors', () => {
   });
 });
 
+describe('search loads on demand', () => {
+  it('no Pagefind code is fetched until the reader opens search', async () => {
+    const { page, context } = await openPage(browser, '/workflows/');
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(r.url()));
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1500); // past the idle callbacks that used to load it
+    expect(fetched.filter((u) => /pagefind|ui-core/.test(u))).toEqual([]);
+    await page.keyboard.press('Control+k');
+    await expect(page.locator('dialog[open]').count()).resolves.toBe(1);
+    await expect.poll(() => fetched.some((u) => /pagefind/.test(u)), { timeout: 10_000 }).toBe(true);
+    await context.close();
+  });
+
+  it('“/” opens search, but not while typing in a field', async () => {
+    const { page, context } = await openPage(browser, '/general/');
+    await page.keyboard.press('/');
+    await expect(page.locator('dialog[open]').count()).resolves.toBe(1);
+    // Inside the search field "/" is just a character.
+    const input = page.locator('dialog input[type="text"]').first();
+    await input.waitFor();
+    await input.focus();
+    await page.keyboard.type('a/b');
+    await expect(input.inputValue()).resolves.toBe('a/b');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('dialog[open]').count()).resolves.toBe(0);
+    await context.close();
+  });
+});
+
 describe('print', () => {
   it.each(['/workflows/', '/print/', '/'])('%s hides header, sidebar, table of contents and search when printed', async (path) => {
     const { page, context } = await openPage(browser, path);
