@@ -34,6 +34,13 @@ describe('addMissingScriptHashes', () => {
     expect(result.html).toContain(`style-src 'self'; script-src 'self' ${hashOf('a()')};`);
   });
 
+  it('adds the hash of an inline <style> to style-src, not to script-src', () => {
+    const css = '.a{color:red}';
+    const result = addMissingScriptHashes(page("script-src 'self'; style-src 'self';", [`<style>${css}</style>`]));
+    expect(result.added).toEqual([hashOf(css)]);
+    expect(result.html).toContain(`script-src 'self'; style-src 'self' ${hashOf(css)};`);
+  });
+
   it('reports a page without a policy', () => {
     const html = page(null, ['<script>a()</script>']);
     expect(addMissingScriptHashes(html)).toEqual({ html, added: [], hasCsp: false });

@@ -1,0 +1,124 @@
+// zh-CN strings of the 入职清单 tool (/tools/onboarding/) and the 本章已读 control of the chapter
+// pages, flat dotted keys. Passed to the island as a prop by OnboardingPage.astro; `{name}` marks a
+// value filled in with `fill` (src/lib/onboarding-checklist.ts).
+export const strings = {
+  'tool.title': '入职清单',
+  'tool.fileBase': '入职清单',
+  'tool.loading': '正在读取本浏览器保存的进度…',
+
+  'people.label': '新员工',
+  'people.unnamed': '未填姓名',
+  'people.new': '新增一位新员工',
+  'people.hint': '每位新员工的进度分开保存在本浏览器中，不会上传。',
+  'people.created': '已新增一份空白清单',
+
+  'profile.legend': '新员工信息',
+  'field.name': '姓名',
+  'field.role': '岗位',
+  'field.rolePlaceholder': '请选择岗位',
+  'field.startDate': '入职日期',
+  'field.startDateHint': '例如 2026-03-02 或 2026年3月2日',
+  'field.mentor': '导师',
+  'field.ackDate': '签收日期',
+  'field.ackDateHint': '留空则打印当天日期',
+
+  'error.roleMissing': '尚未选择岗位：下面只列出各岗位共同的事项，选择岗位后显示本岗位的全部事项',
+  'error.roleUnknown': '岗位「{role}」不在当前的入职参数中，请重新选择；下面只列出各岗位共同的事项',
+  'error.startMissing': '请填写入职日期，以便计算各阶段的完成期限',
+  'error.startInvalid': '{error}；在改正之前不计算完成期限',
+  'warn.startPast': '入职日期在 {n} 天前，请核对；期限和逾期仍按此日期计算',
+  'warn.startFuture': '入职日期在 {n} 天后，请核对；期限仍按此日期计算',
+  'error.ackDate': '{error}；打印时日期留空',
+
+  'progress.label': '入职进度',
+  'progress.overall': '总进度',
+  'progress.value': '已完成 {done}/{total} 项（{percent}%）',
+  'progress.overdue': '逾期 {n} 项',
+  'progress.noOverdue': '没有逾期事项',
+  'progress.phase': '{phase}：{done}/{total}',
+  'progress.reading': '阅读顺序：已读 {read}/{total} 章',
+  'progress.how':
+    '怎么算的：各阶段的期限 = 入职日期 + 该阶段的天数（入职当天为第 0 天）；过了期限仍未勾选的事项记为逾期（以本机今天的日期 {today} 为准）。进度 = 已勾选 ÷ 本岗位事项数。事项与期限来自入职参数（默认示例参数，可由市场部调整），依据',
+  'progress.howNoToday': '本机日期',
+
+  'phase.heading': '{phase}',
+  'phase.due': '期限 {date}（入职后第 {day} 天）',
+  'phase.dueUnknown': '期限：填写入职日期后显示（入职后第 {day} 天）',
+  'phase.count': '已完成 {done}/{total}',
+  'phase.empty': '本阶段没有适用于该岗位的事项',
+  'item.owner': '负责：',
+  'item.clause': '条款',
+  'item.clauseLabel': '条款 {label}：{title}',
+  'item.overdue': '逾期',
+  'item.dueToday': '今天到期',
+  'item.doneAt': '完成于 {date}',
+
+  'reading.heading': '阅读顺序',
+  'reading.intro': '按下面的顺序阅读制度；每章末尾有“我已读完本章”，勾选后这里会显示。',
+  'reading.read': '已读（{date}）',
+  'reading.unread': '未读',
+  'reading.note': '阅读记录保存在本浏览器中，所有人共用。',
+
+  'slip.heading': '制度签收单',
+  'slip.intro':
+    '打印后由新员工签字，交市场经理存档。签收单上的版本和文本指纹对应本网站当前的制度文字；制度修订后指纹会改变。',
+  'slip.title': '《{title}》签收单',
+  'slip.version': '制度版本',
+  'slip.versionValue': '{version}（生效日期 {effective}）',
+  'slip.fingerprint': '文本指纹',
+  'slip.fingerprintNote': '六章条文的 SHA-256 前 12 位，网站构建时计算',
+  'slip.statement': '本人已阅读并理解《{shortTitle}》，并将遵照执行。',
+  'slip.print': '打印签收单',
+  'slip.signHire': '新员工签名',
+  'slip.signManager': '市场经理签收',
+  'slip.blankDate': '    年   月   日',
+
+  'print.title': '新员工入职清单',
+  'print.colPhase': '阶段',
+  'print.colItem': '事项',
+  'print.colOwner': '负责',
+  'print.colDue': '期限',
+  'print.colDone': '完成',
+  'print.colDoneAt': '完成日期',
+  'print.colClause': '条款',
+  'print.printedOn': '打印日期 {date}',
+  'print.signHire': '新员工',
+  'print.signMentor': '导师',
+  'print.signManager': '市场经理',
+  'print.policy': '依据《{title}》五（一）1 新员工入职培训 · 制度版本 {version} · 文本指纹 {fingerprint}',
+
+  'reset.button': '清空勾选…',
+  'reset.question':
+    '确定清空「{name}」的全部勾选吗？姓名、岗位和日期会保留，清空后无法恢复（可先“下载 JSON”备份）。',
+  'reset.confirm': '确认清空',
+  'reset.cancel': '取消',
+  'reset.done': '已清空勾选',
+  'delete.button': '删除此人记录…',
+  'delete.question': '确定删除「{name}」的入职清单吗？删除后无法恢复（可先“下载 JSON”备份）。',
+  'delete.confirm': '确认删除',
+  'delete.done': '已删除「{name}」',
+
+  'share.banner': '只读：这是「{name}」通过分享链接发来的入职进度，不会保存到本浏览器。',
+  'share.close': '回到我的清单',
+  'share.error': '分享链接无法打开：{error}。下面是本浏览器中保存的清单。',
+  'share.readingNote': '阅读记录为发链接时的状态。',
+  'import.done': '已导入为新的一份清单「{name}」',
+
+  'text.title': '入职清单',
+  'text.progress': '进度',
+  'text.due': '期限 {date}',
+  'text.owner': '负责',
+  'text.blank': '（未填）',
+} as const;
+
+export type OnboardingStrings = typeof strings;
+export type OnboardingStringKey = keyof OnboardingStrings;
+
+// The 本章已读 control at the end of each chapter page (src/components/ChapterRead.astro).
+export const chapterReadStrings = {
+  label: '我已读完本章',
+  read: '已于 {date} 标记为已读。',
+  unread: '读完后勾选，入职清单的“阅读顺序”会显示。',
+  link: '查看入职清单',
+  cannotSave: '浏览器不允许保存，本标记关闭页面后会丢失。',
+} as const;

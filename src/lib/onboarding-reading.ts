@@ -1,0 +1,72 @@
+/**
+ * The reading path of 五（一）1 新员工入职培训: a chapter counts as read when the reader marks it with
+ * the control at the end of the chapter page. Marks live in the browser store, namespace `reading`,
+ * one entry per chapter slug (`mh:reading:general` → `{ readAt: '2026-03-02' }`); the 入职清单 reads
+ * them. This module has no zod at run time so the chapter pages' script stays within their budget.
+ */
+import type { ZodMiniType } from 'zod/mini';
+
+export const READING_NAMESPACE = 'reading';
+export const READING_VERSION = 1;
+
+/** One chapter marked as read. */
+export interface ReadingMark {
+  /** The day it was marked, yyyy-mm-dd in the reader's time zone. */
+  readonly readAt: string;
+}
+
+/**
+ * A real calendar date written yyyy-mm-dd. (onboarding.ts has the same check; it is repeated here so
+ * the chapter pages' script does not pull in the scheduling code the 入职清单 shares with it.)
+ */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === text;
+}
+
+/** Exactly `{ readAt: <real calendar date> }`. */
+export function isReadingMark(value: unknown): value is ReadingMark {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const readAt = (value as { readAt?: unknown }).readAt;
+  return Object.keys(value).length === 1 && typeof readAt === 'string' && isCalendarDate(readAt);
+}
+
+/**
+ * The store validates through `safeParse` (json-file validateState reads `success`, `data` and the
+ * first issue's `path`). A hand-written check answering that shape keeps ~4.7 KB gz of zod off
+ * every chapter page, whose JS budget is 8 KB.
+ */
+export const readingMarkSchema = {
+  safeParse(data: unknown) {
+    return isReadingMark(data)
+      ? { success: true, data: { readAt: data.readAt } }
+      : { success: false, error: { issues: [{ path: [] }] } };
+  },
+} as unknown as ZodMiniType<ReadingMark>;
+
+/** Chapter slug → day it was marked read. */
+export type ReadingMarks = Readonly<Record<string, string>>;
+
+export interface ReadingStep {
+  readonly slug: string;
+  /** yyyy-mm-dd, or null when not read yet. */
+  readonly readAt: string | null;
+}
+
+export interface ReadingProgress {
+  /** The chapters in the suggested order (onboarding.yaml readingPath). */
+  readonly steps: readonly ReadingStep[];
+  readonly readCount: number;
+  readonly total: number;
+}
+
+/** The reading path with what has been read; marks of chapters not on the path are ignored. */
+export function readingProgress(path: readonly string[], marks: ReadingMarks): ReadingProgress {
+  const steps = path.map((slug): ReadingStep => {
+    const readAt = Object.hasOwn(marks, slug) ? marks[slug] : undefined;
+    return { slug, readAt: typeof readAt === 'string' && isCalendarDate(readAt) ? readAt : null };
+  });
+  return { steps, readCount: steps.filter((s) => s.readAt !== null).length, total: steps.length };
+}
