@@ -17,7 +17,8 @@ export function withBase(href: string, base: string): string {
 }
 
 export function baseLinksPlugin(base: string) {
-  return {
+  // A factory, like clause-headings: Sätteri types a plain object's visitor context more strictly.
+  return () => ({
     name: 'base-links',
     element: {
       filter: ['a'],
@@ -28,5 +29,5 @@ export function baseLinksPlugin(base: string) {
         if (next !== href) ctx.setProperty(node, 'href', next);
       },
     },
-  };
+  });
 }
