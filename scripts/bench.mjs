@@ -141,7 +141,7 @@ async function lighthouseScores(paths) {
       );
     }
   } finally {
-    await launched.kill();
+    launched.kill();
   }
   return scores;
 }

@@ -185,8 +185,17 @@ describe('home page', () => {
     expect(facts).toContain(`版本：${meta.version}`);
     const d = new Date(meta.effectiveDate);
     expect(facts).toContain(`${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`);
-    for (const name of ['新员工（入职）', '员工（绩效自评、奖金估算）', '经理（条款索引、预算申请）']) {
-      await expect(page.getByRole('heading', { name }).count()).resolves.toBe(1);
+    const entries: Record<string, Record<string, string>> = {
+      '新员工（入职）': { 入职清单: '/tools/onboarding/' },
+      '员工（绩效自评、奖金估算）': { 绩效自评: '/tools/self-review/', 绩效奖金估算: '/tools/bonus/' },
+      '经理（条款索引、预算申请）': { 条款索引: '/clauses/', 预算申请单: '/tools/budget-request/' },
+    };
+    for (const [name, links] of Object.entries(entries)) {
+      const region = page.getByRole('region', { name });
+      await expect(region.getByRole('heading', { name }).count()).resolves.toBe(1);
+      for (const [text, href] of Object.entries(links)) {
+        await expect(region.getByRole('link', { name: text, exact: true }).getAttribute('href')).resolves.toBe(href);
+      }
     }
     await context.close();
   });

@@ -1,5 +1,5 @@
 // Labelled form fields with the error shown beside the field (aria-invalid, aria-describedby).
-import type { ComponentChildren, JSX } from 'preact';
+import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
 
 interface BaseProps {
   id: string;
@@ -143,4 +143,4 @@ export function FieldSet(props: { legend: ComponentChildren; children: Component
   );
 }
 
-export type ButtonProps = JSX.HTMLAttributes<HTMLButtonElement>;
+export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
