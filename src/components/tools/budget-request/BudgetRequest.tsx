@@ -208,6 +208,9 @@ export default function BudgetRequest(props: BudgetRequestProps) {
 
   const summaries: (DraftSummary | { key: string; broken: true })[] = [];
   const keys = [...new Set([...saved.savedKeys, ...(key !== null ? [key] : [])])].sort().reverse();
+  // Before the browser has picked the draft (and on the server), the blank form is listed as the
+  // current draft, so the list keeps its height when the real row appears (no layout shift).
+  if (key === null) summaries.push({ key: '', name: nameOf(draft), date: '', totalFen: result.totalFen, complete, saved: false });
   for (const k of keys) {
     if (k === key) {
       summaries.push({
@@ -398,12 +401,12 @@ export default function BudgetRequest(props: BudgetRequestProps) {
                 </li>
               );
             }
-            const current = s.key === key;
+            const current = s.key === key || s.key === '';
             return (
               <li key={s.key} aria-current={current ? 'true' : undefined} data-draft={s.key}>
                 <span class="br-draft-name">{s.name}</span>
                 <span class="br-draft-meta">
-                  {s.date} · {s.totalFen !== null ? fillTemplate(t['drafts.total'], { amount: formatYuan(s.totalFen) }) : ''} ·{' '}
+                  {s.date || <span class="br-date-pending" aria-hidden="true">0000-00-00</span>} · {s.totalFen !== null ? fillTemplate(t['drafts.total'], { amount: formatYuan(s.totalFen) }) : ''} ·{' '}
                   {current && !s.saved
                     ? t['drafts.unsaved']
                     : s.complete

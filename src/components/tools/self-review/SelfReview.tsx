@@ -299,7 +299,7 @@ export default function SelfReview(props: SelfReviewProps) {
     return (
       <div class="tool-root self-review">
         <Notices notices={notices} onDismiss={dismiss} />
-        <p>{s['tool.loading']}</p>
+        <p class="tool-loading">{s['tool.loading']}</p>
       </div>
     );
   }
