@@ -35,7 +35,11 @@ async function open(path = PATH): Promise<PageWatch> {
 }
 /** Hydrated: the fields are enabled, or the read-only banner of a share link is shown. */
 async function ready(page: Page) {
-  await page.getByLabel('奖金基数怎么填').and(page.locator(':enabled')).or(page.getByText('正在查看分享链接中的奖金估算（只读）。')).waitFor();
+  await page
+    .getByLabel('奖金基数怎么填')
+    .and(page.locator(':enabled'))
+    .or(page.getByText('正在查看分享链接中的奖金估算（只读）。'))
+    .waitFor();
 }
 async function clean(watch: PageWatch) {
   expect(watch.errors).toEqual([]);
@@ -46,7 +50,12 @@ async function clean(watch: PageWatch) {
 
 const result = (page: Page) => page.getByRole('region', { name: '估算结果' });
 /** The amount shown in a result row (奖金系数 / 月度绩效奖金 / 年度绩效奖金). */
-const amount = (page: Page, row: string) => result(page).getByRole('row', { name: new RegExp(`^${row}`) }).getByRole('cell').first().textContent();
+const amount = (page: Page, row: string) =>
+  result(page)
+    .getByRole('row', { name: new RegExp(`^${row}`) })
+    .getByRole('cell')
+    .first()
+    .textContent();
 
 function expected(baseFen: number, score: number) {
   const common = { baseFen: baseFen as Fen, score, curve: bonus.curve, maxCoefficient: bonus.maxCoefficient };
@@ -67,11 +76,20 @@ describe('estimate', () => {
     await expect(amount(page, '月度绩效奖金')).resolves.toBe(formatYuan(want.month.bonusFen));
     await expect(amount(page, '年度绩效奖金')).resolves.toBe(formatYuan(want.year.bonusFen));
     const text = (await result(page).textContent()) ?? '';
-    expect(text).toContain(`¥2,500.00 × ${bonus.annual.baseMonths} × ${formatNumber(want.year.coefficient, 4)} = ${formatYuan(want.year.bonusFen)}`);
+    expect(text).toContain(
+      `¥2,500.00 × ${bonus.annual.baseMonths} × ${formatNumber(want.year.coefficient, 4)} = ${formatYuan(want.year.bonusFen)}`,
+    );
     expect(text).toContain('以上为估算');
-    await expect(result(page).getByRole('link', { name: '四（三）1' }).getAttribute('href')).resolves.toBe('/performance/#c4-3-1');
+    await expect(result(page).getByRole('link', { name: '四（三）1' }).getAttribute('href')).resolves.toBe(
+      '/performance/#c4-3-1',
+    );
     // The chart marks the reader's point.
-    await expect(page.getByRole('img', { name: /您的得分 87\.5 对应系数/ }).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByRole('img', { name: /您的得分 87\.5 对应系数/ })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await clean(watch);
   });
 
@@ -79,11 +97,20 @@ describe('estimate', () => {
     const watch = await open();
     const { page } = watch;
     await page.getByLabel('奖金基数怎么填').selectOption({ label: '按月薪 × 奖金比例估算' });
-    await expect(page.getByLabel('奖金比例').inputValue()).resolves.toBe(String(bonus.monthly.salaryRatioPercent));
+    await expect(page.getByLabel('奖金比例').inputValue()).resolves.toBe(
+      String(bonus.monthly.salaryRatioPercent),
+    );
     await page.getByLabel('月薪').fill('12,000');
     await page.getByLabel('得分', { exact: true }).fill('92');
     const base = baseFromSalary(1200000 as Fen, bonus.monthly.salaryRatioPercent);
-    await expect(page.getByRole('group', { name: '奖金基数' }).getByText(`月度奖金基数 = 月薪 ¥12,000.00 × ${bonus.monthly.salaryRatioPercent}% = ${formatYuan(base)}`).isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByRole('group', { name: '奖金基数' })
+        .getByText(
+          `月度奖金基数 = 月薪 ¥12,000.00 × ${bonus.monthly.salaryRatioPercent}% = ${formatYuan(base)}`,
+        )
+        .isVisible(),
+    ).resolves.toBe(true);
     await expect(amount(page, '月度绩效奖金')).resolves.toBe(formatYuan(expected(base, 92).month.bonusFen));
     await clean(watch);
   });
@@ -130,13 +157,20 @@ describe('estimate', () => {
     await page.getByLabel('月度奖金基数').fill('2000');
     await page.getByLabel('得分来源').selectOption({ label: '取自我保存的绩效自评' });
     const source = page.getByLabel('选择绩效自评');
-    const option = (await source.locator('option').filter({ hasText: '市场推广组 2026年3月' }).textContent())!;
+    const option = (await source
+      .locator('option')
+      .filter({ hasText: '市场推广组 2026年3月' })
+      .textContent())!;
     expect(option.startsWith(`市场推广组 2026年3月：${formatNumber(total)}`)).toBe(true);
     await source.selectOption({ label: option });
-    await expect(amount(page, '月度绩效奖金')).resolves.toBe(formatYuan(expected(200000, total).month.bonusFen));
+    await expect(amount(page, '月度绩效奖金')).resolves.toBe(
+      formatYuan(expected(200000, total).month.bonusFen),
+    );
 
     // The share link carries the score itself: the manager has no saved reviews.
-    await watch.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl()).origin });
+    await watch.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(siteUrl()).origin,
+    });
     await page.getByRole('button', { name: '复制分享链接' }).click();
     const url = (await page.evaluate('navigator.clipboard.readText()')) as string;
     const manager = await open(new URL(url).pathname + new URL(url).hash);
@@ -158,7 +192,9 @@ describe('estimate', () => {
     const { page } = watch;
     await page.getByLabel('得分来源').selectOption({ label: '取自我保存的绩效自评' });
     await expect(page.getByText('本浏览器中还没有保存的绩效自评').isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('link', { name: '去填写绩效自评' }).getAttribute('href')).resolves.toBe('/tools/self-review/');
+    await expect(page.getByRole('link', { name: '去填写绩效自评' }).getAttribute('href')).resolves.toBe(
+      '/tools/self-review/',
+    );
     await clean(watch);
   });
 });
@@ -187,10 +223,23 @@ describe('saving, printing, sharing', () => {
     const sheet = page.locator('.tool-print-sheet');
     await expect(sheet.getByRole('heading', { name: '绩效奖金估算单' }).isVisible()).resolves.toBe(true);
     const text = (await sheet.textContent()) ?? '';
-    for (const words of ['¥2,000.00', formatYuan(expected(200000, 85).month.bonusFen), '以上为估算', '员工签字', '直属上级签字', '日期']) {
+    for (const words of [
+      '¥2,000.00',
+      formatYuan(expected(200000, 85).month.bonusFen),
+      '以上为估算',
+      '员工签字',
+      '直属上级签字',
+      '日期',
+    ]) {
       expect(text).toContain(words);
     }
-    for (const hidden of [page.getByLabel('月度奖金基数'), page.getByRole('button', { name: '复制为文本' }), result(page), page.getByText(/^依据/).first(), page.locator('#starlight__sidebar')]) {
+    for (const hidden of [
+      page.getByLabel('月度奖金基数'),
+      page.getByRole('button', { name: '复制为文本' }),
+      result(page),
+      page.getByText(/^依据/).first(),
+      page.locator('#starlight__sidebar'),
+    ]) {
       await expect(hidden.isVisible()).resolves.toBe(false);
     }
     const pdf = await page.pdf({ format: 'A4' });
@@ -201,11 +250,16 @@ describe('saving, printing, sharing', () => {
   it('the share link reproduces the estimate read-only in a browser with nothing saved', async () => {
     const watch = await open();
     const { page, context } = watch;
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl()).origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(siteUrl()).origin,
+    });
     await page.getByLabel('奖金基数怎么填').selectOption('salary');
     await page.getByLabel('月薪').fill('12,000');
     await page.getByLabel('得分', { exact: true }).fill('92');
-    const want = expected(baseFromSalary(1200000 as Fen, bonus.monthly.salaryRatioPercent as Percent) as number, 92);
+    const want = expected(
+      baseFromSalary(1200000 as Fen, bonus.monthly.salaryRatioPercent as Percent) as number,
+      92,
+    );
     await page.getByRole('button', { name: '复制分享链接' }).click();
     const url = (await page.evaluate('navigator.clipboard.readText()')) as string;
     expect(url).toMatch(/#v1\.bonus\./);
@@ -253,7 +307,9 @@ describe('saving, printing, sharing', () => {
   it('copy as text', async () => {
     const watch = await open();
     const { page, context } = watch;
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl()).origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(siteUrl()).origin,
+    });
     await page.getByLabel('月度奖金基数').fill('2000');
     await page.getByLabel('得分', { exact: true }).fill('85');
     await page.getByRole('button', { name: '复制为文本' }).click();
@@ -282,7 +338,9 @@ describe('bad input', () => {
     const field = page.getByLabel(label, { exact: true });
     await field.fill(typed);
     await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
-    const errorId = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').find((id) => id.endsWith('-error'))!;
+    const errorId = ((await field.getAttribute('aria-describedby')) ?? '')
+      .split(' ')
+      .find((id) => id.endsWith('-error'))!;
     await expect(page.locator(`#${errorId}`).textContent()).resolves.toBe(message);
     await expect(result(page).textContent()).resolves.not.toMatch(/NaN|Infinity|-¥/);
     await clean(watch);
@@ -314,7 +372,9 @@ describe('bad input', () => {
     await page.getByLabel('得分', { exact: true }).fill('85');
     await page.getByText('怎么算的').click();
     const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
     await clean(watch);
   });
 });

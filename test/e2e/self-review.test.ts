@@ -11,9 +11,19 @@ import { parseCsv } from '../../src/lib/csv';
 import { toJsonFile } from '../../src/lib/json-file';
 import { formatNumber } from '../../src/lib/kpi-format';
 import type { AppraisalPolicy, Kpi } from '../../src/lib/policy-types';
-import { annualScore, behaviourScore, gradeFor, monthlyTotal, weightedPerformance } from '../../src/lib/scoring';
+import {
+  annualScore,
+  behaviourScore,
+  gradeFor,
+  monthlyTotal,
+  weightedPerformance,
+} from '../../src/lib/scoring';
 import { selfReviewResult, type MonthResult } from '../../src/lib/self-review-derive';
-import { emptyReview, SELF_REVIEW_STATE_VERSION, type SelfReviewState } from '../../src/lib/self-review-state';
+import {
+  emptyReview,
+  SELF_REVIEW_STATE_VERSION,
+  type SelfReviewState,
+} from '../../src/lib/self-review-state';
 import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
 
 const appraisal = parse(readFileSync('content/policy/appraisal.yaml', 'utf8')) as AppraisalPolicy;
@@ -49,7 +59,13 @@ async function clean(watch: PageWatch) {
   await watch.context.close();
 }
 
-async function choose(page: Page, group: string, kind: '月度考核' | '年度考核', year: number, month?: number) {
+async function choose(
+  page: Page,
+  group: string,
+  kind: '月度考核' | '年度考核',
+  year: number,
+  month?: number,
+) {
   await page.getByLabel('考核组').selectOption({ label: group });
   await page.getByLabel('考核类型').selectOption({ label: kind });
   await page.getByLabel('年份').selectOption({ label: `${year}年` });
@@ -61,7 +77,8 @@ const result = (page: Page) => page.getByRole('region', { name: '自评结果' }
 
 /** A value a little off target, typed the way people write it (units, separators). */
 function offTarget(k: Kpi): { text: string; value: number } {
-  if (k.unit === 'rating') return { text: String(Math.max(1, k.target - 1)), value: Math.max(1, k.target - 1) };
+  if (k.unit === 'rating')
+    return { text: String(Math.max(1, k.target - 1)), value: Math.max(1, k.target - 1) };
   const raw = k.direction === 'higher' ? k.target * 0.9 : k.target * 1.1;
   const value = k.unit === 'count' ? Math.round(raw) : Math.round(raw * 100) / 100;
   const text = k.unit === 'percent' ? `${value}%` : value.toLocaleString('en-US');
@@ -72,10 +89,21 @@ const RATINGS = [5, 4, 4, 3, 4];
 
 function expectedMonth(groupId: string) {
   const group = appraisal.groups.find((g) => g.id === groupId)!;
-  const perf = weightedPerformance(group, Object.fromEntries(group.kpis.map((k) => [k.id, { actual: offTarget(k).value }])));
-  const beh = behaviourScore(appraisal.behaviour.items, Object.fromEntries(appraisal.behaviour.items.map((item, i) => [item.id, RATINGS[i]!])));
+  const perf = weightedPerformance(
+    group,
+    Object.fromEntries(group.kpis.map((k) => [k.id, { actual: offTarget(k).value }])),
+  );
+  const beh = behaviourScore(
+    appraisal.behaviour.items,
+    Object.fromEntries(appraisal.behaviour.items.map((item, i) => [item.id, RATINGS[i]!])),
+  );
   const total = monthlyTotal(perf.score, beh.score, appraisal.split);
-  return { total: total.total, grade: gradeFor(total.total, appraisal.grades).name, perf: perf.score, beh: beh.score };
+  return {
+    total: total.total,
+    grade: gradeFor(total.total, appraisal.grades).name,
+    perf: perf.score,
+    beh: beh.score,
+  };
 }
 
 async function fillMonth(page: Page, groupId: string) {
@@ -87,26 +115,35 @@ async function fillMonth(page: Page, groupId: string) {
 }
 
 describe('a month for each group', () => {
-  it.each(appraisal.groups.map((g) => [g.name, g.id]))('%s: total and grade as src/lib computes them', async (name, id) => {
-    const watch = await open();
-    const { page } = watch;
-    await choose(page, name, '月度考核', 2026, 3);
-    await expect(page.getByRole('heading', { name: `业绩指标（${name}）` }).isVisible()).resolves.toBe(true);
-    await fillMonth(page, id);
-    const want = expectedMonth(id);
-    const text = await result(page).textContent();
-    expect(text).toContain(`月度总分 ${formatNumber(want.total)} · 等级 ${want.grade}`);
-    expect(text).toContain(`业绩得分 ${formatNumber(want.perf)} × ${appraisal.split.performance}%`);
-    expect(text).toContain(`工作规范得分 ${formatNumber(want.beh)} × ${appraisal.split.behaviour}%`);
-    expect(text).not.toContain('尚未填写');
-    // Each KPI shows its own score and weighted points.
-    const k = appraisal.groups.find((g) => g.id === id)!.kpis[0]!;
-    const line = weightedPerformance({ kpis: [k] }, { [k.id]: { actual: offTarget(k).value } }).lines[0]!;
-    await expect(kpiBox(page, k.name).getByText(/^得分 /).textContent()).resolves.toBe(
-      `得分 ${formatNumber(line.score!)} × 权重 ${k.weight}% = 加权分 ${formatNumber(line.weighted)}`,
-    );
-    await clean(watch);
-  });
+  it.each(appraisal.groups.map((g) => [g.name, g.id]))(
+    '%s: total and grade as src/lib computes them',
+    async (name, id) => {
+      const watch = await open();
+      const { page } = watch;
+      await choose(page, name, '月度考核', 2026, 3);
+      await expect(page.getByRole('heading', { name: `业绩指标（${name}）` }).isVisible()).resolves.toBe(
+        true,
+      );
+      await fillMonth(page, id);
+      const want = expectedMonth(id);
+      const text = await result(page).textContent();
+      expect(text).toContain(`月度总分 ${formatNumber(want.total)} · 等级 ${want.grade}`);
+      expect(text).toContain(`业绩得分 ${formatNumber(want.perf)} × ${appraisal.split.performance}%`);
+      expect(text).toContain(`工作规范得分 ${formatNumber(want.beh)} × ${appraisal.split.behaviour}%`);
+      expect(text).not.toContain('尚未填写');
+      // Each KPI shows its own score and weighted points.
+      const k = appraisal.groups.find((g) => g.id === id)!.kpis[0]!;
+      const line = weightedPerformance({ kpis: [k] }, { [k.id]: { actual: offTarget(k).value } }).lines[0]!;
+      await expect(
+        kpiBox(page, k.name)
+          .getByText(/^得分 /)
+          .textContent(),
+      ).resolves.toBe(
+        `得分 ${formatNumber(line.score!)} × 权重 ${k.weight}% = 加权分 ${formatNumber(line.weighted)}`,
+      );
+      await clean(watch);
+    },
+  );
 });
 
 describe('saving', () => {
@@ -123,8 +160,12 @@ describe('saving', () => {
     await expect(page.getByLabel('员工姓名').inputValue()).resolves.toBe('王小明');
     await expect(page.getByLabel('考核组').inputValue()).resolves.toBe('crm');
     await expect(page.getByLabel('月份').inputValue()).resolves.toBe('2');
-    await expect(kpiBox(page, '客户投诉率').getByLabel('自评说明').inputValue()).resolves.toBe('投诉处理及时');
-    await expect(result(page).textContent()).resolves.toContain(`月度总分 ${formatNumber(expectedMonth('crm').total)}`);
+    await expect(kpiBox(page, '客户投诉率').getByLabel('自评说明').inputValue()).resolves.toBe(
+      '投诉处理及时',
+    );
+    await expect(result(page).textContent()).resolves.toContain(
+      `月度总分 ${formatNumber(expectedMonth('crm').total)}`,
+    );
 
     // Another period is a separate entry; the list reopens the first one.
     await page.getByLabel('月份').selectOption({ label: '3月' });
@@ -132,20 +173,30 @@ describe('saving', () => {
     await expect(page.getByLabel('员工姓名').inputValue()).resolves.toBe('王小明'); // the name carries over
     const list = page.getByRole('region', { name: '已保存的自评' });
     await list.getByRole('button', { name: '打开 客户关系管理组 2026年2月' }).click();
-    await expect(kpiBox(page, '潜在客户开发数量').getByLabel('实际值').inputValue()).resolves.toBe(offTarget(appraisal.groups[1]!.kpis[0]!).text);
+    await expect(kpiBox(page, '潜在客户开发数量').getByLabel('实际值').inputValue()).resolves.toBe(
+      offTarget(appraisal.groups[1]!.kpis[0]!).text,
+    );
 
     // Delete asks first; 取消 keeps it, 确定删除 removes it.
     await list.getByRole('button', { name: '删除 客户关系管理组 2026年2月' }).click();
-    await expect(list.getByText('确定删除「客户关系管理组 2026年2月」的自评吗？').isVisible()).resolves.toBe(true);
+    await expect(list.getByText('确定删除「客户关系管理组 2026年2月」的自评吗？').isVisible()).resolves.toBe(
+      true,
+    );
     await list.getByRole('button', { name: '取消' }).click();
-    await expect(list.getByRole('button', { name: '打开 客户关系管理组 2026年2月' }).count()).resolves.toBe(1);
+    await expect(list.getByRole('button', { name: '打开 客户关系管理组 2026年2月' }).count()).resolves.toBe(
+      1,
+    );
     await list.getByRole('button', { name: '删除 客户关系管理组 2026年2月' }).click();
     await list.getByRole('button', { name: '确定删除' }).click();
-    await expect(list.getByRole('button', { name: '打开 客户关系管理组 2026年2月' }).count()).resolves.toBe(0);
+    await expect(list.getByRole('button', { name: '打开 客户关系管理组 2026年2月' }).count()).resolves.toBe(
+      0,
+    );
     await expect(page.getByText('已删除「客户关系管理组 2026年2月」的自评').isVisible()).resolves.toBe(true);
     await page.reload();
     await ready(page);
-    await expect(page.getByRole('region', { name: '已保存的自评' }).getByText('还没有保存的自评。').isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole('region', { name: '已保存的自评' }).getByText('还没有保存的自评。').isVisible(),
+    ).resolves.toBe(true);
     await clean(watch);
   });
 });
@@ -155,10 +206,15 @@ function monthFile(dir: string, month: number, scale: number): { path: string; s
   const period = `2026-${String(month).padStart(2, '0')}`;
   const state = emptyReview(appraisal, 'analytics', period, '赵六');
   for (const k of appraisal.groups.find((g) => g.id === 'analytics')!.kpis) {
-    const v = k.unit === 'rating' ? Math.min(5, Math.max(1, Math.round(k.target * scale))) : Math.min(100, Math.round(k.target * scale * 10) / 10);
+    const v =
+      k.unit === 'rating'
+        ? Math.min(5, Math.max(1, Math.round(k.target * scale)))
+        : Math.min(100, Math.round(k.target * scale * 10) / 10);
     state.kpis[k.id] = { target: String(k.target), actual: String(v), comment: '' };
   }
-  state.ratings = Object.fromEntries(appraisal.behaviour.items.map((i) => [i.id, '4'])) as SelfReviewState['ratings'];
+  state.ratings = Object.fromEntries(
+    appraisal.behaviour.items.map((i) => [i.id, '4']),
+  ) as SelfReviewState['ratings'];
   const path = join(dir, `m${month}.json`);
   writeFileSync(path, toJsonFile('self-review', SELF_REVIEW_STATE_VERSION, state));
   return { path, state };
@@ -176,12 +232,16 @@ describe('a year', () => {
     }
     await choose(page, '数据分析组', '年度考核', 2026);
 
-    const totals = new Map(files.map((f) => [f.month, (selfReviewResult(f.state, appraisal) as MonthResult).total]));
+    const totals = new Map(
+      files.map((f) => [f.month, (selfReviewResult(f.state, appraisal) as MonthResult).total]),
+    );
     for (let m = 1; m <= 12; m++) {
       const field = page.getByLabel(`${m}月`, { exact: true });
       await expect(field.inputValue()).resolves.toBe(totals.has(m) ? String(totals.get(m)) : '');
     }
-    await expect(page.getByLabel('1月', { exact: true }).getAttribute('aria-describedby')).resolves.toContain('hint');
+    await expect(page.getByLabel('1月', { exact: true }).getAttribute('aria-describedby')).resolves.toContain(
+      'hint',
+    );
     const text = await result(page).textContent();
     expect(text).toContain('没有考核结果的月份：4月、7月、8月、9月、10月、11月、12月（不计入平均）');
     expect(text).toContain(`有考核结果的月份只有 5 个，少于 ${appraisal.annual.minMonths} 个`);
@@ -193,8 +253,12 @@ describe('a year', () => {
     const want = annualScore(months, 90, appraisal.annual);
     expect(want.score).not.toBeNull();
     const after = await result(page).textContent();
-    expect(after).toContain(`年度得分 ${formatNumber(want.score!)} · 等级 ${gradeFor(want.score!, appraisal.grades).name}`);
-    expect(after).toContain(`月度平均 ${formatNumber(want.monthlyAverage!)}（6 个月）× ${appraisal.annual.monthlyWeight}%`);
+    expect(after).toContain(
+      `年度得分 ${formatNumber(want.score!)} · 等级 ${gradeFor(want.score!, appraisal.grades).name}`,
+    );
+    expect(after).toContain(
+      `月度平均 ${formatNumber(want.monthlyAverage!)}（6 个月）× ${appraisal.annual.monthlyWeight}%`,
+    );
 
     // A refused month is reported beside its field and left out.
     await page.getByLabel('8月', { exact: true }).fill('abc');
@@ -208,7 +272,9 @@ describe('sharing, exporting and printing', () => {
   it('the share link reproduces the form read-only in a browser with nothing saved', async () => {
     const watch = await open();
     const { page, context } = watch;
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl()).origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(siteUrl()).origin,
+    });
     await page.getByLabel('员工姓名').fill('陈经理');
     await choose(page, '市场经理', '月度考核', 2026, 4);
     await fillMonth(page, 'manager');
@@ -220,14 +286,20 @@ describe('sharing, exporting and printing', () => {
     const manager = await openPage(browser, new URL(url).pathname + new URL(url).hash);
     await ready(manager.page);
     const p = manager.page;
-    await expect(p.getByText('正在查看分享链接中的绩效自评（只读）：陈经理，市场经理 2026年4月。').isVisible()).resolves.toBe(true);
+    await expect(
+      p.getByText('正在查看分享链接中的绩效自评（只读）：陈经理，市场经理 2026年4月。').isVisible(),
+    ).resolves.toBe(true);
     await expect(p.getByLabel('员工姓名').inputValue()).resolves.toBe('陈经理');
     await expect(p.getByLabel('员工姓名').isEditable()).resolves.toBe(false);
     await expect(kpiBox(p, '部门目标达成率').getByLabel('实际值').isEditable()).resolves.toBe(false);
     await expect(p.getByLabel('考核组').isEnabled()).resolves.toBe(false);
-    await expect(kpiBox(p, '部门目标达成率').getByLabel('自评说明').inputValue()).resolves.toBe('<b>不是 HTML</b>');
+    await expect(kpiBox(p, '部门目标达成率').getByLabel('自评说明').inputValue()).resolves.toBe(
+      '<b>不是 HTML</b>',
+    );
     await expect(p.locator('.sr-sheet b').count()).resolves.toBe(0);
-    await expect(result(p).textContent()).resolves.toContain(`月度总分 ${formatNumber(expectedMonth('manager').total)}`);
+    await expect(result(p).textContent()).resolves.toContain(
+      `月度总分 ${formatNumber(expectedMonth('manager').total)}`,
+    );
     await expect(p.getByRole('region', { name: '已保存的自评' }).count()).resolves.toBe(0);
     const axe = await new AxeBuilder({ page: p }).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
@@ -242,7 +314,9 @@ describe('sharing, exporting and printing', () => {
   it('copy as text and CSV (BOM, formula cells neutralized)', async () => {
     const watch = await open();
     const { page, context } = watch;
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl()).origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(siteUrl()).origin,
+    });
     await page.getByLabel('员工姓名').fill('张三');
     await choose(page, '市场推广组', '月度考核', 2026, 4);
     await fillMonth(page, 'promotion');
@@ -254,7 +328,10 @@ describe('sharing, exporting and printing', () => {
     expect(text).toMatch(new RegExp(`月度总分\\s*：${want.total}`));
     expect(text).toContain('【工作规范】');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('绩效自评-市场推广组-2026-04.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
@@ -276,7 +353,16 @@ describe('sharing, exporting and printing', () => {
     await expect(sheet.isVisible()).resolves.toBe(true);
     await expect(sheet.getByRole('heading', { name: '绩效自评表' }).isVisible()).resolves.toBe(true);
     const text = (await sheet.textContent()) ?? '';
-    for (const words of ['张三', '市场推广组', '2026年4月（月度考核）', '员工签字', '直属上级签字', '日期', '本月完成了主要目标', `月度总分：${formatNumber(expectedMonth('promotion').total)}`]) {
+    for (const words of [
+      '张三',
+      '市场推广组',
+      '2026年4月（月度考核）',
+      '员工签字',
+      '直属上级签字',
+      '日期',
+      '本月完成了主要目标',
+      `月度总分：${formatNumber(expectedMonth('promotion').total)}`,
+    ]) {
       expect(text).toContain(words);
     }
     for (const hidden of [
@@ -321,7 +407,12 @@ describe('bad input', () => {
     const invalid = await field.getAttribute('aria-invalid');
     if (message === null) {
       expect(invalid).toBeNull();
-      if (typed !== '') await expect(kpiBox(page, kpi).getByText(/^得分 \d/).isVisible()).resolves.toBe(true);
+      if (typed !== '')
+        await expect(
+          kpiBox(page, kpi)
+            .getByText(/^得分 \d/)
+            .isVisible(),
+        ).resolves.toBe(true);
     } else {
       expect(invalid).toBe('true');
       const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
@@ -356,14 +447,25 @@ describe('bad input', () => {
   it('a damaged saved entry is reported, kept for download, and the tool still works', async () => {
     const watch = await open();
     const { page } = watch;
-    await page.evaluate(() => localStorage.setItem('mh:self-review:promotion-2026-04', '{"v":1,"savedAt":"x","data":{"name":5'));
+    await page.evaluate(() =>
+      localStorage.setItem('mh:self-review:promotion-2026-04', '{"v":1,"savedAt":"x","data":{"name":5'),
+    );
     await page.reload();
     await ready(page);
-    await expect(page.getByText('已保存的「市场推广组 2026年4月」自评已损坏，已另存为备份并从列表中移除。').isVisible()).resolves.toBe(true);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载损坏的记录' }).click()]);
+    await expect(
+      page.getByText('已保存的「市场推广组 2026年4月」自评已损坏，已另存为备份并从列表中移除。').isVisible(),
+    ).resolves.toBe(true);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载损坏的记录' }).click(),
+    ]);
     expect(readFileSync((await download.path())!, 'utf8')).toContain('"name":5');
     await kpiBox(page, '活动参与人数').getByLabel('实际值').fill('500');
-    await expect(kpiBox(page, '活动参与人数').getByText(/^得分 /).textContent()).resolves.toBe('得分 100 × 权重 30% = 加权分 30');
+    await expect(
+      kpiBox(page, '活动参与人数')
+        .getByText(/^得分 /)
+        .textContent(),
+    ).resolves.toBe('得分 100 × 权重 30% = 加权分 30');
     await clean(watch);
   });
 
@@ -371,14 +473,22 @@ describe('bad input', () => {
     ['cut off', '#v1.self-review.!!!', '链接已损坏，请重新复制完整的链接'],
     ['of another tool', '#v1.budget-request.e30', '链接不属于本工具'],
     // Well-formed, but with a rating of 9.
-    ['with a rating of 9', `#v1.self-review.${Buffer.from(JSON.stringify({ ...emptyReview(appraisal, 'crm', '2026-01'), ratings: { discipline: '9' } })).toString('base64url')}`, '链接内容不完整'],
+    [
+      'with a rating of 9',
+      `#v1.self-review.${Buffer.from(JSON.stringify({ ...emptyReview(appraisal, 'crm', '2026-01'), ratings: { discipline: '9' } })).toString('base64url')}`,
+      '链接内容不完整',
+    ],
   ])('a share link %s is reported and the tool opens normally', async (_, hash, message) => {
     const watch = await open(PATH + hash);
     const { page } = watch;
     await expect(page.getByText(`分享链接无法打开：${message}`).isVisible()).resolves.toBe(true);
     await expect(page.getByLabel('员工姓名').isEditable()).resolves.toBe(true);
     await kpiBox(page, '活动参与人数').getByLabel('实际值').fill('250');
-    await expect(kpiBox(page, '活动参与人数').getByText(/^得分 /).textContent()).resolves.toBe('得分 50 × 权重 30% = 加权分 15');
+    await expect(
+      kpiBox(page, '活动参与人数')
+        .getByText(/^得分 /)
+        .textContent(),
+    ).resolves.toBe('得分 50 × 权重 30% = 加权分 15');
     await clean(watch);
   });
 });
@@ -410,7 +520,9 @@ describe('keyboard and accessibility', () => {
       for (let n = 0; n < RATINGS[i]!; n++) await page.keyboard.press('ArrowDown');
     }
     const want = expectedMonth('crm');
-    await expect(result(page).textContent()).resolves.toContain(`月度总分 ${formatNumber(want.total)} · 等级 ${want.grade}`);
+    await expect(result(page).textContent()).resolves.toContain(
+      `月度总分 ${formatNumber(want.total)} · 等级 ${want.grade}`,
+    );
     // The explanation opens from the keyboard too.
     await page.getByText('怎么算的').focus();
     await page.keyboard.press('Enter');
@@ -418,19 +530,24 @@ describe('keyboard and accessibility', () => {
     await clean(watch);
   });
 
-  it.each(['月度考核', '年度考核'] as const)('axe finds no violations (%s, filled in, with errors shown)', async (kind) => {
-    const watch = await open();
-    const { page } = watch;
-    await choose(page, '市场推广组', kind, 2026, kind === '月度考核' ? 4 : undefined);
-    if (kind === '月度考核') {
-      await fillMonth(page, 'promotion');
-      await kpiBox(page, '活动转化率').getByLabel('实际值').fill('120%');
-    } else {
-      await page.getByLabel('1月', { exact: true }).fill('abc');
-    }
-    await page.getByText('怎么算的').click();
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    await clean(watch);
-  });
+  it.each(['月度考核', '年度考核'] as const)(
+    'axe finds no violations (%s, filled in, with errors shown)',
+    async (kind) => {
+      const watch = await open();
+      const { page } = watch;
+      await choose(page, '市场推广组', kind, 2026, kind === '月度考核' ? 4 : undefined);
+      if (kind === '月度考核') {
+        await fillMonth(page, 'promotion');
+        await kpiBox(page, '活动转化率').getByLabel('实际值').fill('120%');
+      } else {
+        await page.getByLabel('1月', { exact: true }).fill('abc');
+      }
+      await page.getByText('怎么算的').click();
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(
+        axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
+      await clean(watch);
+    },
+  );
 });

@@ -94,14 +94,18 @@ async function clean(watch: PageWatch) {
 async function inert(page: Page) {
   await expect(page.evaluate('window.__xss')).resolves.toBeUndefined();
   await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
-  await expect(page.evaluate(`[...document.scripts].some((s) => s.text.includes('__xss'))`)).resolves.toBe(false);
+  await expect(page.evaluate(`[...document.scripts].some((s) => s.text.includes('__xss'))`)).resolves.toBe(
+    false,
+  );
 }
 
 describe.each(TOOLS)('$name', (tool) => {
   it('keeps the payloads as text on screen, on paper, in the copied text and in the CSV', async () => {
     const watch = await openPage(browser, tool.path);
     const { page, context } = watch;
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl()).origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(siteUrl()).origin,
+    });
     await tool.ready(page);
     await tool.fill(page);
     await inert(page);
@@ -112,7 +116,10 @@ describe.each(TOOLS)('$name', (tool) => {
     expect(copied).toContain(FORMULA);
 
     if (tool.csv) {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '下载 CSV' }).click(),
+      ]);
       const cells = parseCsv(readFileSync((await download.path())!, 'utf8')).flat();
       expect(cells).toContain(`'${FORMULA}`);
       expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
@@ -131,7 +138,9 @@ describe.each(TOOLS)('$name', (tool) => {
   it('keeps the payloads as text in the shared view', async () => {
     const watch = await openPage(browser, tool.path);
     const { page, context } = watch;
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl()).origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(siteUrl()).origin,
+    });
     await tool.ready(page);
     await tool.fill(page);
     await page.getByRole('button', { name: '复制分享链接' }).click();

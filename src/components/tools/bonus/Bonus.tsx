@@ -6,9 +6,26 @@ import './bonus.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createStore } from '../../../lib/browser/storage';
 import { curveChart } from '../../../lib/bonus-chart';
-import { bonusEstimateResult, readBonusInputs, savedReviewScores, type SavedReviewScore } from '../../../lib/bonus-estimate-derive';
-import { bonusFormulas, bonusText, coefficientFormula, formatCoefficient } from '../../../lib/bonus-estimate-export';
-import { BONUS_KEY, BONUS_STATE_VERSION, BONUS_TOOL, bonusStateSchema, emptyBonusState, type BonusState } from '../../../lib/bonus-estimate-state';
+import {
+  bonusEstimateResult,
+  readBonusInputs,
+  savedReviewScores,
+  type SavedReviewScore,
+} from '../../../lib/bonus-estimate-derive';
+import {
+  bonusFormulas,
+  bonusText,
+  coefficientFormula,
+  formatCoefficient,
+} from '../../../lib/bonus-estimate-export';
+import {
+  BONUS_KEY,
+  BONUS_STATE_VERSION,
+  BONUS_TOOL,
+  bonusStateSchema,
+  emptyBonusState,
+  type BonusState,
+} from '../../../lib/bonus-estimate-state';
 import { parseJsonFile, toJsonFile } from '../../../lib/json-file';
 import { formatNumber } from '../../../lib/kpi-format';
 import { formatYuan } from '../../../lib/money';
@@ -17,11 +34,17 @@ import { gradeFor } from '../../../lib/scoring';
 import { encodeShare } from '../../../lib/share-link';
 import { maxAppraisalScore } from '../../../lib/self-review-derive';
 import { fill, periodLabel } from '../../../lib/self-review-export';
-import { plainNumber, selfReviewStateSchema, SELF_REVIEW_STATE_VERSION, SELF_REVIEW_TOOL, type SelfReviewState } from '../../../lib/self-review-state';
+import {
+  plainNumber,
+  selfReviewStateSchema,
+  SELF_REVIEW_STATE_VERSION,
+  SELF_REVIEW_TOOL,
+  type SelfReviewState,
+} from '../../../lib/self-review-state';
 import type { BonusStrings } from '../../../i18n/zh-CN/bonus';
 import { ExportBar } from '../kit/ExportBar';
 import { FieldSet, SelectField, TextField } from '../kit/Field';
-import { LiveResult, Notices, type Notice } from '../kit/Notices';
+import { LiveResult, Notices, type Notice, ShareBanner } from '../kit/Notices';
 import { todayIso } from '../kit/dom';
 import { useSavedState } from '../kit/use-saved-state';
 import { useShareView } from '../kit/use-share-view';
@@ -69,7 +92,11 @@ export default function Bonus(props: BonusProps) {
   // In the browser: today, and the reader's saved 绩效自评 with their scores.
   useEffect(() => {
     setToday(todayIso());
-    const store = createStore<SelfReviewState>({ namespace: SELF_REVIEW_TOOL, version: SELF_REVIEW_STATE_VERSION, schema: selfReviewStateSchema });
+    const store = createStore<SelfReviewState>({
+      namespace: SELF_REVIEW_TOOL,
+      version: SELF_REVIEW_STATE_VERSION,
+      schema: selfReviewStateSchema,
+    });
     const entries = store.list().flatMap((key) => {
       const r = store.load(key);
       return r.status === 'ok' || r.status === 'recovered' ? [{ key, state: r.data }] : [];
@@ -89,7 +116,9 @@ export default function Bonus(props: BonusProps) {
     scoreText = chosen?.score != null ? plainNumber(chosen.score) : '';
     if (state.source && !chosen && today !== null) sourceError = s['source.missing'];
     else if (chosen && chosen.score === null) sourceError = s['source.noScore'];
-    sourceLabel = chosen ? t('source.used', { group: chosen.groupName, period: periodLabel(chosen.period, s) }) : '';
+    sourceLabel = chosen
+      ? t('source.used', { group: chosen.groupName, period: periodLabel(chosen.period, s) })
+      : '';
   }
   const inputs = readBonusInputs(state, scoreText, maxScore);
   const r = bonusEstimateResult(inputs, policy);
@@ -97,8 +126,19 @@ export default function Bonus(props: BonusProps) {
   const grade = r.score === null ? null : gradeFor(r.score, appraisal.grades).name;
 
   /** What a link or file carries: the score itself, since the saved reviews stay in this browser. */
-  const snapshot = (): BonusState => ({ ...state, scoreMode: 'typed', score: scoreText, source: '', sourceLabel });
-  const text = () => bonusText(r, { sourceLabel, baseMonths: policy.annual.baseMonths, maxCoefficient: policy.maxCoefficient }, s);
+  const snapshot = (): BonusState => ({
+    ...state,
+    scoreMode: 'typed',
+    score: scoreText,
+    source: '',
+    sourceLabel,
+  });
+  const text = () =>
+    bonusText(
+      r,
+      { sourceLabel, baseMonths: policy.annual.baseMonths, maxCoefficient: policy.maxCoefficient },
+      s,
+    );
   const importFile = (body: string): string | null => {
     const result = parseJsonFile(body, BONUS_TOOL, BONUS_STATE_VERSION, bonusStateSchema);
     if (!result.ok) return result.error;
@@ -109,7 +149,9 @@ export default function Bonus(props: BonusProps) {
   };
 
   const notices: Notice[] = [
-    ...(share.view.status === 'error' ? [{ id: 'share-error', kind: 'error' as const, text: t('share.error', { error: share.view.error }) }] : []),
+    ...(share.view.status === 'error'
+      ? [{ id: 'share-error', kind: 'error' as const, text: t('share.error', { error: share.view.error }) }]
+      : []),
     ...saved.notices,
     ...localNotices,
   ];
@@ -124,10 +166,15 @@ export default function Bonus(props: BonusProps) {
       {props.clause.label}
     </a>
   );
-  const coefficientLine = r.score !== null && r.reading ? coefficientFormula(r.score, r.reading, policy.maxCoefficient, s) : null;
+  const coefficientLine =
+    r.score !== null && r.reading ? coefficientFormula(r.score, r.reading, policy.maxCoefficient, s) : null;
   const salaryLine =
     state.baseMode === 'salary' && r.salaryFen !== null && r.ratio !== null && r.baseFen !== null
-      ? t('base.fromSalary', { salary: formatYuan(r.salaryFen), ratio: formatNumber(r.ratio), base: formatYuan(r.baseFen) })
+      ? t('base.fromSalary', {
+          salary: formatYuan(r.salaryFen),
+          ratio: formatNumber(r.ratio),
+          base: formatYuan(r.baseFen),
+        })
       : null;
 
   const resultRows = () => (
@@ -153,14 +200,7 @@ export default function Bonus(props: BonusProps) {
   return (
     <div class="tool-root bonus">
       <Notices notices={notices} onDismiss={dismiss} />
-      {shared && (
-        <div class="tool-readonly-banner no-print" role="status">
-          <span>{s['share.banner']}</span>{' '}
-          <button type="button" class="tool-button tool-button--small" onClick={share.close}>
-            {s['share.close']}
-          </button>
-        </div>
-      )}
+      {shared && <ShareBanner text={s['share.banner']} closeLabel={s['share.close']} onClose={share.close} />}
 
       <div class="no-print">
         <FieldSet legend={s['base.legend']}>
@@ -303,13 +343,24 @@ export default function Bonus(props: BonusProps) {
       </div>
 
       <div class="no-print">
-        <CurveFigure policy={policy} score={r.score} coefficient={r.reading?.coefficient ?? null} t={t} s={s} />
+        <CurveFigure
+          policy={policy}
+          score={r.score}
+          coefficient={r.reading?.coefficient ?? null}
+          t={t}
+          s={s}
+        />
       </div>
 
       <details class="tool-how no-print">
         <summary>{s['how.summary']}</summary>
         <p>{s['how.curve']}</p>
-        <p>{t('how.base', { months: formatNumber(policy.annual.baseMonths), ratio: formatNumber(policy.monthly.salaryRatioPercent) })}</p>
+        <p>
+          {t('how.base', {
+            months: formatNumber(policy.annual.baseMonths),
+            ratio: formatNumber(policy.monthly.salaryRatioPercent),
+          })}
+        </p>
         <p>
           {s['how.clause']}
           {clauseLink}；<a href={props.paramsHref}>{s['how.params']}</a>。
@@ -342,7 +393,13 @@ export default function Bonus(props: BonusProps) {
             {resultRows()}
           </tbody>
         </table>
-        <CurveFigure policy={policy} score={r.score} coefficient={r.reading?.coefficient ?? null} t={t} s={s} />
+        <CurveFigure
+          policy={policy}
+          score={r.score}
+          coefficient={r.reading?.coefficient ?? null}
+          t={t}
+          s={s}
+        />
         <p>{s['text.note']}</p>
         <div class="signatures">
           <div>{s['print.signEmployee']}</div>
@@ -363,12 +420,18 @@ function CurveFigure(props: {
 }) {
   const { policy, score, coefficient, s, t } = props;
   const chart = useMemo(() => curveChart(policy.curve, CHART), [policy]);
-  const points = policy.curve.map((p) => t('chart.point', { score: formatNumber(p.score), coefficient: formatCoefficient(p.coefficient) })).join('，');
+  const points = policy.curve
+    .map((p) =>
+      t('chart.point', { score: formatNumber(p.score), coefficient: formatCoefficient(p.coefficient) }),
+    )
+    .join('，');
   const you = score !== null && coefficient !== null ? chart.at(score, coefficient) : null;
   const origin = chart.at(0, 0);
   const label =
     t('chart.label', { points }) +
-    (score !== null && coefficient !== null ? t('chart.you', { score: formatNumber(score), coefficient: formatCoefficient(coefficient) }) : '');
+    (score !== null && coefficient !== null
+      ? t('chart.you', { score: formatNumber(score), coefficient: formatCoefficient(coefficient) })
+      : '');
   return (
     <figure class="bn-figure">
       <svg class="bn-chart" viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-label={label}>
@@ -403,7 +466,11 @@ function CurveFigure(props: {
             <line x1={you.x} x2={you.x} y1={origin.y} y2={you.y} class="bn-guide" />
             <line x1={origin.x} x2={you.x} y1={you.y} y2={you.y} class="bn-guide" />
             <circle cx={you.x} cy={you.y} r={5} />
-            <text x={you.x + (you.x > CHART.width * 0.7 ? -8 : 8)} y={you.y - 8} text-anchor={you.x > CHART.width * 0.7 ? 'end' : 'start'}>
+            <text
+              x={you.x + (you.x > CHART.width * 0.7 ? -8 : 8)}
+              y={you.y - 8}
+              text-anchor={you.x > CHART.width * 0.7 ? 'end' : 'start'}
+            >
               {`${formatNumber(score)} → ${formatCoefficient(coefficient)}`}
             </text>
           </g>

@@ -86,7 +86,11 @@ export default function BudgetRequest(props: BudgetRequestProps) {
   // On the server (key null) the blank form is deterministic; in the browser it gets today's date.
   const initial = useCallback(
     (k: string | null) =>
-      blankDraft({ ...defaults, date: k === null ? '' : todayIso(), firstLineId: k === null ? 'l0' : newId('l') }),
+      blankDraft({
+        ...defaults,
+        date: k === null ? '' : todayIso(),
+        firstLineId: k === null ? 'l0' : newId('l'),
+      }),
     [],
   );
   const saved = useSavedState<BudgetRequestDraft>({
@@ -139,7 +143,11 @@ export default function BudgetRequest(props: BudgetRequestProps) {
           backups.push({
             label: t['drafts.downloadDamaged'],
             onClick: () =>
-              downloadText(`${k}-备份.json`, store.readBackup(backupKey) ?? '', 'application/json;charset=utf-8'),
+              downloadText(
+                `${k}-备份.json`,
+                store.readBackup(backupKey) ?? '',
+                'application/json;charset=utf-8',
+              ),
           });
         } else {
           unsaved = r.note; // storage full: left in place, listed as unreadable
@@ -210,7 +218,15 @@ export default function BudgetRequest(props: BudgetRequestProps) {
   const keys = [...new Set([...saved.savedKeys, ...(key !== null ? [key] : [])])].sort().reverse();
   // Before the browser has picked the draft (and on the server), the blank form is listed as the
   // current draft, so the list keeps its height when the real row appears (no layout shift).
-  if (key === null) summaries.push({ key: '', name: nameOf(draft), date: '', totalFen: result.totalFen, complete, saved: false });
+  if (key === null)
+    summaries.push({
+      key: '',
+      name: nameOf(draft),
+      date: '',
+      totalFen: result.totalFen,
+      complete,
+      saved: false,
+    });
   for (const k of keys) {
     if (k === key) {
       summaries.push({
@@ -273,7 +289,9 @@ export default function BudgetRequest(props: BudgetRequestProps) {
       update((d) => moveLine(d, lineId, by));
       // The row moved: keep focus on its button (or the other one at either end).
       requestAnimationFrame(() => {
-        const own = document.getElementById(`br-line-${lineId}-${by < 0 ? 'up' : 'down'}`) as HTMLButtonElement | null;
+        const own = document.getElementById(
+          `br-line-${lineId}-${by < 0 ? 'up' : 'down'}`,
+        ) as HTMLButtonElement | null;
         const other = document.getElementById(`br-line-${lineId}-${by < 0 ? 'down' : 'up'}`);
         (own && !own.disabled ? own : other)?.focus();
       });
@@ -329,7 +347,11 @@ export default function BudgetRequest(props: BudgetRequestProps) {
   // ---- shared link -------------------------------------------------------------------------
   useEffect(() => {
     if (share.view.status === 'error') {
-      addNotice({ id: 'share-error', kind: 'error', text: fillTemplate(t['share.error'], { error: share.view.error }) });
+      addNotice({
+        id: 'share-error',
+        kind: 'error',
+        text: fillTemplate(t['share.error'], { error: share.view.error }),
+      });
     } else setNotices((list) => list.filter((n) => n.id !== 'share-error'));
   }, [share.view]);
 
@@ -371,7 +393,13 @@ export default function BudgetRequest(props: BudgetRequestProps) {
             </button>
           </div>
         </div>
-        <PrintSheet draft={shared} result={sharedResult} complete={isComplete(shared, sharedResult)} ctx={ctx} screen />
+        <PrintSheet
+          draft={shared}
+          result={sharedResult}
+          complete={isComplete(shared, sharedResult)}
+          ctx={ctx}
+          screen
+        />
       </div>
     );
   }
@@ -394,7 +422,11 @@ export default function BudgetRequest(props: BudgetRequestProps) {
                 <li key={s.key}>
                   <span class="br-draft-name">{t['drafts.brokenRow']}</span>
                   <span class="br-draft-actions">
-                    <button type="button" class="tool-button tool-button--small" onClick={() => remove(s.key)}>
+                    <button
+                      type="button"
+                      class="tool-button tool-button--small"
+                      onClick={() => remove(s.key)}
+                    >
                       {t['drafts.delete']}
                     </button>
                   </span>
@@ -406,7 +438,16 @@ export default function BudgetRequest(props: BudgetRequestProps) {
               <li key={s.key} aria-current={current ? 'true' : undefined} data-draft={s.key}>
                 <span class="br-draft-name">{s.name}</span>
                 <span class="br-draft-meta">
-                  {s.date || <span class="br-date-pending" aria-hidden="true">0000-00-00</span>} · {s.totalFen !== null ? fillTemplate(t['drafts.total'], { amount: formatYuan(s.totalFen) }) : ''} ·{' '}
+                  {s.date || (
+                    <span class="br-date-pending" aria-hidden="true">
+                      0000-00-00
+                    </span>
+                  )}{' '}
+                  ·{' '}
+                  {s.totalFen !== null
+                    ? fillTemplate(t['drafts.total'], { amount: formatYuan(s.totalFen) })
+                    : ''}{' '}
+                  ·{' '}
                   {current && !s.saved
                     ? t['drafts.unsaved']
                     : s.complete
@@ -459,7 +500,11 @@ export default function BudgetRequest(props: BudgetRequestProps) {
                     >
                       {t['drafts.confirmDelete']}
                     </button>
-                    <button type="button" class="tool-button tool-button--small" onClick={() => setConfirming(null)}>
+                    <button
+                      type="button"
+                      class="tool-button tool-button--small"
+                      onClick={() => setConfirming(null)}
+                    >
                       {t['drafts.cancel']}
                     </button>
                   </span>
@@ -538,7 +583,12 @@ export default function BudgetRequest(props: BudgetRequestProps) {
             label={t['field.purpose']}
             value={draft.purpose}
             maxLength={MAX_LONG}
-            hint={<Fill template={t['field.purposeHint']} parts={{ clause: <ClauseA id={policy.clauses.categories} ctx={ctx} /> }} />}
+            hint={
+              <Fill
+                template={t['field.purposeHint']}
+                parts={{ clause: <ClauseA id={policy.clauses.categories} ctx={ctx} /> }}
+              />
+            }
             error={err('purpose', null)}
             onInput={(v) => set('purpose', v)}
           />
@@ -557,7 +607,12 @@ export default function BudgetRequest(props: BudgetRequestProps) {
                   label={f.label}
                   value={draft.fields[f.id] ?? ''}
                   maxLength={MAX_LONG}
-                  hint={<Fill template={t['required.hint']} parts={{ clause: <ClauseA id={f.clause} ctx={ctx} /> }} />}
+                  hint={
+                    <Fill
+                      template={t['required.hint']}
+                      parts={{ clause: <ClauseA id={f.clause} ctx={ctx} /> }}
+                    />
+                  }
                   error={err(target, null)}
                   onInput={(v) => update((d) => ({ ...d, fields: { ...d.fields, [f.id]: v } }))}
                 />
@@ -589,12 +644,18 @@ export default function BudgetRequest(props: BudgetRequestProps) {
                 inputMode="decimal"
                 unit="元"
                 maxLength={MAX_SHORT}
-                hint={fillTemplate(t['budget.annualHint'], { amount: formatYuan(result.annualFromParamsFen ?? (0 as Fen)) })}
+                hint={fillTemplate(t['budget.annualHint'], {
+                  amount: formatYuan(result.annualFromParamsFen ?? (0 as Fen)),
+                })}
                 error={result.annualError}
                 onInput={(v) => set('annualBudget', v)}
               />
               {draft.annualBudget !== null && (
-                <button type="button" class="tool-button tool-button--small" onClick={() => set('annualBudget', null)}>
+                <button
+                  type="button"
+                  class="tool-button tool-button--small"
+                  onClick={() => set('annualBudget', null)}
+                >
                   {t['budget.annualReset']}
                 </button>
               )}
@@ -618,7 +679,10 @@ export default function BudgetRequest(props: BudgetRequestProps) {
         {result.expected && (
           <FieldSet legend={t['expected.legend']}>
             <p class="tool-hint tool-field--wide">
-              <Fill template={t['expected.hint']} parts={{ clause: <ClauseA id={ctx.expectedReturnClause} ctx={ctx} /> }} />
+              <Fill
+                template={t['expected.hint']}
+                parts={{ clause: <ClauseA id={ctx.expectedReturnClause} ctx={ctx} /> }}
+              />
             </p>
             <TextField
               id={inputId('participants')}
@@ -668,7 +732,11 @@ export default function BudgetRequest(props: BudgetRequestProps) {
           <>
             <p>{t['complete.done']}</p>
             <div>
-              <button type="button" class="tool-button" onClick={() => update((d) => ({ ...d, complete: false }))}>
+              <button
+                type="button"
+                class="tool-button"
+                onClick={() => update((d) => ({ ...d, complete: false }))}
+              >
                 {t['complete.undo']}
               </button>
             </div>
@@ -732,7 +800,8 @@ function ResultView({ result, ctx }: { result: BudgetRequestResult; ctx: ToolCon
         </p>
         <p class="tool-how">
           {fillTemplate(t['result.howTotal'], { n: result.countedLines })}
-          {result.invalidLines > 0 && ` ${fillTemplate(t['result.invalidLines'], { n: result.invalidLines })}`}
+          {result.invalidLines > 0 &&
+            ` ${fillTemplate(t['result.invalidLines'], { n: result.invalidLines })}`}
         </p>
 
         <h3>{t['budget.legend']}</h3>
@@ -763,7 +832,10 @@ function ResultView({ result, ctx }: { result: BudgetRequestResult; ctx: ToolCon
               </tbody>
             </table>
             <p class="tool-how">
-              <Fill template={t['budget.how']} parts={{ clause: <ClauseA id={policy.clauses.categories} ctx={ctx} /> }} />
+              <Fill
+                template={t['budget.how']}
+                parts={{ clause: <ClauseA id={policy.clauses.categories} ctx={ctx} /> }}
+              />
             </p>
             {position.overBudget ? (
               <p class="br-over">

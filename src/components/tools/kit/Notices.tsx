@@ -9,11 +9,21 @@ export interface Notice {
   actions?: readonly { label: string; onClick: () => void }[];
 }
 
-export function Notices({ notices, onDismiss }: { notices: readonly Notice[]; onDismiss?: (id: string) => void }) {
+export function Notices({
+  notices,
+  onDismiss,
+}: {
+  notices: readonly Notice[];
+  onDismiss?: (id: string) => void;
+}) {
   return (
     <div class="tool-notices no-print">
       {notices.map((n) => (
-        <div key={n.id} class={`tool-notice tool-notice--${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+        <div
+          key={n.id}
+          class={`tool-notice tool-notice--${n.kind}`}
+          role={n.kind === 'error' ? 'alert' : 'status'}
+        >
           <span>{n.text}</span>
           {n.actions?.map((a) => (
             <button key={a.label} type="button" class="tool-button tool-button--small" onClick={a.onClick}>
@@ -42,5 +52,25 @@ export function LiveResult({ children, label }: { children: ComponentChildren; l
     <section class="tool-result" aria-label={label} aria-live="polite">
       {children}
     </section>
+  );
+}
+
+/** Says the reader is looking at someone's shared link, read-only, with the button back to their own work. */
+export function ShareBanner({
+  text,
+  closeLabel,
+  onClose,
+}: {
+  text: string;
+  closeLabel: string;
+  onClose: () => void;
+}) {
+  return (
+    <div class="tool-readonly-banner no-print" role="status">
+      <span>{text}</span>{' '}
+      <button type="button" class="tool-button tool-button--small" onClick={onClose}>
+        {closeLabel}
+      </button>
+    </div>
   );
 }

@@ -31,7 +31,7 @@ import type { OnboardingPolicy } from '../../../lib/policy-types';
 import type { OnboardingStrings } from '../../../i18n/zh-CN/onboarding';
 import { ExportBar } from '../kit/ExportBar';
 import { FieldSet, SelectField, TextField } from '../kit/Field';
-import { LiveResult, Notices, type Notice } from '../kit/Notices';
+import { LiveResult, Notices, type Notice, ShareBanner } from '../kit/Notices';
 import { todayIso } from '../kit/dom';
 import { useSavedState } from '../kit/use-saved-state';
 import { useShareView } from '../kit/use-share-view';
@@ -265,12 +265,11 @@ export default function Onboarding(props: OnboardingProps) {
       <Notices notices={notices} onDismiss={dismiss} />
 
       {shared && (
-        <div class="tool-readonly-banner no-print" role="status">
-          <span>{t('share.banner', { name: personName })}</span>{' '}
-          <button type="button" class="tool-button tool-button--small" onClick={share.close}>
-            {s['share.close']}
-          </button>
-        </div>
+        <ShareBanner
+          text={t('share.banner', { name: personName })}
+          closeLabel={s['share.close']}
+          onClose={share.close}
+        />
       )}
 
       <FieldSet legend={s['profile.legend']} class="no-print">

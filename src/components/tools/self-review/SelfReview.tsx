@@ -36,7 +36,7 @@ import type { Store } from '../../../lib/browser/storage';
 import type { SelfReviewStrings } from '../../../i18n/zh-CN/self-review';
 import { ExportBar } from '../kit/ExportBar';
 import { FieldSet, SelectField, TextAreaField, TextField } from '../kit/Field';
-import { LiveResult, Notices, type Notice } from '../kit/Notices';
+import { LiveResult, Notices, type Notice, ShareBanner } from '../kit/Notices';
 import { downloadText, todayIso } from '../kit/dom';
 import { useSavedState } from '../kit/use-saved-state';
 import { useShareView } from '../kit/use-share-view';
@@ -58,7 +58,12 @@ interface Selection {
   period: string;
 }
 
-const UNIT_SUFFIX: Readonly<Record<KpiUnit, string | undefined>> = { count: undefined, percent: '%', rating: '分', money: '元' };
+const UNIT_SUFFIX: Readonly<Record<KpiUnit, string | undefined>> = {
+  count: undefined,
+  percent: '%',
+  rating: '分',
+  money: '元',
+};
 
 function loaded<T>(store: Store<T>, key: string): T | null {
   const r = store.load(key);
@@ -124,7 +129,8 @@ export default function SelfReview(props: SelfReviewProps) {
   };
 
   const [localNotices, setLocalNotices] = useState<Notice[]>([]);
-  const say = (notice: Notice) => setLocalNotices((list) => [...list.filter((n) => n.id !== notice.id), notice]);
+  const say = (notice: Notice) =>
+    setLocalNotices((list) => [...list.filter((n) => n.id !== notice.id), notice]);
   const dismissLocal = (id: string) => setLocalNotices((list) => list.filter((n) => n.id !== id));
 
   const [confirmKey, setConfirmKey] = useState<string | null>(null);
@@ -146,9 +152,17 @@ export default function SelfReview(props: SelfReviewProps) {
         say({
           id: `damaged-${key}`,
           kind: 'warning',
-          text: backupKey ? t('damaged.found', { label: labelOf(parseReviewKey(key) ?? { group: key, period: '' }) }) : r.note,
+          text: backupKey
+            ? t('damaged.found', { label: labelOf(parseReviewKey(key) ?? { group: key, period: '' }) })
+            : r.note,
           actions: backupKey
-            ? [{ label: s['damaged.download'], onClick: () => downloadText(`${key}-备份.json`, store.readBackup(backupKey) ?? '', 'application/json') }]
+            ? [
+                {
+                  label: s['damaged.download'],
+                  onClick: () =>
+                    downloadText(`${key}-备份.json`, store.readBackup(backupKey) ?? '', 'application/json'),
+                },
+              ]
             : [],
         });
       }
@@ -168,7 +182,8 @@ export default function SelfReview(props: SelfReviewProps) {
   const mounted = sel !== null && today !== null;
   const readOnly = shared !== null;
   const current = pending ?? saved.state;
-  const state: SelfReviewState = shared ?? (sel ? { ...current, group: sel.group, period: sel.period } : current);
+  const state: SelfReviewState =
+    shared ?? (sel ? { ...current, group: sel.group, period: sel.period } : current);
   // A shared view is someone else's form: its name must not become the default of the reader's own entries.
   if (!shared) nameRef.current = state.name;
   const result = useMemo(() => selfReviewResult(state, policy), [state, policy]);
@@ -191,7 +206,9 @@ export default function SelfReview(props: SelfReviewProps) {
     if (!period || period.kind !== 'year') return [];
     const p = period;
     return monthTotalsFromSaved(policy, (m) =>
-      shared ? null : loaded(store, reviewKey(state.group, formatPeriod({ kind: 'month', year: p.year, month: m }))),
+      shared
+        ? null
+        : loaded(store, reviewKey(state.group, formatPeriod({ kind: 'month', year: p.year, month: m }))),
     ).saved;
   }, [state.group, state.period, saved.savedKeys, saved.savedAt, shared]);
 
@@ -202,7 +219,16 @@ export default function SelfReview(props: SelfReviewProps) {
         const data = loaded(store, key);
         if (!data) return [];
         const r = selfReviewResult(data, policy);
-        return [{ key, data, label: labelOf(data), total: r?.total ?? null, grade: r?.grade?.name ?? null, known: r !== null }];
+        return [
+          {
+            key,
+            data,
+            label: labelOf(data),
+            total: r?.total ?? null,
+            grade: r?.grade?.name ?? null,
+            known: r !== null,
+          },
+        ];
       }),
     [saved.savedKeys, saved.savedAt],
   );
@@ -224,7 +250,11 @@ export default function SelfReview(props: SelfReviewProps) {
     ).texts;
     const n = texts.filter((x) => x !== '').length;
     if (n === 0) {
-      say({ id: 'months', kind: 'info', text: t('months.noneSaved', { group: groupName(state.group), year: period.year }) });
+      say({
+        id: 'months',
+        kind: 'info',
+        text: t('months.noneSaved', { group: groupName(state.group), year: period.year }),
+      });
       return;
     }
     update({ months: state.months.map((old, i) => (texts[i] ? texts[i] : old)) });
@@ -305,7 +335,9 @@ export default function SelfReview(props: SelfReviewProps) {
   }
 
   const currentYear = Number(today.slice(0, 4));
-  const years = [...new Set([...Array.from({ length: 7 }, (_, i) => currentYear - 5 + i), period.year])].sort();
+  const years = [
+    ...new Set([...Array.from({ length: 7 }, (_, i) => currentYear - 5 + i), period.year]),
+  ].sort();
   const storageNote = !store.persistent
     ? s['saved.unavailable']
     : saved.savedAt
@@ -317,12 +349,14 @@ export default function SelfReview(props: SelfReviewProps) {
       <Notices notices={notices} onDismiss={dismiss} />
 
       {shared && (
-        <div class="tool-readonly-banner no-print" role="status">
-          <span>{t('share.banner', { name: shared.name.trim() || s['text.notFilled'], label: labelOf(shared) })}</span>{' '}
-          <button type="button" class="tool-button tool-button--small" onClick={share.close}>
-            {s['share.close']}
-          </button>
-        </div>
+        <ShareBanner
+          text={t('share.banner', {
+            name: shared.name.trim() || s['text.notFilled'],
+            label: labelOf(shared),
+          })}
+          closeLabel={s['share.close']}
+          onClose={share.close}
+        />
       )}
 
       <div class="no-print">
@@ -362,7 +396,11 @@ export default function SelfReview(props: SelfReviewProps) {
             options={years.map((y) => ({ value: String(y), label: t('year.option', { year: y }) }))}
             onChange={(y) =>
               select({
-                period: formatPeriod(period.kind === 'month' ? { ...period, year: Number(y) } : { kind: 'year', year: Number(y) }),
+                period: formatPeriod(
+                  period.kind === 'month'
+                    ? { ...period, year: Number(y) }
+                    : { kind: 'year', year: Number(y) },
+                ),
               })
             }
           />
@@ -372,7 +410,10 @@ export default function SelfReview(props: SelfReviewProps) {
               label={s['field.month']}
               value={String(period.month)}
               disabled={readOnly}
-              options={Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: t('month.option', { month: i + 1 }) }))}
+              options={Array.from({ length: 12 }, (_, i) => ({
+                value: String(i + 1),
+                label: t('month.option', { month: i + 1 }),
+              }))}
               onChange={(m) => select({ period: formatPeriod({ ...period, month: Number(m) }) })}
             />
           )}
@@ -389,7 +430,17 @@ export default function SelfReview(props: SelfReviewProps) {
           {t('result.unknownGroup', { group: state.group })}
         </p>
       ) : result.kind === 'month' ? (
-        <MonthForm result={result} state={state} s={s} t={t} readOnly={readOnly} clauseLink={clauseLink} policy={policy} updateKpi={updateKpi} update={update} />
+        <MonthForm
+          result={result}
+          state={state}
+          s={s}
+          t={t}
+          readOnly={readOnly}
+          clauseLink={clauseLink}
+          policy={policy}
+          updateKpi={updateKpi}
+          update={update}
+        />
       ) : (
         <YearForm
           result={result}
@@ -482,7 +533,9 @@ export default function SelfReview(props: SelfReviewProps) {
               }}
             >
               <p id="sr-confirm-question" tabIndex={-1} ref={confirmRef}>
-                {t('delete.question', { label: savedList.find((e) => e.key === confirmKey)?.label ?? confirmKey })}
+                {t('delete.question', {
+                  label: savedList.find((e) => e.key === confirmKey)?.label ?? confirmKey,
+                })}
               </p>
               <button type="button" class="tool-button tool-button--primary" onClick={doDelete}>
                 {s['delete.confirm']}
@@ -544,7 +597,11 @@ function MonthForm(props: {
             <fieldset key={k.id} class="tool-fieldset sr-kpi">
               <legend>{k.name}</legend>
               <p class="sr-kpi-meta tool-field--wide">
-                {t('kpi.meta', { weight: formatNumber(k.weight), direction: DIRECTION_LABELS[k.direction], rule: describeScoring(k) })}
+                {t('kpi.meta', {
+                  weight: formatNumber(k.weight),
+                  direction: DIRECTION_LABELS[k.direction],
+                  rule: describeScoring(k),
+                })}
                 {' · '}
                 {clauseLink(k.clause)}
               </p>
@@ -557,7 +614,11 @@ function MonthForm(props: {
                 readOnly={readOnly}
                 maxLength={MAX_FIELD_LENGTH}
                 error={row.targetError}
-                hint={row.targetIsDefault ? t('target.emptyHint', { target: defaultTarget }) : t('target.defaultHint', { target: defaultTarget })}
+                hint={
+                  row.targetIsDefault
+                    ? t('target.emptyHint', { target: defaultTarget })
+                    : t('target.defaultHint', { target: defaultTarget })
+                }
                 onInput={(target) => props.updateKpi(k.id, { target })}
               />
               <TextField
@@ -584,7 +645,11 @@ function MonthForm(props: {
               />
               <p class="sr-kpi-score tool-field--wide">
                 {row.score !== null
-                  ? t('kpi.score', { score: formatNumber(row.score), weight: formatNumber(k.weight), weighted: formatNumber(row.weighted) })
+                  ? t('kpi.score', {
+                      score: formatNumber(row.score),
+                      weight: formatNumber(k.weight),
+                      weighted: formatNumber(row.weighted),
+                    })
                   : row.targetError
                     ? s['kpi.scoreTargetError']
                     : s['kpi.scoreMissing']}
@@ -594,7 +659,13 @@ function MonthForm(props: {
         })}
       </section>
       <div class="no-print">
-        <FieldSet legend={<>{s['behaviour.legend']} {clauseLink(policy.behaviour.clause)}</>}>
+        <FieldSet
+          legend={
+            <>
+              {s['behaviour.legend']} {clauseLink(policy.behaviour.clause)}
+            </>
+          }
+        >
           {result.behaviourRows.map((r) => (
             <SelectField
               key={r.item.id}
@@ -604,9 +675,14 @@ function MonthForm(props: {
               disabled={readOnly}
               placeholder={s['behaviour.placeholder']}
               hint={t('behaviour.hint', { weight: formatNumber(r.item.weight) })}
-              options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t('behaviour.option', { rating: n }) }))}
+              options={[1, 2, 3, 4, 5].map((n) => ({
+                value: String(n),
+                label: t('behaviour.option', { rating: n }),
+              }))}
               onChange={(v) =>
-                props.update({ ratings: { ...state.ratings, [r.item.id]: v as SelfReviewState['ratings'][string] } })
+                props.update({
+                  ratings: { ...state.ratings, [r.item.id]: v as SelfReviewState['ratings'][string] },
+                })
               }
             />
           ))}
@@ -697,14 +773,26 @@ function YearForm(props: {
   );
 }
 
-function ResultSummary({ result, s, t, policy }: { result: SelfReviewResult; s: S; t: T; policy: AppraisalPolicy }) {
-  const missingNames = result.missing.filter((m) => m.kind === 'kpi' || m.kind === 'behaviour').map((m) => m.name);
+function ResultSummary({
+  result,
+  s,
+  t,
+  policy,
+}: {
+  result: SelfReviewResult;
+  s: S;
+  t: T;
+  policy: AppraisalPolicy;
+}) {
+  const missingNames = result.missing
+    .filter((m) => m.kind === 'kpi' || m.kind === 'behaviour')
+    .map((m) => m.name);
   if (result.kind === 'month') {
     return (
       <>
         <p class="tool-big">
-          {s['result.total']} <output class="sr-total">{formatNumber(result.total)}</output> · {s['result.grade']}{' '}
-          <output class="sr-grade">{result.grade.name}</output>
+          {s['result.total']} <output class="sr-total">{formatNumber(result.total)}</output> ·{' '}
+          {s['result.grade']} <output class="sr-grade">{result.grade.name}</output>
         </p>
         <p>
           {t('result.monthLine', {
@@ -717,7 +805,9 @@ function ResultSummary({ result, s, t, policy }: { result: SelfReviewResult; s: 
             total: formatNumber(result.total),
           })}
         </p>
-        {missingNames.length > 0 && <p class="sr-warning">{t('result.missing', { items: missingNames.join('、') })}</p>}
+        {missingNames.length > 0 && (
+          <p class="sr-warning">{t('result.missing', { items: missingNames.join('、') })}</p>
+        )}
       </>
     );
   }
@@ -725,7 +815,10 @@ function ResultSummary({ result, s, t, policy }: { result: SelfReviewResult; s: 
   return (
     <>
       <p class="tool-big">
-        {s['result.annualTotal']} <output class="sr-total">{result.total === null ? s['result.notComputed'] : formatNumber(result.total)}</output>
+        {s['result.annualTotal']}{' '}
+        <output class="sr-total">
+          {result.total === null ? s['result.notComputed'] : formatNumber(result.total)}
+        </output>
         {result.grade && (
           <>
             {' '}
@@ -746,15 +839,27 @@ function ResultSummary({ result, s, t, policy }: { result: SelfReviewResult; s: 
         </p>
       )}
       {a.missingMonths.length > 0 && (
-        <p class="sr-missing-months">{t('result.missingMonths', { months: a.missingMonths.map((m) => `${m}月`).join('、') })}</p>
+        <p class="sr-missing-months">
+          {t('result.missingMonths', { months: a.missingMonths.map((m) => `${m}月`).join('、') })}
+        </p>
       )}
-      {!a.meetsMinimum && <p class="sr-warning">{t('result.tooFewMonths', { count: a.monthsPresent, min: policy.annual.minMonths })}</p>}
+      {!a.meetsMinimum && (
+        <p class="sr-warning">
+          {t('result.tooFewMonths', { count: a.monthsPresent, min: policy.annual.minMonths })}
+        </p>
+      )}
       {a.reviewMissing && <p class="sr-warning">{s['result.reviewMissing']}</p>}
     </>
   );
 }
 
-function HowItWorks(props: { result: SelfReviewResult; s: S; t: T; policy: AppraisalPolicy; clauseLink: (id: string) => JSX.Element }) {
+function HowItWorks(props: {
+  result: SelfReviewResult;
+  s: S;
+  t: T;
+  policy: AppraisalPolicy;
+  clauseLink: (id: string) => JSX.Element;
+}) {
   const { result, s, t, policy, clauseLink } = props;
   const grades = [...policy.grades]
     .sort((a, b) => b.min - a.min)
@@ -770,11 +875,21 @@ function HowItWorks(props: { result: SelfReviewResult; s: S; t: T; policy: Appra
             <thead>
               <tr>
                 <th scope="col">{s['table.item']}</th>
-                <th scope="col" class="num">{s['table.weight']}</th>
-                <th scope="col" class="num">{s['table.target']}</th>
-                <th scope="col" class="num">{s['table.actual']}</th>
-                <th scope="col" class="num">{s['table.score']}</th>
-                <th scope="col" class="num">{s['table.weighted']}</th>
+                <th scope="col" class="num">
+                  {s['table.weight']}
+                </th>
+                <th scope="col" class="num">
+                  {s['table.target']}
+                </th>
+                <th scope="col" class="num">
+                  {s['table.actual']}
+                </th>
+                <th scope="col" class="num">
+                  {s['table.score']}
+                </th>
+                <th scope="col" class="num">
+                  {s['table.weighted']}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -797,7 +912,10 @@ function HowItWorks(props: { result: SelfReviewResult; s: S; t: T; policy: Appra
             {s['how.behaviour']} {clauseLink(policy.behaviour.clause)}
           </p>
           <p>
-            {t('how.month', { pShare: formatNumber(policy.split.performance), bShare: formatNumber(policy.split.behaviour) })}{' '}
+            {t('how.month', {
+              pShare: formatNumber(policy.split.performance),
+              bShare: formatNumber(policy.split.behaviour),
+            })}{' '}
             {clauseLink(policy.annual.clause)}
           </p>
         </>
@@ -814,21 +932,30 @@ function HowItWorks(props: { result: SelfReviewResult; s: S; t: T; policy: Appra
       <p>{t('how.grades', { grades })}</p>
       <p>
         {s['how.clauses']}
-        {clauseLink('c4-1')}、{clauseLink(policy.annual.clause)}、{clauseLink(policy.behaviour.clause)}。{s['how.estimate']}
+        {clauseLink('c4-1')}、{clauseLink(policy.annual.clause)}、{clauseLink(policy.behaviour.clause)}。
+        {s['how.estimate']}
       </p>
     </details>
   );
 }
 
-function PrintSheet(props: { result: SelfReviewResult; state: SelfReviewState; s: S; t: T; today: string; policy: AppraisalPolicy }) {
+function PrintSheet(props: {
+  result: SelfReviewResult;
+  state: SelfReviewState;
+  s: S;
+  t: T;
+  today: string;
+  policy: AppraisalPolicy;
+}) {
   const { result, state, s, t, today } = props;
   const p: Period = result.period;
   return (
     <div class="tool-print-sheet print-only sr-sheet">
       <h2>{s['print.title']}</h2>
       <p>
-        {s['field.name']}：{state.name.trim() || s['print.blank']}　{s['field.group']}：{result.group.name}　{s['field.period']}：
-        {periodLabel(p, s)}（{s[p.kind === 'month' ? 'kind.month' : 'kind.year']}）　{t('print.printedOn', { date: today })}
+        {s['field.name']}：{state.name.trim() || s['print.blank']}　{s['field.group']}：{result.group.name}　
+        {s['field.period']}：{periodLabel(p, s)}（{s[p.kind === 'month' ? 'kind.month' : 'kind.year']}）　
+        {t('print.printedOn', { date: today })}
       </p>
       {result.kind === 'month' ? (
         <>
@@ -870,7 +997,8 @@ function PrintSheet(props: { result: SelfReviewResult; state: SelfReviewState; s
             </tbody>
           </table>
           <p>
-            {s['result.performance']}：{formatNumber(result.performance)}　{s['result.behaviour']}：{formatNumber(result.behaviour)}　
+            {s['result.performance']}：{formatNumber(result.performance)}　{s['result.behaviour']}：
+            {formatNumber(result.behaviour)}　
             <strong>
               {s['result.total']}：{formatNumber(result.total)}　{s['result.grade']}：{result.grade.name}
             </strong>
@@ -897,9 +1025,11 @@ function PrintSheet(props: { result: SelfReviewResult; state: SelfReviewState; s
             </tbody>
           </table>
           <p>
-            {s['result.monthlyAverage']}：{num(result.annual.monthlyAverage)}　{s['field.review']}：{num(result.review)}　
+            {s['result.monthlyAverage']}：{num(result.annual.monthlyAverage)}　{s['field.review']}：
+            {num(result.review)}　
             <strong>
-              {s['result.annualTotal']}：{result.total === null ? s['result.notComputed'] : formatNumber(result.total)}　
+              {s['result.annualTotal']}：
+              {result.total === null ? s['result.notComputed'] : formatNumber(result.total)}　
               {s['result.grade']}：{result.grade?.name ?? s['result.notComputed']}
             </strong>
           </p>
