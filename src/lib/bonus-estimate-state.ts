@@ -2,7 +2,8 @@
  * What the 绩效奖金估算 keeps (autosave, JSON file and share link): the fields as typed, so a typo
  * survives a reload and is shown beside its field; bonus-estimate-derive.ts reads them.
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { plainObject } from './json-file';
 import type { BonusPolicy } from './policy-types';
 import { plainNumber } from './self-review-state';
 
@@ -12,31 +13,31 @@ export const BONUS_STATE_VERSION = 1;
 /** The one autosave entry of this tool. */
 export const BONUS_KEY = 'default';
 
-const short = () => z.string().check(z.maxLength(40));
+const short = v.pipe(v.string(), v.maxLength(40));
 
-export const bonusStateSchema = z.object({
+export const bonusStateSchema = plainObject({
   /** 奖金基数: typed directly, or 月薪 × 比例. */
-  baseMode: z.enum(['direct', 'salary']),
+  baseMode: v.picklist(['direct', 'salary']),
   /** 月度奖金基数 in 元 as typed. */
-  base: short(),
+  base: short,
   /** 月薪 in 元 as typed. */
-  salary: short(),
+  salary: short,
   /** 奖金比例 (%) as typed; prefilled from bonus.yaml monthly.salaryRatioPercent. */
-  ratio: short(),
+  ratio: short,
   /** 得分: typed, or taken from one of the reader's saved 绩效自评. */
-  scoreMode: z.enum(['typed', 'saved']),
+  scoreMode: v.picklist(['typed', 'saved']),
   /** 得分 as typed. */
-  score: short(),
+  score: short,
   /** Store key of the chosen 绩效自评 (self-review namespace), e.g. promotion-2026-03. */
-  source: short(),
+  source: short,
   /**
    * Where a shared or exported score came from (取自 市场推广组 2026年3月 绩效自评), since the
    * person opening the link does not have the reader's saved reviews. '' when typed.
    */
-  sourceLabel: z.string().check(z.maxLength(80)),
+  sourceLabel: v.pipe(v.string(), v.maxLength(80)),
 });
 
-export type BonusState = z.infer<typeof bonusStateSchema>;
+export type BonusState = v.InferOutput<typeof bonusStateSchema>;
 
 export function emptyBonusState(policy: Pick<BonusPolicy, 'monthly'>): BonusState {
   return {

@@ -3,7 +3,8 @@
  * text the reader entered, so a refused value stays on screen beside its message) and the pure
  * edits the form makes to it. Parsing and arithmetic live in ./budget-request-derive.
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { plainRecord, plainStrictObject } from './json-file';
 
 /** Tool name in share links, JSON files and the browser store (namespace). */
 export const BUDGET_REQUEST_TOOL = 'budget-request';
@@ -16,12 +17,12 @@ export const MAX_SHORT = 100;
 /** Longest multi-line text (用途说明, required fields). */
 export const MAX_LONG = 2000;
 
-const short = z.string().check(z.maxLength(MAX_SHORT));
-const long = z.string().check(z.maxLength(MAX_LONG));
-const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/));
+const short = v.pipe(v.string(), v.maxLength(MAX_SHORT));
+const long = v.pipe(v.string(), v.maxLength(MAX_LONG));
+const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/));
 
 /** One 费用明细 line, as typed. */
-export const lineSchema = z.strictObject({
+export const lineSchema = plainStrictObject({
   /** Stable id (row key, field ids); never shown. */
   id,
   /** 费用说明 (required on a filled line). */
@@ -35,9 +36,9 @@ export const lineSchema = z.strictObject({
   /** 单价 as typed, e.g. "¥3.5". */
   unitPrice: short,
 });
-export type RequestLineDraft = z.infer<typeof lineSchema>;
+export type RequestLineDraft = v.InferOutput<typeof lineSchema>;
 
-export const draftSchema = z.strictObject({
+export const draftSchema = plainStrictObject({
   /** 申请部门 (default 市场部). */
   department: short,
   /** 申请人. */
@@ -53,22 +54,23 @@ export const draftSchema = z.strictObject({
   /** 用途说明 (六（二）1: 明确各项费用的用途和金额). */
   purpose: long,
   /** Texts of the category's required fields, by field id (e.g. goal, channels). */
-  fields: z.record(z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)), long),
-  lines: z.array(lineSchema).check(
-    z.maxLength(MAX_LINES),
+  fields: plainRecord(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/)), long),
+  lines: v.pipe(
+    v.array(lineSchema),
+    v.maxLength(MAX_LINES),
     // Ids key the rows and their field ids, so two lines may not share one.
-    z.refine((lines) => new Set(lines.map((l) => l.id)).size === lines.length),
+    v.check((lines) => new Set(lines.map((l) => l.id)).size === lines.length),
   ),
   /** 年度预算 as typed; null = the category's amount from the parameters. */
-  annualBudget: z.nullable(short),
+  annualBudget: v.nullable(short),
   /** 本年度已使用 as typed ('' counts as 0). */
   used: short,
   /** 预期回报 inputs (promotion only; all optional). */
-  expected: z.strictObject({ participants: short, conversions: short, pricePerCustomer: short }),
+  expected: plainStrictObject({ participants: short, conversions: short, pricePerCustomer: short }),
   /** The reader marked the request complete (only possible with nothing missing). */
-  complete: z.boolean(),
+  complete: v.boolean(),
 });
-export type BudgetRequestDraft = z.infer<typeof draftSchema>;
+export type BudgetRequestDraft = v.InferOutput<typeof draftSchema>;
 
 /** A short random id for drafts and lines: time + randomness, letters and digits only. */
 export function newId(prefix: string, now: number = Date.now(), random: () => number = Math.random): string {

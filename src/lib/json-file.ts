@@ -3,7 +3,7 @@
  * which version of its state wrote it, read back only after validation against the tool's schema.
  * Also home of the state checks that the share link and the browser store use too.
  */
-import type { ZodMiniType } from 'zod/mini';
+import * as v from 'valibot';
 
 export const APP_ID = 'marketing-handbook';
 
@@ -19,16 +19,52 @@ export type StateResult<T> =
       readonly field?: readonly PropertyKey[];
     };
 
+/** A tool's state schema: any valibot schema whose output is the state. */
+export type StateSchema<T> = v.GenericSchema<unknown, T>;
+
+/** A JSON object: not null and not an array (valibot's object and record let arrays through). */
+export const plain = v.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+);
+
+/** `v.object` that refuses an array (as a whole, not as "first field missing"); unknown keys dropped. */
+export function plainObject<const E extends v.ObjectEntries>(entries: E) {
+  return v.pipe(plain, v.object(entries));
+}
+
+/** `v.strictObject` that refuses an array; an unknown key fails the object. */
+export function plainStrictObject<const E extends v.ObjectEntries>(entries: E) {
+  return v.pipe(plain, v.strictObject(entries));
+}
+
+/** `v.record` that refuses an array (valibot's would read `[x]` as `{ 0: x }`). */
+export function plainRecord<
+  const K extends v.GenericSchema<string, string | number | symbol>,
+  const V extends v.GenericSchema,
+>(key: K, value: V) {
+  return v.pipe(plain, v.record(key, value));
+}
+
+/**
+ * Path of the first issue (array indices as numbers). An unknown key of a strict object names the
+ * object, not the key, as before (zod reported `unrecognized_keys` at the object).
+ */
+function issuePath(issue: v.BaseIssue<unknown> | undefined): PropertyKey[] {
+  const path = (issue?.path ?? []).map((item) => item.key as PropertyKey);
+  if (issue?.type === 'strict_object' && issue.expected === 'never') path.pop();
+  return path;
+}
+
 /** `lines.2.quantity` → "lines 第 3 项 quantity": indices counted from 1 for a reader. */
 function describePath(path: readonly PropertyKey[]): string {
   return path.map((part) => (typeof part === 'number' ? `第 ${part + 1} 项` : String(part))).join(' ');
 }
 
 /** Schema check with a message naming the first bad field: 字段 lines 第 3 项 quantity 不正确. */
-export function validateState<T>(schema: ZodMiniType<T>, data: unknown): StateResult<T> {
-  const result = schema.safeParse(data);
-  if (result.success) return { ok: true, state: result.data };
-  const path = result.error.issues[0]?.path ?? [];
+export function validateState<T>(schema: StateSchema<T>, data: unknown): StateResult<T> {
+  const result = v.safeParse(schema, data, { abortEarly: true });
+  if (result.success) return { ok: true, state: result.output };
+  const path = issuePath(result.issues[0]);
   const error = path.length > 0 ? `字段 ${describePath(path)} 不正确` : '内容不正确';
   return { ok: false, error, field: path };
 }
@@ -90,7 +126,7 @@ export function parseJsonFile<T>(
   text: string,
   tool: string,
   version: number,
-  schema: ZodMiniType<T>,
+  schema: StateSchema<T>,
   options: { readonly migrate?: Migrate } = {},
 ): JsonFileResult<T> {
   let parsed: unknown;

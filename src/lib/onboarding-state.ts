@@ -2,13 +2,9 @@
  * What the 入职清单 keeps for one new hire (autosave, JSON file and share link): the fields as typed
  * and the items ticked off with the day each was ticked. Dates stay as typed so a typo survives a
  * reload and is shown beside its field; onboarding-checklist.ts reads them.
- *
- * Validation: the store, the share link and the JSON file all check state through `safeParse`
- * (json-file.ts validateState reads `success`, `data` and the first issue's `path`). The checks
- * below answer that contract by hand instead of through zod/mini: zod/mini costs ≥ 5 KB gz, a
- * quarter of the page's JS budget, for a flat shape of five strings and two string maps.
  */
-import type { ZodMiniType } from 'zod/mini';
+import * as v from 'valibot';
+import { plain, plainObject } from './json-file';
 
 export const ONBOARDING_TOOL = 'onboarding';
 /** Version of the saved shape; bump it (with a migration) when the shape changes. */
@@ -46,66 +42,24 @@ export interface SharedOnboarding extends OnboardingState {
   readonly reading?: Readonly<Record<string, string>>;
 }
 
-const TEXT_FIELDS = ['name', 'role', 'startDate', 'mentor', 'ackDate'] as const;
+const text = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
 
-/** Thrown inside a check with the path of the bad field; caught by `schemaOf`. */
-class Invalid {
-  constructor(readonly path: PropertyKey[]) {}
-}
+/** `{ [row id]: yyyy-mm-dd }` with at most MAX_ENTRIES entries (counted before any entry is read). */
+const dateMap = v.pipe(
+  plain,
+  v.check((map) => Object.keys(map).length <= MAX_ENTRIES),
+  v.record(v.pipe(v.string(), v.regex(ROW_ID)), v.pipe(v.string(), v.regex(ISO_DATE))),
+);
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const stateEntries = { name: text, role: text, startDate: text, mentor: text, ackDate: text, done: dateMap };
 
-/** `{ [row id]: yyyy-mm-dd }` with at most MAX_ENTRIES entries, copied. */
-function dateMap(value: unknown, key: string): Record<string, string> {
-  if (!isPlainObject(value)) throw new Invalid([key]);
-  const entries = Object.entries(value);
-  if (entries.length > MAX_ENTRIES) throw new Invalid([key]);
-  const out: Record<string, string> = {};
-  for (const [id, date] of entries) {
-    if (!ROW_ID.test(id) || typeof date !== 'string' || !ISO_DATE.test(date)) throw new Invalid([key, id]);
-    out[id] = date;
-  }
-  return out;
-}
-
-function readState(data: unknown): OnboardingState {
-  if (!isPlainObject(data)) throw new Invalid([]);
-  const text = {} as Record<(typeof TEXT_FIELDS)[number], string>;
-  for (const key of TEXT_FIELDS) {
-    const value = data[key];
-    if (typeof value !== 'string' || value.length > MAX_FIELD_LENGTH) throw new Invalid([key]);
-    text[key] = value;
-  }
-  // Unknown keys are dropped, as a zod object does.
-  return { ...text, done: dateMap(data.done, 'done') };
-}
-
-function readShared(data: unknown): SharedOnboarding {
-  const state = readState(data);
-  const reading = (data as Record<string, unknown>).reading;
-  return reading === undefined ? state : { ...state, reading: dateMap(reading, 'reading') };
-}
-
-/** A check in the `safeParse` shape the store, share link and JSON file read. */
-function schemaOf<T>(read: (data: unknown) => T): ZodMiniType<T> {
-  return {
-    safeParse(data: unknown) {
-      try {
-        return { success: true, data: read(data) };
-      } catch (error) {
-        if (!(error instanceof Invalid)) throw error;
-        return { success: false, error: { issues: [{ path: error.path }] } };
-      }
-    },
-  } as unknown as ZodMiniType<T>;
-}
-
-/** One person's saved entry. */
-export const onboardingStateSchema = schemaOf(readState);
+/** One person's saved entry (unknown keys are dropped). */
+export const onboardingStateSchema: v.GenericSchema<unknown, OnboardingState> = plainObject(stateEntries);
 /** A share link or JSON file: the entry plus the reading marks. */
-export const sharedOnboardingSchema = schemaOf(readShared);
+export const sharedOnboardingSchema: v.GenericSchema<unknown, SharedOnboarding> = plainObject({
+  ...stateEntries,
+  reading: v.optional(dateMap),
+});
 
 export function emptyOnboardingState(): OnboardingState {
   return { name: '', role: '', startDate: '', mentor: '', ackDate: '', done: {} };

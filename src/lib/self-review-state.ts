@@ -6,7 +6,8 @@
  *
  * The 绩效奖金估算 reads the same entries (namespace `self-review`, this schema and version).
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { plainObject, plainRecord } from './json-file';
 import type { AppraisalPolicy } from './policy-types';
 
 export const SELF_REVIEW_TOOL = 'self-review';
@@ -25,43 +26,47 @@ const ROW_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** 2026-03 (a month) or 2026 (a year). */
 const PERIOD = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/;
 
-const short = () => z.string().check(z.maxLength(MAX_FIELD_LENGTH));
-const comment = () => z.string().check(z.maxLength(MAX_COMMENT_LENGTH));
-const rowId = () => z.string().check(z.regex(ROW_ID));
-const limited = <T extends z.ZodMiniType>(schema: T) =>
-  schema.check(z.refine((r) => Object.keys(r as object).length <= MAX_ENTRIES));
+const short = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
+const comment = v.pipe(v.string(), v.maxLength(MAX_COMMENT_LENGTH));
+const rowId = v.pipe(v.string(), v.regex(ROW_ID));
+/** A record of row ids with at most MAX_ENTRIES entries. */
+const limitedRecord = <const V extends v.GenericSchema>(value: V) =>
+  v.pipe(
+    plainRecord(rowId, value),
+    v.check((r) => Object.keys(r).length <= MAX_ENTRIES),
+  );
 
 /** One KPI as the reader filled it in. */
-const kpiEntrySchema = z.object({
+const kpiEntrySchema = plainObject({
   /** 目标值 as typed; prefilled from appraisal.yaml, editable (managers assign targets). '' = the default. */
-  target: short(),
+  target: short,
   /** 实际值 as typed; '' = not filled yet. */
-  actual: short(),
+  actual: short,
   /** 自评说明. */
-  comment: comment(),
+  comment,
 });
 
-export const selfReviewStateSchema = z.object({
+export const selfReviewStateSchema = plainObject({
   /** 员工姓名. Default ''. */
-  name: short(),
+  name: short,
   /** Appraisal group id (promotion / crm / analytics / manager). */
-  group: rowId(),
+  group: rowId,
   /** 2026-03 for 月度考核, 2026 for 年度考核. */
-  period: z.string().check(z.regex(PERIOD)),
+  period: v.pipe(v.string(), v.regex(PERIOD)),
   /** Month: KPI id → target, actual and comment. Unused in a year. */
-  kpis: limited(z.record(rowId(), kpiEntrySchema)),
+  kpis: limitedRecord(kpiEntrySchema),
   /** Month: behaviour item id (三（四）1–5) → rating '1'–'5'; '' = not rated. Unused in a year. */
-  ratings: limited(z.record(rowId(), z.enum(['', '1', '2', '3', '4', '5']))),
+  ratings: limitedRecord(v.picklist(['', '1', '2', '3', '4', '5'])),
   /** Year: the twelve monthly totals as typed, January first; '' = no result that month. */
-  months: z.array(short()).check(z.length(12)),
+  months: v.pipe(v.array(short), v.length(12)),
   /** Year: 年度评议得分 as typed. */
-  review: short(),
+  review: short,
   /** 总体自评 (month) or 年度总结 (year). */
-  summary: comment(),
+  summary: comment,
 });
 
-export type SelfReviewState = z.infer<typeof selfReviewStateSchema>;
-export type KpiEntryState = z.infer<typeof kpiEntrySchema>;
+export type SelfReviewState = v.InferOutput<typeof selfReviewStateSchema>;
+export type KpiEntryState = v.InferOutput<typeof kpiEntrySchema>;
 
 export type Period = { readonly kind: 'month'; readonly year: number; readonly month: number } | {
   readonly kind: 'year';

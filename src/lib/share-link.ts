@@ -4,8 +4,7 @@
  * the link is opened. Pure and synchronous: the UTF-8 and base64url codecs are written here
  * because src/lib has no DOM lib (no TextEncoder, btoa or Buffer).
  */
-import type { ZodMiniType } from 'zod/mini';
-import { upgradeState, validateState, type Migrate } from './json-file';
+import { upgradeState, validateState, type Migrate, type StateSchema } from './json-file';
 
 /** Longest fragment we produce; long URLs get cut by chat apps and some browsers. */
 export const MAX_SHARE_LENGTH = 6000;
@@ -152,7 +151,7 @@ export function decodeShare<T>(
   fragment: string,
   tool: string,
   version: number,
-  schema: ZodMiniType<T>,
+  schema: StateSchema<T>,
   options: { readonly migrate?: Migrate } = {},
 ): DecodeShareResult<T> {
   const damaged = { ok: false, error: SHARE_MESSAGES.damaged } as const;

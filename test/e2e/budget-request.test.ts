@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
+import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strings } from '../../src/i18n/zh-CN/budget-request';
@@ -418,7 +419,7 @@ describe('exports', () => {
   });
 
   it('a share link opens read-only; a tampered one is reported and the drafts are kept', async () => {
-    const draft: BudgetRequestDraft = draftSchema.parse({
+    const draft: BudgetRequestDraft = v.parse(draftSchema, {
       department: '市场部',
       applicant: '李四',
       date: '2026-03-02',
@@ -557,7 +558,7 @@ describe('bad input', () => {
       quantity: '1',
       unitPrice: `${i + 1}`,
     }));
-    const draft = draftSchema.parse({
+    const draft = v.parse(draftSchema, {
       department: '市场部',
       applicant: '王五',
       date: '2026-03-02',

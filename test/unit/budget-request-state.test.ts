@@ -61,6 +61,8 @@ describe('draftSchema refuses what a damaged or hand-edited draft may hold', () 
     ['more than MAX_LINES lines', { ...good, lines: Array.from({ length: MAX_LINES + 1 }, (_, i) => blankLine(`l${i}`)) }],
     ['a field id that is not kebab-case', { ...good, fields: { __proto__x: 'a' } }],
     ['complete not a boolean', { ...good, complete: 'yes' }],
+    ['fields as a list', { ...good, fields: [] }],
+    ['expected as a list', { ...good, expected: [] }],
   ])('%s', (_, data) => {
     expect(validateState(draftSchema, data).ok).toBe(false);
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { parseJsonFile, toJsonFile } from '../../src/lib/json-file';
 
 const throughJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
@@ -10,7 +10,7 @@ describe('JSON files', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.date({ noInvalidDate: true }), (state, when) => {
         const text = toJsonFile('onboarding', 3, state, when);
-        expect(parseJsonFile(text, 'onboarding', 3, z.unknown())).toEqual({
+        expect(parseJsonFile(text, 'onboarding', 3, v.unknown())).toEqual({
           ok: true,
           state: throughJson(state),
           savedAt: when.toISOString(),
@@ -22,7 +22,7 @@ describe('JSON files', () => {
   });
 
   test('any text never throws and yields a message when refused', () => {
-    const schema = z.object({ done: z.array(z.string()) });
+    const schema = v.object({ done: v.array(v.string()) });
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
         const result = parseJsonFile(text, 'onboarding', 1, schema);

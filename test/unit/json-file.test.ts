@@ -1,9 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import {
   APP_ID,
   JSON_FILE_MESSAGES,
   parseJsonFile,
+  plainObject,
+  plainRecord,
+  plainStrictObject,
   toJsonFile,
   upgradeState,
   validateState,
@@ -11,11 +14,11 @@ import {
   type UpgradeResult,
 } from '../../src/lib/json-file';
 
-const schema = z.object({
-  applicant: z.string(),
-  lines: z.array(z.object({ description: z.string(), quantity: z.number() })),
+const schema = v.object({
+  applicant: v.string(),
+  lines: v.array(v.object({ description: v.string(), quantity: v.number() })),
 });
-type State = z.infer<typeof schema>;
+type State = v.InferOutput<typeof schema>;
 
 const state: State = { applicant: '张三', lines: [{ description: '海报', quantity: 2 }] };
 const savedAt = new Date('2025-03-01T08:00:00.000Z');
@@ -147,7 +150,46 @@ describe('upgradeState / validateState', () => {
     expect(upgradeState('d', from, to, migrate)).toEqual(expected);
   });
 
-  test('validateState passes zod output through', () => {
-    expect(validateState(z.object({ n: z.number() }), { n: 1, extra: true })).toEqual({ ok: true, state: { n: 1 } });
+  test('validateState passes valibot output through', () => {
+    expect(validateState(v.object({ n: v.number() }), { n: 1, extra: true })).toEqual({ ok: true, state: { n: 1 } });
+  });
+});
+
+describe('object and record schemas for state', () => {
+  const inner = plainStrictObject({ a: v.string() });
+  const strict = plainStrictObject({ name: v.string(), inner, tags: plainRecord(v.string(), v.number()) });
+  const loose = plainObject({ name: v.string() });
+  const good = { name: 'x', inner: { a: 'y' }, tags: { k: 1 } };
+
+  test('accept JSON objects and copy them', () => {
+    const result = validateState(strict, good);
+    expect(result).toEqual({ ok: true, state: good });
+    expect(result.ok && result.state).not.toBe(good);
+    expect(validateState(loose, { name: 'x', extra: 1 })).toEqual({ ok: true, state: { name: 'x' } });
+  });
+
+  test.each([
+    ['an array for the state', [], [], '内容不正确'],
+    ['an array for an object', { ...good, inner: ['y'] }, ['inner'], '字段 inner 不正确'],
+    ['an array for a record', { ...good, tags: [1] }, ['tags'], '字段 tags 不正确'],
+    ['an empty array for a record', { ...good, tags: [] }, ['tags'], '字段 tags 不正确'],
+    ['an array for a loose object', ['x'], [], '内容不正确'],
+  ])('refuse %s as a whole, not as a missing first field', (_, data, field, error) => {
+    const schema = Array.isArray(data) && data.length === 1 ? loose : strict;
+    expect(validateState(schema, data)).toEqual({ ok: false, error, field });
+  });
+
+  test('an unknown key names the strict object that holds it', () => {
+    expect(validateState(strict, { ...good, extra: 1 })).toEqual({ ok: false, error: '内容不正确', field: [] });
+    expect(validateState(strict, { ...good, inner: { a: 'y', b: 1 } })).toEqual({
+      ok: false,
+      error: '字段 inner 不正确',
+      field: ['inner'],
+    });
+  });
+
+  test('a bad record entry is named by its key; a missing key by its name', () => {
+    expect(validateState(strict, { ...good, tags: { k: 'one' } })).toMatchObject({ field: ['tags', 'k'] });
+    expect(validateState(strict, { name: 'x', tags: {} })).toMatchObject({ field: ['inner'] });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createMemoryStorage, createStore } from '../../src/lib/browser/storage';
+import { validateState } from '../../src/lib/json-file';
 import { isoToDayNumber } from '../../src/lib/onboarding';
 import {
   READING_NAMESPACE,
@@ -37,8 +38,9 @@ describe('isReadingMark', () => {
     [[], false],
     [null, false],
     ['2026-03-02', false],
-  ])('%o → %s', (value, expected) => {
+  ])('%o → %s, the same answer as readingMarkSchema', (value, expected) => {
     expect(isReadingMark(value)).toBe(expected);
+    expect(validateState(readingMarkSchema, value).ok).toBe(expected);
   });
 });
 
@@ -72,11 +74,11 @@ describe('the reading store (as the chapter pages and the checklist use it)', ()
     expect(store.save('general', { readAt: 'soon' }).ok).toBe(false);
   });
 
-  test('safeParse copies the mark', () => {
+  test('the schema copies the mark', () => {
     const mark = { readAt: '2026-03-02' };
-    const result = readingMarkSchema.safeParse(mark);
-    expect(result).toEqual({ success: true, data: mark });
-    expect(result.data).not.toBe(mark);
+    const result = validateState(readingMarkSchema, mark);
+    expect(result).toEqual({ ok: true, state: mark });
+    expect(result.ok && result.state).not.toBe(mark);
   });
 });
 

@@ -86,6 +86,8 @@ describe('selfReviewStateSchema refuses tampered data', () => {
     ['very long name', { ...good, name: 'x'.repeat(41) }, 'name'],
     ['very long comment', { ...good, summary: 'x'.repeat(501) }, 'summary'],
     ['number for text', { ...good, review: 5 }, 'review'],
+    ['ratings as a list', { ...good, ratings: ['1'] }, 'ratings'],
+    ['kpis as an empty list', { ...good, kpis: [] }, 'kpis'],
     ['too many KPIs', { ...good, kpis: Object.fromEntries(Array.from({ length: 61 }, (_, i) => [`k${i}`, { target: '', actual: '', comment: '' }])) }, 'kpis'],
   ])('%s', (_, data, field) => {
     const result = validateState(selfReviewStateSchema, data);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import {
   MAX_SHARE_LENGTH,
   base64UrlDecode,
@@ -11,7 +11,7 @@ import {
   utf8Encode,
 } from '../../src/lib/share-link';
 
-const anything = z.unknown();
+const anything = v.unknown();
 // What JSON makes of a value (drops undefined, turns -0 into 0, …): the best any link can do.
 const throughJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 
@@ -45,7 +45,7 @@ describe('share links', () => {
   });
 
   test('a tampered link never throws and never passes a wrong schema', () => {
-    const schema = z.object({ n: z.number() });
+    const schema = v.object({ n: v.number() });
     const fragment = (() => {
       const r = encodeShare('budget', 1, { n: 42, note: '预算 ¥1,200' });
       if (!r.ok) throw new Error(r.error);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import {
   MAX_SHARE_LENGTH,
   SHARE_MESSAGES,
@@ -11,7 +11,7 @@ import {
   utf8Encode,
 } from '../../src/lib/share-link';
 
-const schema = z.object({ group: z.string(), scores: z.array(z.number()) });
+const schema = v.object({ group: v.string(), scores: v.array(v.number()) });
 const state = { group: '校区市场组', scores: [90, 85.5] };
 
 function fragmentOf(value: unknown, version = 1, tool = 'appraisal'): string {

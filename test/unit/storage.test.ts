@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import {
   STORAGE_MESSAGES,
   createMemoryStorage,
@@ -8,8 +8,8 @@ import {
   type StoreOptions,
 } from '../../src/lib/browser/storage';
 
-const schema = z.object({ title: z.string(), amountFen: z.number() });
-type Draft = z.infer<typeof schema>;
+const schema = v.object({ title: v.string(), amountFen: v.number() });
+type Draft = v.InferOutput<typeof schema>;
 const draft: Draft = { title: '暑期招生海报', amountFen: 120050 };
 
 /** A Web Storage stand-in; `limit` caps the total characters stored, like a browser quota. */
@@ -120,7 +120,7 @@ describe('save and load', () => {
     const big = createStore({
       namespace: 'n',
       version: 1,
-      schema: z.object({ n: z.bigint() }),
+      schema: v.object({ n: v.bigint() }),
       storage: new FakeStorage(),
     });
     expect(big.save('k', { n: 1n })).toEqual({ ok: false, error: STORAGE_MESSAGES.invalid });

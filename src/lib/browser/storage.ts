@@ -11,8 +11,7 @@
  *
  * No DOM lib here: the few browser shapes used are declared below.
  */
-import type { ZodMiniType } from 'zod/mini';
-import { upgradeState, validateState, type Migrate } from '../json-file';
+import { upgradeState, validateState, type Migrate, type StateSchema } from '../json-file';
 
 /** The part of the Web Storage API this adapter uses. */
 export interface StorageLike {
@@ -95,7 +94,7 @@ export interface StoreOptions<T> {
   readonly namespace: string;
   /** Version of the stored shape; bump it when the schema changes. */
   readonly version: number;
-  readonly schema: ZodMiniType<T>;
+  readonly schema: StateSchema<T>;
   readonly migrate?: Migrate;
   /** Default: `globalThis.localStorage`. */
   readonly storage?: StorageLike;

@@ -2,16 +2,15 @@
 // Damaged entries are kept aside and reported; storage that refuses falls back to memory and says
 // so; a save from another tab is noticed instead of overwritten.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ZodMiniType } from 'zod/mini';
 import { createStore, type Store } from '../../../lib/browser/storage';
-import type { Migrate } from '../../../lib/json-file';
+import type { Migrate, StateSchema } from '../../../lib/json-file';
 import { downloadText } from './dom';
 import type { Notice } from './Notices';
 
 export interface SavedStateOptions<T> {
   namespace: string;
   version: number;
-  schema: ZodMiniType<T>;
+  schema: StateSchema<T>;
   migrate?: Migrate;
   /** The entry being edited; changing it loads that entry. null = do not save (e.g. read-only view). */
   key: string | null;

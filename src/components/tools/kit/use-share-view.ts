@@ -1,8 +1,7 @@
 // Opening a share link: the state rides in the URL fragment (never sent to a server) and is
 // validated before it is shown read-only. A tampered link is reported and the tool opens normally.
 import { useEffect, useState } from 'preact/hooks';
-import type { ZodMiniType } from 'zod/mini';
-import type { Migrate } from '../../../lib/json-file';
+import type { Migrate, StateSchema } from '../../../lib/json-file';
 import { decodeShare } from '../../../lib/share-link';
 import { clearFragment, currentFragment } from './dom';
 
@@ -11,7 +10,7 @@ export type ShareView<T> =
   | { status: 'shared'; state: T }
   | { status: 'error'; error: string };
 
-export function useShareView<T>(tool: string, version: number, schema: ZodMiniType<T>, migrate?: Migrate) {
+export function useShareView<T>(tool: string, version: number, schema: StateSchema<T>, migrate?: Migrate) {
   const [view, setView] = useState<ShareView<T>>({ status: 'none' });
   useEffect(() => {
     const read = () => {
