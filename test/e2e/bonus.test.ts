@@ -214,6 +214,16 @@ describe('saving, printing, sharing', () => {
     await clean(watch);
   });
 
+  it('leaving the page right after typing keeps what was typed (no wait for autosave)', async () => {
+    const watch = await open();
+    const { page } = watch;
+    await page.getByLabel('月度奖金基数').fill('2345');
+    await page.reload(); // well within the 300 ms autosave delay
+    await ready(page);
+    await expect(page.getByLabel('月度奖金基数').inputValue()).resolves.toBe('2345');
+    await clean(watch);
+  });
+
   it('printing shows only the 绩效奖金估算单, on one A4 page', async () => {
     const watch = await open();
     const { page } = watch;

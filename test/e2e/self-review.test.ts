@@ -150,8 +150,9 @@ describe('saving', () => {
   it('reload keeps the work, and the saved period is listed to reopen or delete', async () => {
     const watch = await open();
     const { page } = watch;
-    await page.getByLabel('员工姓名').fill('王小明');
+    // The period first: a name typed on the period that opens by default would save that period too.
     await choose(page, '客户关系管理组', '月度考核', 2026, 2);
+    await page.getByLabel('员工姓名').fill('王小明');
     await fillMonth(page, 'crm');
     await kpiBox(page, '客户投诉率').getByLabel('自评说明').fill('投诉处理及时');
     await page.getByText(/已自动保存/).waitFor();
@@ -219,6 +220,21 @@ function monthFile(dir: string, month: number, scale: number): { path: string; s
   writeFileSync(path, toJsonFile('self-review', SELF_REVIEW_STATE_VERSION, state));
   return { path, state };
 }
+
+describe('switching periods quickly', () => {
+  it('an entry left right after typing keeps what was typed', async () => {
+    const watch = await open();
+    const { page } = watch;
+    await choose(page, '数据分析组', '月度考核', 2026, 5);
+    const first = appraisal.groups.find((g) => g.id === 'analytics')!.kpis[0]!;
+    await kpiBox(page, first.name).getByLabel('实际值').fill('42');
+    await page.getByLabel('月份').selectOption({ label: '6月' }); // within the autosave delay
+    await expect(kpiBox(page, first.name).getByLabel('实际值').inputValue()).resolves.toBe('');
+    await page.getByLabel('月份').selectOption({ label: '5月' });
+    await expect(kpiBox(page, first.name).getByLabel('实际值').inputValue()).resolves.toBe('42');
+    await clean(watch);
+  });
+});
 
 describe('a year', () => {
   it('rolls up the saved months of the group; missing months are shown and left out', async () => {

@@ -66,6 +66,15 @@ export function useSavedState<T>(options: SavedStateOptions<T>): SavedState<T> {
   const dirty = useRef(false);
   const conflict = useRef(false);
   const loadedKey = useRef<string | null | undefined>(undefined);
+  // The state of the entry that is loaded: a render that already switched keys (and perhaps set
+  // the next entry's state) must not be saved under the old key.
+  const stateRef = useRef(state);
+  if (key === loadedKey.current) stateRef.current = state;
+  // Edits made in the frame between a key change and its load belong to the new entry: they wait
+  // here and are applied on top of it when it loads, instead of to the entry being left.
+  const keyRef = useRef(key);
+  keyRef.current = key;
+  const queued = useRef<(T | ((old: T) => T))[]>([]);
 
   const addNotice = useCallback((notice: Notice) => {
     setNotices((list) => [...list.filter((n) => n.id !== notice.id), notice]);
@@ -79,20 +88,27 @@ export function useSavedState<T>(options: SavedStateOptions<T>): SavedState<T> {
       dirty.current = false;
       conflict.current = false;
       dismiss('conflict');
+      const edits = queued.current;
+      queued.current = [];
+      const setLoaded = (base: T) => {
+        if (edits.length > 0) dirty.current = true;
+        setStateRaw(edits.reduce<T>((s, e) => (typeof e === 'function' ? (e as (old: T) => T)(s) : e), base));
+      };
       if (k === null) {
-        setStateRaw(options.initial(null));
+        setLoaded(options.initial(null));
         savedAtRef.current = null;
         setSavedAt(null);
         return;
       }
       const result = store.load(k);
       if (result.status === 'ok' || result.status === 'recovered') {
-        setStateRaw(result.data);
+        setLoaded(result.data);
         savedAtRef.current = result.savedAt;
         setSavedAt(result.savedAt);
-        if (result.status === 'recovered') addNotice({ id: `recovered-${k}`, kind: 'info', text: result.note });
+        if (result.status === 'recovered')
+          addNotice({ id: `recovered-${k}`, kind: 'info', text: result.note });
       } else {
-        setStateRaw(options.initial(k));
+        setLoaded(options.initial(k));
         savedAtRef.current = null;
         setSavedAt(null);
         if (result.status === 'damaged') {
@@ -108,7 +124,8 @@ export function useSavedState<T>(options: SavedStateOptions<T>): SavedState<T> {
               ? [
                   {
                     label: '下载损坏的记录',
-                    onClick: () => downloadText(`${k}-备份.json`, store.readBackup(backupKey) ?? '', 'application/json'),
+                    onClick: () =>
+                      downloadText(`${k}-备份.json`, store.readBackup(backupKey) ?? '', 'application/json'),
                   },
                 ]
               : [],
@@ -119,14 +136,34 @@ export function useSavedState<T>(options: SavedStateOptions<T>): SavedState<T> {
     [store, addNotice, dismiss],
   );
 
-  // Load whenever the key changes (and once on mount, in the browser).
+  /** Saves unsaved edits of the loaded entry now (before switching entries, or when the page goes away). */
+  const flush = useCallback(() => {
+    const k = loadedKey.current;
+    if (!dirty.current || k === null || k === undefined || conflict.current) return;
+    const result = store.save(k, stateRef.current, { expectedSavedAt: savedAtRef.current });
+    if (result.ok) {
+      savedAtRef.current = result.savedAt;
+      dirty.current = false;
+    }
+  }, [store]);
+
+  // Closing the tab or navigating away within the autosave delay must not lose the last keystrokes.
+  useEffect(() => {
+    addEventListener('pagehide', flush);
+    return () => removeEventListener('pagehide', flush);
+  }, [flush]);
+
+  // Load whenever the key changes (and once on mount, in the browser); edits of the entry being
+  // left are saved first, so switching quickly loses nothing.
   useEffect(() => {
     if (loadedKey.current === key) return;
+    flush();
     loadedKey.current = key;
     load(key);
     refreshKeys();
-    if (store.unavailableMessage) addNotice({ id: 'storage', kind: 'warning', text: store.unavailableMessage });
-  }, [key, load, refreshKeys, store, addNotice]);
+    if (store.unavailableMessage)
+      addNotice({ id: 'storage', kind: 'warning', text: store.unavailableMessage });
+  }, [key, load, refreshKeys, store, addNotice, flush]);
 
   // Another tab saved the same entry: stop autosaving it and ask.
   useEffect(() => {
@@ -182,6 +219,10 @@ export function useSavedState<T>(options: SavedStateOptions<T>): SavedState<T> {
   }, [state, key, store]);
 
   const setState = useCallback((update: T | ((old: T) => T)) => {
+    if (keyRef.current !== loadedKey.current) {
+      queued.current.push(update);
+      return;
+    }
     dirty.current = true;
     setStateRaw(update as T);
   }, []);
