@@ -107,6 +107,21 @@ export default function Bonus(props: BonusProps) {
   const state = shared ?? saved.state;
   const readOnly = shared !== null || today === null;
   const update = (patch: Partial<BonusState>) => saved.setState((old) => ({ ...old, ...patch }));
+  /** 月度奖金基数, 月薪 or 奖金比例: typed as people write amounts, refused beside the field when wrong. */
+  const amountField = (field: 'base' | 'salary' | 'ratio', label: string, unit: string, hint: string) => (
+    <TextField
+      id={`bn-${field}`}
+      label={label}
+      unit={unit}
+      inputMode="decimal"
+      value={state[field]}
+      readOnly={readOnly}
+      maxLength={40}
+      error={r.errors[field]}
+      hint={hint}
+      onInput={(value) => update({ [field]: value })}
+    />
+  );
 
   const chosen = state.scoreMode === 'saved' ? (reviews.find((r) => r.key === state.source) ?? null) : null;
   let scoreText = state.score;
@@ -216,44 +231,16 @@ export default function Bonus(props: BonusProps) {
             onChange={(v) => update({ baseMode: v === 'salary' ? 'salary' : 'direct' })}
           />
           {state.baseMode === 'direct' ? (
-            <TextField
-              id="bn-base"
-              label={s['field.base']}
-              unit="元"
-              inputMode="decimal"
-              value={state.base}
-              readOnly={readOnly}
-              maxLength={40}
-              error={r.errors['base']}
-              hint={s['base.hint']}
-              onInput={(base) => update({ base })}
-            />
+            amountField('base', s['field.base'], '元', s['base.hint'])
           ) : (
             <>
-              <TextField
-                id="bn-salary"
-                label={s['field.salary']}
-                unit="元"
-                inputMode="decimal"
-                value={state.salary}
-                readOnly={readOnly}
-                maxLength={40}
-                error={r.errors['salary']}
-                hint={s['base.hint']}
-                onInput={(salary) => update({ salary })}
-              />
-              <TextField
-                id="bn-ratio"
-                label={s['field.ratio']}
-                unit="%"
-                inputMode="decimal"
-                value={state.ratio}
-                readOnly={readOnly}
-                maxLength={40}
-                error={r.errors['ratio']}
-                hint={t('ratio.hint', { ratio: formatNumber(policy.monthly.salaryRatioPercent) })}
-                onInput={(ratio) => update({ ratio })}
-              />
+              {amountField('salary', s['field.salary'], '元', s['base.hint'])}
+              {amountField(
+                'ratio',
+                s['field.ratio'],
+                '%',
+                t('ratio.hint', { ratio: formatNumber(policy.monthly.salaryRatioPercent) }),
+              )}
               {salaryLine && <p class="tool-field--wide bn-line">{salaryLine}</p>}
             </>
           )}

@@ -686,14 +686,11 @@ function MonthForm(props: {
               }
             />
           ))}
-          <TextAreaField
-            id="sr-summary"
+          <SummaryField
             label={s['field.summary.month']}
-            class="tool-field--wide"
             value={state.summary}
             readOnly={readOnly}
-            maxLength={MAX_COMMENT_LENGTH}
-            onInput={(summary) => props.update({ summary })}
+            update={props.update}
           />
         </FieldSet>
       </div>
@@ -759,14 +756,11 @@ function YearForm(props: {
           hint={s['review.hint']}
           onInput={(review) => props.update({ review })}
         />
-        <TextAreaField
-          id="sr-summary"
+        <SummaryField
           label={s['field.summary.year']}
-          class="tool-field--wide"
           value={state.summary}
           readOnly={readOnly}
-          maxLength={MAX_COMMENT_LENGTH}
-          onInput={(summary) => props.update({ summary })}
+          update={props.update}
         />
       </FieldSet>
     </div>
@@ -1046,5 +1040,25 @@ function PrintSheet(props: {
         <div>{s['print.signDate']}</div>
       </div>
     </div>
+  );
+}
+
+/** 总体自评 of a month or a year. */
+function SummaryField(props: {
+  label: string;
+  value: string;
+  readOnly: boolean;
+  update: (patch: Partial<SelfReviewState>) => void;
+}) {
+  return (
+    <TextAreaField
+      id="sr-summary"
+      label={props.label}
+      class="tool-field--wide"
+      value={props.value}
+      readOnly={props.readOnly}
+      maxLength={MAX_COMMENT_LENGTH}
+      onInput={(summary) => props.update({ summary })}
+    />
   );
 }
