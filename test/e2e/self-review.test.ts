@@ -150,9 +150,10 @@ describe('saving', () => {
   it('reload keeps the work, and the saved period is listed to reopen or delete', async () => {
     const watch = await open();
     const { page } = watch;
-    // The period first: a name typed on the period that opens by default would save that period too.
-    await choose(page, '客户关系管理组', '月度考核', 2026, 2);
+    // The name first, on the period that opens by default: with nothing else typed there, that
+    // period is not saved (the list stays empty at the end).
     await page.getByLabel('员工姓名').fill('王小明');
+    await choose(page, '客户关系管理组', '月度考核', 2026, 2);
     await fillMonth(page, 'crm');
     await kpiBox(page, '客户投诉率').getByLabel('自评说明').fill('投诉处理及时');
     await page.getByText(/已自动保存/).waitFor();

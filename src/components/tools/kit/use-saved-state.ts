@@ -18,6 +18,8 @@ export interface SavedStateOptions<T> {
   initial: (key: string | null) => T;
   /** Milliseconds to wait after the last change before saving. */
   delay?: number;
+  /** An entry never saved is not saved while this says it holds nothing worth keeping. */
+  isBlank?: (state: T) => boolean;
 }
 
 export interface SavedState<T> {
@@ -140,6 +142,7 @@ export function useSavedState<T>(options: SavedStateOptions<T>): SavedState<T> {
   const flush = useCallback(() => {
     const k = loadedKey.current;
     if (!dirty.current || k === null || k === undefined || conflict.current) return;
+    if (savedAtRef.current === null && options.isBlank?.(stateRef.current)) return;
     const result = store.save(k, stateRef.current, { expectedSavedAt: savedAtRef.current });
     if (result.ok) {
       savedAtRef.current = result.savedAt;
@@ -195,6 +198,7 @@ export function useSavedState<T>(options: SavedStateOptions<T>): SavedState<T> {
   // Autosave after changes.
   useEffect(() => {
     if (!dirty.current || key === null || conflict.current) return;
+    if (savedAtRef.current === null && options.isBlank?.(state)) return;
     const timer = setTimeout(() => {
       const result = store.save(key, state, { expectedSavedAt: savedAtRef.current });
       if (result.ok) {

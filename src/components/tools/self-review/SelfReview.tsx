@@ -109,6 +109,10 @@ export default function SelfReview(props: SelfReviewProps) {
     schema: selfReviewStateSchema,
     key,
     initial: initialFor,
+    // A period where only the name was typed is not listed as saved work (the name carries over anyway).
+    isBlank: (st) =>
+      JSON.stringify({ ...st, name: '' }) ===
+      JSON.stringify({ ...initialFor(reviewKey(st.group, st.period)), name: '' }),
   });
   const { store } = saved;
   storeRef.current = store;
