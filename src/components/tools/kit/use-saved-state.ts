@@ -35,6 +35,10 @@ export interface SavedState<T> {
   savedAt: string | null;
 }
 
+function applyEdits<T>(base: T, edits: readonly (T | ((old: T) => T))[]): T {
+  return edits.reduce<T>((s, e) => (typeof e === 'function' ? (e as (old: T) => T)(s) : e), base);
+}
+
 let storeCache = new Map<string, Store<unknown>>();
 
 function storeFor<T>(options: SavedStateOptions<T>): Store<T> {
@@ -94,7 +98,7 @@ export function useSavedState<T>(options: SavedStateOptions<T>): SavedState<T> {
       queued.current = [];
       const setLoaded = (base: T) => {
         if (edits.length > 0) dirty.current = true;
-        setStateRaw(edits.reduce<T>((s, e) => (typeof e === 'function' ? (e as (old: T) => T)(s) : e), base));
+        setStateRaw(applyEdits(base, edits));
       };
       if (k === null) {
         setLoaded(options.initial(null));
@@ -240,5 +244,16 @@ export function useSavedState<T>(options: SavedStateOptions<T>): SavedState<T> {
     [store, key, load, refreshKeys],
   );
 
-  return { state, setState, notices, dismiss, savedKeys, remove, store, savedAt };
+  // Between a key change and its load (one render) show the new entry already, read straight from
+  // the store, so no frame shows the entry being left under the new key. Not on the first render:
+  // that one must match the server's HTML.
+  const switching = loadedKey.current !== undefined && key !== loadedKey.current;
+  const shown = useMemo(() => {
+    if (!switching) return state;
+    const r = key === null ? null : store.load(key);
+    const base = r && (r.status === 'ok' || r.status === 'recovered') ? r.data : options.initial(key);
+    return applyEdits(base, queued.current);
+  }, [switching, key, state, store]);
+
+  return { state: shown, setState, notices, dismiss, savedKeys, remove, store, savedAt };
 }

@@ -117,16 +117,6 @@ export default function SelfReview(props: SelfReviewProps) {
   const { store } = saved;
   storeRef.current = store;
 
-  // The hook loads a newly chosen entry in an effect, after one render with the previous entry's
-  // state. This effect runs after the hook's (it is declared later), so until `shownKey` catches
-  // up, the new entry is shown from the store directly and no frame shows old data under the new key.
-  const [shownKey, setShownKey] = useState<string | null>(null);
-  useEffect(() => setShownKey(key), [key]);
-  const pending = useMemo(
-    () => (key !== null && key !== shownKey ? (loaded(store, key) ?? initialFor(key)) : null),
-    [key, shownKey],
-  );
-
   const openEntry = (next: Selection) => {
     setConfirmKey(null);
     setSel(next);
@@ -185,7 +175,7 @@ export default function SelfReview(props: SelfReviewProps) {
 
   const mounted = sel !== null && today !== null;
   const readOnly = shared !== null;
-  const current = pending ?? saved.state;
+  const current = saved.state;
   const state: SelfReviewState =
     shared ?? (sel ? { ...current, group: sel.group, period: sel.period } : current);
   // A shared view is someone else's form: its name must not become the default of the reader's own entries.
