@@ -44,9 +44,10 @@ import {
 import type { BonusStrings } from '../../../i18n/zh-CN/bonus';
 import { ExportBar } from '../kit/ExportBar';
 import { FieldSet, SelectField, TextField } from '../kit/Field';
-import { LiveResult, Notices, type Notice, ShareBanner } from '../kit/Notices';
+import { LiveResult, Notices, ShareBanner } from '../kit/Notices';
 import { todayIso } from '../kit/dom';
 import { useSavedState } from '../kit/use-saved-state';
+import { useToolNotices } from '../kit/use-tool-notices';
 import { useShareView } from '../kit/use-share-view';
 
 /** A clause link made on the server: href with the base, label as people cite it, title. */
@@ -85,9 +86,9 @@ export default function Bonus(props: BonusProps) {
     key: shared ? null : BONUS_KEY,
     initial: () => emptyBonusState(policy),
   });
+  const { notices, dismiss, say } = useToolNotices(share, saved, (error) => t('share.error', { error }));
   const [today, setToday] = useState<string | null>(null);
   const [reviews, setReviews] = useState<SavedReviewScore[]>([]);
-  const [localNotices, setLocalNotices] = useState<Notice[]>([]);
 
   // In the browser: today, and the reader's saved 绩效自评 with their scores.
   useEffect(() => {
@@ -159,21 +160,8 @@ export default function Bonus(props: BonusProps) {
     if (!result.ok) return result.error;
     if (shared) share.close();
     saved.setState(result.state);
-    setLocalNotices([{ id: 'imported', kind: 'info', text: s['import.done'] }]);
+    say({ id: 'imported', kind: 'info', text: s['import.done'] });
     return null;
-  };
-
-  const notices: Notice[] = [
-    ...(share.view.status === 'error'
-      ? [{ id: 'share-error', kind: 'error' as const, text: t('share.error', { error: share.view.error }) }]
-      : []),
-    ...saved.notices,
-    ...localNotices,
-  ];
-  const dismiss = (id: string) => {
-    if (id === 'share-error') share.close();
-    saved.dismiss(id);
-    setLocalNotices((list) => list.filter((n) => n.id !== id));
   };
 
   const clauseLink = (

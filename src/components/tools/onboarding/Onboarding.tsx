@@ -31,9 +31,10 @@ import type { OnboardingPolicy } from '../../../lib/policy-types';
 import type { OnboardingStrings } from '../../../i18n/zh-CN/onboarding';
 import { ExportBar } from '../kit/ExportBar';
 import { FieldSet, SelectField, TextField } from '../kit/Field';
-import { LiveResult, Notices, type Notice, ShareBanner } from '../kit/Notices';
+import { LiveResult, Notices, ShareBanner } from '../kit/Notices';
 import { todayIso } from '../kit/dom';
 import { useSavedState } from '../kit/use-saved-state';
+import { useToolNotices } from '../kit/use-tool-notices';
 import { useShareView } from '../kit/use-share-view';
 import { useReadingMarks } from './use-reading-marks';
 
@@ -74,6 +75,7 @@ export default function Onboarding(props: OnboardingProps) {
     key: shared ? null : personKey,
     initial: emptyOnboardingState,
   });
+  const { notices, dismiss, say } = useToolNotices(share, saved, (error) => t('share.error', { error }));
   const { store } = saved;
   const readingPath = policy.readingPath;
   const reading = useReadingMarks(readingPath);
@@ -81,7 +83,6 @@ export default function Onboarding(props: OnboardingProps) {
   const [today, setToday] = useState<string | null>(props.today ?? null);
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [printSlip, setPrintSlip] = useState(0);
-  const [localNotices, setLocalNotices] = useState<Notice[]>([]);
   const confirmRef = useRef<HTMLDivElement>(null);
   const confirmTrigger = useRef<HTMLButtonElement | null>(null);
   // The entry of `personKey` is loaded by useSavedState's effect; this one runs after it in the same
@@ -89,10 +90,6 @@ export default function Onboarding(props: OnboardingProps) {
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
   useEffect(() => setLoadedKey(personKey), [personKey]);
   const mounted = today !== null && (shared !== null || (personKey !== null && loadedKey === personKey));
-
-  const say = (notice: Notice) =>
-    setLocalNotices((list) => [...list.filter((n) => n.id !== notice.id), notice]);
-  const dismissLocal = (id: string) => setLocalNotices((list) => list.filter((n) => n.id !== id));
 
   // In the browser: today's date, and the person worked on most recently.
   useEffect(() => {
@@ -239,19 +236,6 @@ export default function Onboarding(props: OnboardingProps) {
       say({ id: 'deleted', kind: 'info', text: t('delete.done', { name }) });
       closeConfirm();
     }
-  };
-
-  const notices: Notice[] = [
-    ...(share.view.status === 'error'
-      ? [{ id: 'share-error', kind: 'error' as const, text: t('share.error', { error: share.view.error }) }]
-      : []),
-    ...saved.notices,
-    ...localNotices,
-  ];
-  const dismiss = (id: string) => {
-    if (id === 'share-error') share.close();
-    saved.dismiss(id);
-    dismissLocal(id);
   };
 
   const roleOptions = roles.map((r) => ({ value: r.id, label: r.name }));

@@ -36,9 +36,10 @@ import type { Store } from '../../../lib/browser/storage';
 import type { SelfReviewStrings } from '../../../i18n/zh-CN/self-review';
 import { ExportBar } from '../kit/ExportBar';
 import { FieldSet, SelectField, TextAreaField, TextField } from '../kit/Field';
-import { LiveResult, Notices, type Notice, ShareBanner } from '../kit/Notices';
+import { LiveResult, Notices, ShareBanner } from '../kit/Notices';
 import { downloadText, todayIso } from '../kit/dom';
 import { useSavedState } from '../kit/use-saved-state';
+import { useToolNotices } from '../kit/use-tool-notices';
 import { useShareView } from '../kit/use-share-view';
 
 export interface SelfReviewProps {
@@ -114,6 +115,7 @@ export default function SelfReview(props: SelfReviewProps) {
       JSON.stringify({ ...st, name: '' }) ===
       JSON.stringify({ ...initialFor(reviewKey(st.group, st.period)), name: '' }),
   });
+  const { notices, dismiss, say } = useToolNotices(share, saved, (error) => t('share.error', { error }));
   const { store } = saved;
   storeRef.current = store;
 
@@ -121,11 +123,6 @@ export default function SelfReview(props: SelfReviewProps) {
     setConfirmKey(null);
     setSel(next);
   };
-
-  const [localNotices, setLocalNotices] = useState<Notice[]>([]);
-  const say = (notice: Notice) =>
-    setLocalNotices((list) => [...list.filter((n) => n.id !== notice.id), notice]);
-  const dismissLocal = (id: string) => setLocalNotices((list) => list.filter((n) => n.id !== id));
 
   const [confirmKey, setConfirmKey] = useState<string | null>(null);
   const confirmRef = useRef<HTMLParagraphElement>(null);
@@ -293,19 +290,6 @@ export default function SelfReview(props: SelfReviewProps) {
     saved.remove(confirmKey);
     say({ id: 'deleted', kind: 'info', text: t('delete.done', { label: entry?.label ?? confirmKey }) });
     setConfirmKey(null);
-  };
-
-  const notices: Notice[] = [
-    ...(share.view.status === 'error'
-      ? [{ id: 'share-error', kind: 'error' as const, text: t('share.error', { error: share.view.error }) }]
-      : []),
-    ...saved.notices,
-    ...localNotices,
-  ];
-  const dismiss = (id: string) => {
-    if (id === 'share-error') share.close();
-    saved.dismiss(id);
-    dismissLocal(id);
   };
 
   const clauseLink = (id: string) => {
