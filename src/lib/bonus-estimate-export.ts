@@ -6,8 +6,8 @@ import { bonusCoefficient } from './bonus';
 import type { BonusResult, CoefficientReading } from './bonus-estimate-derive';
 import { formatNumber } from './kpi-format';
 import { formatYuan } from './money';
-import { fill } from './self-review-export';
 import { toPlainText, type TextLine } from './text-export';
+import { fill } from './template';
 
 /** Coefficients are shown with up to four decimals (1.1, 1.05, 0.6667). */
 export const formatCoefficient = (c: number) => formatNumber(c, 4);
@@ -35,7 +35,12 @@ export type BonusLabelKey =
 export type BonusLabels = Readonly<Record<BonusLabelKey, string>>;
 
 /** 系数 = 1 + (1.2 − 1) × (85 − 80) ÷ (90 − 80) = 1.1, or the end point the score is beyond. */
-export function coefficientFormula(score: number, reading: CoefficientReading, maxCoefficient: number | undefined, l: BonusLabels): string {
+export function coefficientFormula(
+  score: number,
+  reading: CoefficientReading,
+  maxCoefficient: number | undefined,
+  l: BonusLabels,
+): string {
   const c = formatCoefficient;
   const s = reading.step;
   let text: string;
@@ -55,14 +60,23 @@ export function coefficientFormula(score: number, reading: CoefficientReading, m
       coefficient: c(s.point.coefficient),
     });
   }
-  if (reading.capped && maxCoefficient !== undefined) text += fill(l['formula.capped'], { max: c(maxCoefficient) });
+  if (reading.capped && maxCoefficient !== undefined)
+    text += fill(l['formula.capped'], { max: c(maxCoefficient) });
   return text;
 }
 
 /** 月度 / 年度绩效奖金 = base [× months] × coefficient = amount. */
-export function bonusFormulas(r: BonusResult, baseMonths: number, l: BonusLabels): { month: string; year: string } | null {
+export function bonusFormulas(
+  r: BonusResult,
+  baseMonths: number,
+  l: BonusLabels,
+): { month: string; year: string } | null {
   if (!r.month || !r.year || r.baseFen === null) return null;
-  const values = { base: formatYuan(r.baseFen), months: formatNumber(baseMonths), coefficient: formatCoefficient(r.month.coefficient) };
+  const values = {
+    base: formatYuan(r.baseFen),
+    months: formatNumber(baseMonths),
+    coefficient: formatCoefficient(r.month.coefficient),
+  };
   return {
     month: fill(l['formula.month'], { ...values, amount: formatYuan(r.month.bonusFen) }),
     year: fill(l['formula.year'], { ...values, amount: formatYuan(r.year.bonusFen) }),
@@ -72,14 +86,24 @@ export function bonusFormulas(r: BonusResult, baseMonths: number, l: BonusLabels
 /** The estimate for pasting into 微信 / 钉钉. */
 export function bonusText(
   r: BonusResult,
-  extra: { readonly sourceLabel: string; readonly baseMonths: number; readonly maxCoefficient?: number | undefined },
+  extra: {
+    readonly sourceLabel: string;
+    readonly baseMonths: number;
+    readonly maxCoefficient?: number | undefined;
+  },
   l: BonusLabels,
 ): string {
-  const base: TextLine[] = [[l['field.base'], r.baseFen === null ? l['text.notFilled'] : formatYuan(r.baseFen)]];
+  const base: TextLine[] = [
+    [l['field.base'], r.baseFen === null ? l['text.notFilled'] : formatYuan(r.baseFen)],
+  ];
   if (r.salaryFen !== null && r.ratio !== null) {
-    base.push(fill(l['text.baseFromSalary'], { salary: formatYuan(r.salaryFen), ratio: formatNumber(r.ratio) }));
+    base.push(
+      fill(l['text.baseFromSalary'], { salary: formatYuan(r.salaryFen), ratio: formatNumber(r.ratio) }),
+    );
   }
-  const score: TextLine[] = [[l['field.score'], r.score === null ? l['text.notFilled'] : formatNumber(r.score)]];
+  const score: TextLine[] = [
+    [l['field.score'], r.score === null ? l['text.notFilled'] : formatNumber(r.score)],
+  ];
   if (extra.sourceLabel.trim()) score.push(extra.sourceLabel);
   const estimate: TextLine[] = [];
   if (r.score !== null && r.reading) {

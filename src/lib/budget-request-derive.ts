@@ -13,13 +13,13 @@ import {
   type BudgetPosition,
   type ExpectedReturn,
 } from './budget';
-import { fillTemplate } from './budget-request-format';
 import { isBlankLine, type BudgetRequestDraft, type RequestLineDraft } from './budget-request-state';
 import { toChineseUppercase } from './chinese-uppercase';
 import { MAX_FEN, sumFen, yuanToFen, type Fen } from './money';
-import { isoToDayNumber } from './onboarding';
+import { isoToDayNumber } from './calendar-date';
 import { parseCount, parseDecimal, parseMoney } from './parse-number';
 import type { ApprovalStep, BudgetCategory, BudgetPolicy } from './policy-types';
+import { fill } from './template';
 
 /** Most decimals a quantity may carry (2.5 小时, 0.25 吨). */
 export const QUANTITY_DECIMALS = 2;
@@ -244,8 +244,9 @@ export function deriveRequest(
     if (r.amountFen !== null) amounts.push(r.amountFen);
     else invalidLines += 1;
     const lineId = draft.lines[i]!.id;
-    const label = (field: string) => fillTemplate(t['complete.lineError'], { n: i + 1, field });
-    if (r.descriptionError) need(fieldTarget('line', lineId, 'description'), label(t['lines.col.description']));
+    const label = (field: string) => fill(t['complete.lineError'], { n: i + 1, field });
+    if (r.descriptionError)
+      need(fieldTarget('line', lineId, 'description'), label(t['lines.col.description']));
     if (r.quantityError) need(fieldTarget('line', lineId, 'quantity'), label(t['lines.col.quantity']));
     if (r.unitPriceError) need(fieldTarget('line', lineId, 'unitPrice'), label(t['lines.col.unitPrice']));
   });

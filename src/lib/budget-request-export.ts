@@ -4,12 +4,13 @@
  */
 import type { BudgetRequestStrings } from '../i18n/zh-CN/budget-request';
 import type { BudgetRequestResult } from './budget-request-derive';
-import { fillTemplate, formatPercent, formatQuantity } from './budget-request-format';
+import { formatPercent, formatQuantity } from './budget-request-format';
 import type { BudgetRequestDraft } from './budget-request-state';
 import { toCsv, type CsvCell } from './csv';
 import { formatYuan, formatYuanPlain, yuanToFen, type Fen } from './money';
 import type { ApprovalStep, BudgetPolicy } from './policy-types';
 import { toPlainText, type TextSection } from './text-export';
+import { fill } from './template';
 
 type Strings = BudgetRequestStrings;
 
@@ -18,14 +19,21 @@ export function approvalRulesText(steps: readonly ApprovalStep[], t: Strings): s
   const sorted = [...steps].sort((a, b) => a.aboveYuan - b.aboveYuan);
   const rules = sorted.map((s, i) =>
     i === 0
-      ? fillTemplate(t['result.chainRule.first'], { approver: s.approver })
-      : fillTemplate(t['result.chainRule.step'], { approver: s.approver, amount: formatYuan(yuanToFen(s.aboveYuan)) }),
+      ? fill(t['result.chainRule.first'], { approver: s.approver })
+      : fill(t['result.chainRule.step'], {
+          approver: s.approver,
+          amount: formatYuan(yuanToFen(s.aboveYuan)),
+        }),
   );
   return `${rules.join('；')}。`;
 }
 
 /** Rows of the CSV: header, one row per filled line, then 合计 and 大写. */
-export function requestCsvRows(draft: BudgetRequestDraft, result: BudgetRequestResult, t: Strings): CsvCell[][] {
+export function requestCsvRows(
+  draft: BudgetRequestDraft,
+  result: BudgetRequestResult,
+  t: Strings,
+): CsvCell[][] {
   const rows: CsvCell[][] = [
     [
       t['lines.col.no'],
@@ -104,7 +112,7 @@ export function requestText(
     const r = result.lines[i];
     if (!r || r.blank) return;
     lineTexts.push(
-      fillTemplate(t['text.line'], {
+      fill(t['text.line'], {
         n: lineTexts.length + 1,
         description: line.description,
         subcategory: line.subcategory ? `（${line.subcategory}）` : '',
@@ -137,7 +145,7 @@ export function requestText(
       lines: [
         ...positionLines,
         position.overBudget
-          ? fillTemplate(t['budget.over'], {
+          ? fill(t['budget.over'], {
               amount: formatYuan(position.overByFen),
               clause1: options.clauseRef(policy.clauses.overBudget),
               clause2: options.clauseRef(policy.clauses.execution),
@@ -151,7 +159,7 @@ export function requestText(
     heading: t['text.chain'],
     lines: [
       result.chain.map((s) => s.approver).join(' → '),
-      fillTemplate(t['result.chainHow'], {
+      fill(t['result.chainHow'], {
         clause: options.clauseRef(policy.clauses.approval),
         rules: approvalRulesText(policy.approvalSteps, t),
       }),

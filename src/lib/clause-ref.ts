@@ -44,3 +44,10 @@ export function collectClauseRefs(data: unknown): string[] {
   walk(data, null, false);
   return found;
 }
+
+/** A clause link made at build for a tool: href with the deployment base, label 四（一）, title. */
+export interface ClauseLinkData {
+  href: string;
+  label: string;
+  title?: string | undefined;
+}

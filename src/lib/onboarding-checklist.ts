@@ -3,11 +3,13 @@
  * read, the role's items are scheduled by phase (onboarding.ts), progress is counted overall and
  * per phase, and the reading path is joined in. Also the plain text for 微信 / 钉钉.
  */
-import { daysBetween, isoToDayNumber, onboardingSchedule, type ScheduledItem } from './onboarding';
+import { isoToDayNumber } from './calendar-date';
+import { daysBetween, onboardingSchedule, type ScheduledItem } from './onboarding';
 import { readingProgress, type ReadingMarks, type ReadingProgress } from './onboarding-reading';
 import type { OnboardingState } from './onboarding-state';
 import type { OnboardingItem, OnboardingPhase, OnboardingPolicy } from './policy-types';
 import { toPlainText, type TextSection } from './text-export';
+import { fill } from './template';
 
 export const DATE_MESSAGES = {
   format: '日期格式不对，请写成 2026-03-02 或 2026年3月2日',
@@ -167,13 +169,6 @@ export function buildChecklist(input: ChecklistInput): ChecklistView {
     percent: percentOf(schedule.doneCount, schedule.total),
     reading: readingProgress(policy.readingPath, input.reading),
   };
-}
-
-/** `{name}` placeholders of a zh-CN string filled in. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.hasOwn(values, key) ? String(values[key]) : whole,
-  );
 }
 
 /** Words of the plain-text export: these keys of the tool's zh-CN strings (src/i18n/zh-CN/onboarding.ts). */

@@ -5,6 +5,7 @@
  * them.
  */
 import * as v from 'valibot';
+import { isoToDayNumber } from './calendar-date';
 import { plainStrictObject } from './json-file';
 
 export const READING_NAMESPACE = 'reading';
@@ -16,15 +17,9 @@ export interface ReadingMark {
   readonly readAt: string;
 }
 
-/**
- * A real calendar date written yyyy-mm-dd. (onboarding.ts has the same check; it is repeated here so
- * the chapter pages' script does not pull in the scheduling code the 入职清单 shares with it.)
- */
+/** A real calendar date written yyyy-mm-dd. */
 export function isCalendarDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === text;
+  return isoToDayNumber(text) !== null;
 }
 
 /** Exactly `{ readAt: <real calendar date> }`. */

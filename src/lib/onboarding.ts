@@ -1,31 +1,10 @@
+import { dayNumberToIso, isoToDayNumber, ISO_DATE_RE } from './calendar-date';
 import type { OnboardingItem, OnboardingPhase, OnboardingPolicy } from './policy-types';
 
 /**
  * 入职清单 schedule (五（一）1). Dates are ISO calendar dates `yyyy-mm-dd` with no time zone;
  * all arithmetic is done on UTC midnight so the reader's time zone and DST cannot shift a day.
  */
-
-const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
-
-/** `yyyy-mm-dd` → days since 1970-01-01, or null when not a real calendar date (2026-02-30). */
-export function isoToDayNumber(iso: string): number | null {
-  const m = ISO_DATE_RE.exec(iso);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  // Date.UTC rolls 02-30 over to 03-02 and maps years 0–99 to 1900+: reject both.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return ms / DAY_MS;
-}
-
-/** Days since 1970-01-01 → `yyyy-mm-dd` (years 1000–9999). */
-export function dayNumberToIso(day: number): string {
-  const iso = new Date(day * DAY_MS).toISOString();
-  // Years beyond 9999 print as +010000-…: cut at the T so the caller's pattern check fails.
-  return iso.slice(0, iso.indexOf('T'));
-}
 
 /** `iso` + `days` calendar days; null when `iso` is not a valid date. */
 export function addDays(iso: string, days: number): string | null {

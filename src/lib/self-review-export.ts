@@ -7,13 +7,7 @@ import { formatKpiValue, formatNumber, UNIT_LABELS } from './kpi-format';
 import type { Period } from './self-review-state';
 import type { SelfReviewResult } from './self-review-derive';
 import { toPlainText, type TextLine, type TextSection } from './text-export';
-
-/** '{year}年{month}月' + { year: 2026, month: 3 } → '2026年3月'; unknown names stay as written. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : whole,
-  );
-}
+import { fill } from './template';
 
 /** The words the text and CSV builders need, by key. */
 export type ExportLabelKey =
@@ -63,7 +57,10 @@ export type ExportLabelKey =
 export type ExportLabels = Readonly<Record<ExportLabelKey, string>>;
 
 /** 2026年3月 / 2026年. */
-export function periodLabel(period: Period, labels: Pick<ExportLabels, 'period.month' | 'period.year'>): string {
+export function periodLabel(
+  period: Period,
+  labels: Pick<ExportLabels, 'period.month' | 'period.year'>,
+): string {
   return period.kind === 'month'
     ? fill(labels['period.month'], { year: period.year, month: period.month })
     : fill(labels['period.year'], { year: period.year });
@@ -73,7 +70,12 @@ const score = (n: number | null) => (n === null ? '' : formatNumber(n));
 const cell = (n: number | null): CsvCell => (n === null ? '' : n);
 
 /** The 绩效自评 for pasting into 微信 / 钉钉. */
-export function selfReviewText(result: SelfReviewResult, name: string, summary: string, l: ExportLabels): string {
+export function selfReviewText(
+  result: SelfReviewResult,
+  name: string,
+  summary: string,
+  l: ExportLabels,
+): string {
   const period = periodLabel(result.period, l);
   const info: TextSection = {
     heading: l['text.info'],
@@ -89,7 +91,8 @@ export function selfReviewText(result: SelfReviewResult, name: string, summary: 
     sections.push({
       heading: l['text.kpis'],
       lines: result.rows.flatMap((row): TextLine[] => {
-        const value = (n: number | null) => (n === null ? l['text.notFilled'] : formatKpiValue(row.kpi.unit, n));
+        const value = (n: number | null) =>
+          n === null ? l['text.notFilled'] : formatKpiValue(row.kpi.unit, n);
         const line = fill(l['text.kpiLine'], {
           target: value(row.target),
           actual: value(row.actual),
@@ -118,7 +121,10 @@ export function selfReviewText(result: SelfReviewResult, name: string, summary: 
   } else {
     sections.push({
       heading: l['text.months'],
-      lines: result.months.map((m): TextLine => [`${m.month}月`, m.value === null ? l['text.notFilled'] : formatNumber(m.value)]),
+      lines: result.months.map((m): TextLine => [
+        `${m.month}月`,
+        m.value === null ? l['text.notFilled'] : formatNumber(m.value),
+      ]),
     });
     resultLines.push(
       [l['result.monthlyAverage'], score(result.annual.monthlyAverage) || l['text.notFilled']],
@@ -132,7 +138,10 @@ export function selfReviewText(result: SelfReviewResult, name: string, summary: 
   }
   sections.push({ heading: l['text.result'], lines: resultLines });
   if (summary.trim()) {
-    sections.push({ heading: l[result.kind === 'month' ? 'field.summary.month' : 'field.summary.year'], lines: [summary] });
+    sections.push({
+      heading: l[result.kind === 'month' ? 'field.summary.month' : 'field.summary.year'],
+      lines: [summary],
+    });
   }
   return toPlainText(l['text.title'], sections);
 }
@@ -148,7 +157,17 @@ export function selfReviewCsvRows(result: SelfReviewResult, name: string, l: Exp
   ];
   if (result.kind === 'month') {
     const rows: CsvCell[][] = [
-      [l['csv.section'], l['csv.item'], l['csv.unit'], l['csv.weight'], l['csv.target'], l['csv.actual'], l['csv.score'], l['csv.weighted'], l['csv.comment']],
+      [
+        l['csv.section'],
+        l['csv.item'],
+        l['csv.unit'],
+        l['csv.weight'],
+        l['csv.target'],
+        l['csv.actual'],
+        l['csv.score'],
+        l['csv.weighted'],
+        l['csv.comment'],
+      ],
       ...result.rows.map((r): CsvCell[] => [
         l['csv.kpiSection'],
         r.kpi.name,
@@ -171,8 +190,28 @@ export function selfReviewCsvRows(result: SelfReviewResult, name: string, l: Exp
         r.points,
         '',
       ]),
-      [l['csv.totalSection'], l['result.performance'], '', '', '', '', result.performance, result.parts.performancePart, ''],
-      [l['csv.totalSection'], l['result.behaviour'], '', '', '', '', result.behaviour, result.parts.behaviourPart, ''],
+      [
+        l['csv.totalSection'],
+        l['result.performance'],
+        '',
+        '',
+        '',
+        '',
+        result.performance,
+        result.parts.performancePart,
+        '',
+      ],
+      [
+        l['csv.totalSection'],
+        l['result.behaviour'],
+        '',
+        '',
+        '',
+        '',
+        result.behaviour,
+        result.parts.behaviourPart,
+        '',
+      ],
       [l['csv.totalSection'], l['result.total'], '', '', '', '', result.total, '', result.grade.name],
     ];
     return [...head, ...rows];

@@ -8,17 +8,34 @@ import {
   fieldTarget,
   isComplete,
 } from '../../src/lib/budget-request-derive';
-import { fillTemplate, formatPercent, formatQuantity } from '../../src/lib/budget-request-format';
-import { blankDraft, blankLine, type BudgetRequestDraft, type RequestLineDraft } from '../../src/lib/budget-request-state';
+import { formatPercent, formatQuantity } from '../../src/lib/budget-request-format';
+import {
+  blankDraft,
+  blankLine,
+  type BudgetRequestDraft,
+  type RequestLineDraft,
+} from '../../src/lib/budget-request-state';
 import { toChineseUppercase } from '../../src/lib/chinese-uppercase';
 import { fen, yuanToFen } from '../../src/lib/money';
 import { MESSAGES } from '../../src/lib/parse-number';
 import { shippedPolicies } from './helpers/policy-fixtures';
+import { fill } from '../../src/lib/template';
 
 const { budget } = shippedPolicies();
-const defaults = { department: '市场部', fiscalYear: budget.fiscalYear, date: '2026-03-02', firstLineId: 'l0' };
+const defaults = {
+  department: '市场部',
+  fiscalYear: budget.fiscalYear,
+  date: '2026-03-02',
+  firstLineId: 'l0',
+};
 
-function line(id: string, description: string, quantity: string, unitPrice: string, unit = ''): RequestLineDraft {
+function line(
+  id: string,
+  description: string,
+  quantity: string,
+  unitPrice: string,
+  unit = '',
+): RequestLineDraft {
   return { ...blankLine(id), description, quantity, unitPrice, unit };
 }
 
@@ -120,7 +137,9 @@ describe('deriveRequest', () => {
     const r = deriveRequest(promotion([line('a', 'x', '2', '10'), line('b', 'y', '2', '3.505')]), budget, t);
     expect(r.totalFen).toBe(2000);
     expect(r.invalidLines).toBe(1);
-    expect(r.missing).toEqual([{ target: fieldTarget('line', 'b', 'unitPrice'), label: '第 2 行单价（元）' }]);
+    expect(r.missing).toEqual([
+      { target: fieldTarget('line', 'b', 'unitPrice'), label: '第 2 行单价（元）' },
+    ]);
   });
 
   test('what is missing, in form order, including the category’s required fields', () => {
@@ -147,7 +166,13 @@ describe('deriveRequest', () => {
 
   test('no category, no lines: both are missing and there is no budget position', () => {
     const r = deriveRequest({ ...blankDraft(defaults), lines: [] }, budget, t);
-    expect(r.missing.map((m) => m.target)).toEqual(['applicant', 'project', 'category', 'purpose', 'add-line']);
+    expect(r.missing.map((m) => m.target)).toEqual([
+      'applicant',
+      'project',
+      'category',
+      'purpose',
+      'add-line',
+    ]);
     expect(r.position).toBeNull();
     expect(r.expected).toBeNull();
     expect(r.totalFen).toBe(0);
@@ -165,7 +190,9 @@ describe('deriveRequest', () => {
     expect(r.dateError).toBe(dateError);
     expect(r.fiscalYearError).toBe(fiscalYearError);
     expect(r.missing.some((m) => m.target === 'date')).toBe(date === '' || dateError !== null);
-    expect(r.missing.some((m) => m.target === 'fiscalYear')).toBe(fiscalYear === '' || fiscalYearError !== null);
+    expect(r.missing.some((m) => m.target === 'fiscalYear')).toBe(
+      fiscalYear === '' || fiscalYearError !== null,
+    );
   });
 
   describe('budget position (六（一）2 不得超预算开支)', () => {
@@ -185,13 +212,21 @@ describe('deriveRequest', () => {
     });
 
     test('over budget by what the request exceeds', () => {
-      const r = deriveRequest(promotion([line('a', 'x', '1', '2000')], { annualBudget: '10,000', used: '9000' }), budget, t);
+      const r = deriveRequest(
+        promotion([line('a', 'x', '1', '2000')], { annualBudget: '10,000', used: '9000' }),
+        budget,
+        t,
+      );
       expect(r.annualFen).toBe(1_000_000);
       expect(r.position).toMatchObject({ overBudget: true, overByFen: 100_000, remainingFen: 0 });
     });
 
     test('a refused annual or used amount: message, listed as missing, no position', () => {
-      const r = deriveRequest(promotion([line('a', 'x', '1', '1')], { annualBudget: '', used: '-3' }), budget, t);
+      const r = deriveRequest(
+        promotion([line('a', 'x', '1', '1')], { annualBudget: '', used: '-3' }),
+        budget,
+        t,
+      );
       expect(r.annualError).toBe(MESSAGES.empty);
       expect(r.usedError).toBe(MESSAGES.moneyNegative);
       expect(r.position).toBeNull();
@@ -219,8 +254,17 @@ describe('deriveRequest', () => {
         budget,
         t,
       );
-      expect(r.expected).toMatchObject({ empty: false, participants: 500, conversions: 50, pricePerCustomerFen: 300_000 });
-      expect(r.expected?.estimate).toEqual({ conversionRatePercent: 10, revenueFen: 15_000_000, roiPercent: 1400 });
+      expect(r.expected).toMatchObject({
+        empty: false,
+        participants: 500,
+        conversions: 50,
+        pricePerCustomerFen: 300_000,
+      });
+      expect(r.expected?.estimate).toEqual({
+        conversionRatePercent: 10,
+        revenueFen: 15_000_000,
+        roiPercent: 1400,
+      });
     });
 
     test.each([
@@ -231,7 +275,11 @@ describe('deriveRequest', () => {
       ['10', '1', '1.001', 'priceError', MESSAGES.moneyDecimals],
       ['100000000', '100000000', '10000000000', 'priceError', t['error.revenueTooLarge']],
     ] as const)('%s / %s / %s → %s', (participants, conversions, pricePerCustomer, field, message) => {
-      const r = deriveRequest(promotion(lines, { expected: { participants, conversions, pricePerCustomer } }), budget, t);
+      const r = deriveRequest(
+        promotion(lines, { expected: { participants, conversions, pricePerCustomer } }),
+        budget,
+        t,
+      );
       expect(r.expected?.[field]).toBe(message);
       expect(r.expected?.estimate).toBeNull();
       expect(r.missing.length).toBe(1);
@@ -240,8 +288,17 @@ describe('deriveRequest', () => {
     test('optional: nothing filled is no error; partly filled gives no estimate and no message', () => {
       const none = deriveRequest(promotion(lines), budget, t);
       expect(none.expected).toMatchObject({ empty: true, estimate: null, participantsError: null });
-      const part = deriveRequest(promotion(lines, { expected: { participants: '100', conversions: '', pricePerCustomer: '' } }), budget, t);
-      expect(part.expected).toMatchObject({ empty: false, estimate: null, conversionsError: null, priceError: null });
+      const part = deriveRequest(
+        promotion(lines, { expected: { participants: '100', conversions: '', pricePerCustomer: '' } }),
+        budget,
+        t,
+      );
+      expect(part.expected).toMatchObject({
+        empty: false,
+        estimate: null,
+        conversionsError: null,
+        priceError: null,
+      });
       expect(part.missing).toEqual([]);
     });
 
@@ -261,8 +318,8 @@ describe('deriveRequest', () => {
 });
 
 describe('format helpers', () => {
-  test('fillTemplate fills known names and leaves others', () => {
-    expect(fillTemplate('第 {n} 行{field}{x}', { n: 3, field: '数量' })).toBe('第 3 行数量{x}');
+  test('fill fills known names and leaves others', () => {
+    expect(fill('第 {n} 行{field}{x}', { n: 3, field: '数量' })).toBe('第 3 行数量{x}');
   });
   test.each([
     [12.345, '12.3%'],

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { approvalChain, budgetPosition, lineAmountFen } from '../../src/lib/budget';
 import { fen as toFen, MAX_FEN, yuanToFen } from '../../src/lib/money';
-import { addDays, daysBetween, dayNumberToIso } from '../../src/lib/onboarding';
+import { dayNumberToIso } from '../../src/lib/calendar-date';
+import { addDays, daysBetween } from '../../src/lib/onboarding';
 
 /** Any amount an input accepts: 0 … 100 亿元. */
 const fen = fc.integer({ min: 0, max: MAX_FEN }).map(toFen);

@@ -3,7 +3,6 @@ import {
   START_DATE_WINDOW,
   buildChecklist,
   checklistText,
-  fill,
   parseDateInput,
   percentOf,
   startDateStatus,
@@ -13,6 +12,7 @@ import { emptyOnboardingState, type OnboardingState } from '../../src/lib/onboar
 import type { OnboardingPolicy } from '../../src/lib/policy-types';
 import { strings } from '../../src/i18n/zh-CN/onboarding';
 import { shippedPolicies } from './helpers/policy-fixtures';
+import { fill } from '../../src/lib/template';
 
 const { appraisal, onboarding } = shippedPolicies();
 const roleIds = appraisal.groups.map((g) => g.id);

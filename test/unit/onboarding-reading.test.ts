@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createMemoryStorage, createStore } from '../../src/lib/browser/storage';
 import { validateState } from '../../src/lib/json-file';
-import { isoToDayNumber } from '../../src/lib/onboarding';
+import { isoToDayNumber } from '../../src/lib/calendar-date';
 import {
   READING_NAMESPACE,
   READING_VERSION,

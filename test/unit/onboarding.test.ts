@@ -1,13 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-  addDays,
-  dayNumberToIso,
-  daysBetween,
-  isOverdue,
-  isoToDayNumber,
-  itemsForRole,
-  onboardingSchedule,
-} from '../../src/lib/onboarding';
+import { dayNumberToIso, isoToDayNumber } from '../../src/lib/calendar-date';
+import { addDays, daysBetween, isOverdue, itemsForRole, onboardingSchedule } from '../../src/lib/onboarding';
 import { shippedPolicies } from './helpers/policy-fixtures';
 
 describe('isoToDayNumber / dayNumberToIso', () => {

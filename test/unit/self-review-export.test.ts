@@ -2,10 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { parseCsv, toCsv } from '../../src/lib/csv';
 import type { AppraisalPolicy } from '../../src/lib/policy-types';
 import { selfReviewResult, type MonthResult, type YearResult } from '../../src/lib/self-review-derive';
-import { fill, periodLabel, selfReviewCsvRows, selfReviewText } from '../../src/lib/self-review-export';
+import { periodLabel, selfReviewCsvRows, selfReviewText } from '../../src/lib/self-review-export';
 import { emptyReview, type SelfReviewState } from '../../src/lib/self-review-state';
 import { strings } from '../../src/i18n/zh-CN/self-review';
 import { shippedPolicies } from './helpers/policy-fixtures';
+import { fill } from '../../src/lib/template';
 
 const appraisal: AppraisalPolicy = shippedPolicies().appraisal;
 
@@ -51,7 +52,10 @@ describe('text for 微信 / 钉钉', () => {
   });
 
   test('a year without a name or enough months', () => {
-    const state: SelfReviewState = { ...emptyReview(appraisal, 'crm', '2026'), months: ['80', ...Array(11).fill('')] };
+    const state: SelfReviewState = {
+      ...emptyReview(appraisal, 'crm', '2026'),
+      months: ['80', ...Array(11).fill('')],
+    };
     const result = selfReviewResult(state, appraisal) as YearResult;
     const text = selfReviewText(result, ' ', '', strings);
     expect(text).toContain('员工姓名：未填');
@@ -64,7 +68,12 @@ describe('text for 微信 / 钉钉', () => {
   });
 
   test('a complete year lists its score and summary', () => {
-    const state: SelfReviewState = { ...emptyReview(appraisal, 'crm', '2026'), months: Array(12).fill('85'), review: '90', summary: '全年' };
+    const state: SelfReviewState = {
+      ...emptyReview(appraisal, 'crm', '2026'),
+      months: Array(12).fill('85'),
+      review: '90',
+      summary: '全年',
+    };
     const result = selfReviewResult(state, appraisal) as YearResult;
     const text = selfReviewText(result, '李四', '全年', strings);
     expect(text).toMatch(new RegExp(`年度得分\\s*：${result.total}\n`));
@@ -80,16 +89,50 @@ describe('CSV', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(csv);
     expect(rows[0]).toEqual(['员工姓名', '张三']);
-    expect(rows[4]).toEqual(['类别', '项目', '单位', '权重(%)', '目标', '实际/评分', '得分', '加权分', '自评说明']);
-    expect(rows[5]).toEqual(['业绩指标', '活动参与人数', '数量', '30', '500', '450', '90', '27', `'=HYPERLINK("http://x")`]);
+    expect(rows[4]).toEqual([
+      '类别',
+      '项目',
+      '单位',
+      '权重(%)',
+      '目标',
+      '实际/评分',
+      '得分',
+      '加权分',
+      '自评说明',
+    ]);
+    expect(rows[5]).toEqual([
+      '业绩指标',
+      '活动参与人数',
+      '数量',
+      '30',
+      '500',
+      '450',
+      '90',
+      '27',
+      `'=HYPERLINK("http://x")`,
+    ]);
     expect(rows[6]?.[8]).toBe('转化好，\n下月继续');
     expect(rows[7]?.slice(4, 8)).toEqual(['100000', '', '', '0']); // not filled: empty, 0 points
     expect(rows[9]).toEqual(['工作规范', '遵守工作纪律', '分（1–5）', '20', '', '5', '', '20', '']);
-    expect(rows.at(-1)).toEqual(['合计', '月度总分', '', '', '', '', String(result.total), '', result.grade.name]);
+    expect(rows.at(-1)).toEqual([
+      '合计',
+      '月度总分',
+      '',
+      '',
+      '',
+      '',
+      String(result.total),
+      '',
+      result.grade.name,
+    ]);
   });
 
   test('a year: the months, average, review, score and grade', () => {
-    const state: SelfReviewState = { ...emptyReview(appraisal, 'crm', '2026'), months: ['80', '', ...Array(10).fill('90')], review: '85' };
+    const state: SelfReviewState = {
+      ...emptyReview(appraisal, 'crm', '2026'),
+      months: ['80', '', ...Array(10).fill('90')],
+      review: '85',
+    };
     const result = selfReviewResult(state, appraisal) as YearResult;
     const rows = parseCsv(toCsv(selfReviewCsvRows(result, '李四', strings)));
     expect(rows[4]).toEqual(['月份', '月度总分']);

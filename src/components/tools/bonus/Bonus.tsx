@@ -33,7 +33,7 @@ import type { AppraisalPolicy, BonusPolicy } from '../../../lib/policy-types';
 import { gradeFor } from '../../../lib/scoring';
 import { encodeShare } from '../../../lib/share-link';
 import { maxAppraisalScore } from '../../../lib/self-review-derive';
-import { fill, periodLabel } from '../../../lib/self-review-export';
+import { periodLabel } from '../../../lib/self-review-export';
 import {
   plainNumber,
   selfReviewStateSchema,
@@ -48,21 +48,16 @@ import { LiveResult, Notices, ShareBanner } from '../kit/Notices';
 import { todayIso } from '../kit/dom';
 import { useSavedState } from '../kit/use-saved-state';
 import { useToolNotices } from '../kit/use-tool-notices';
+import type { ClauseLinkData } from '../../../lib/clause-ref';
 import { useShareView } from '../kit/use-share-view';
-
-/** A clause link made on the server: href with the base, label as people cite it, title. */
-export interface ClauseRef {
-  href: string;
-  label: string;
-  title?: string | undefined;
-}
+import { fill } from '../../../lib/template';
 
 export interface BonusProps {
   policy: BonusPolicy;
   /** For the reader's saved 绩效自评 (their scores) and the top of the score scale. */
   appraisal: AppraisalPolicy;
   /** 四（三）1, the clause the estimate comes from. */
-  clause: ClauseRef;
+  clause: ClauseLinkData;
   /** Link to the curve on the parameters page and to the 绩效自评 tool. */
   paramsHref: string;
   selfReviewHref: string;

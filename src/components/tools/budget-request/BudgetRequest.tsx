@@ -13,7 +13,7 @@ import {
   type BudgetRequestResult,
 } from '../../../lib/budget-request-derive';
 import { approvalRulesText, requestCsv, requestText } from '../../../lib/budget-request-export';
-import { fillTemplate, formatPercent } from '../../../lib/budget-request-format';
+import { formatPercent } from '../../../lib/budget-request-format';
 import {
   BUDGET_REQUEST_TOOL as TOOL,
   BUDGET_REQUEST_VERSION as VERSION,
@@ -43,9 +43,10 @@ import { LiveResult, Notices, type Notice } from '../kit/Notices';
 import { useSavedState } from '../kit/use-saved-state';
 import { useShareView } from '../kit/use-share-view';
 import { downloadText } from '../kit/dom';
-import { ClauseA, Fill, focusTarget, inputId, type ToolContext } from './common';
+import { ClauseA, Fill, OverBudget, focusTarget, inputId, type ToolContext } from './common';
 import { LineItems, type LineField } from './LineItems';
 import { PrintSheet } from './PrintSheet';
+import { fill } from '../../../lib/template';
 
 export interface BudgetRequestProps {
   policy: BudgetPolicy;
@@ -158,7 +159,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
       addNotice({
         id: 'damaged-drafts',
         kind: 'warning',
-        text: fillTemplate(t['drafts.damaged'], { n: backups.length }),
+        text: fill(t['drafts.damaged'], { n: backups.length }),
         actions: backups,
       });
     }
@@ -260,7 +261,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
       return;
     }
     switchTo(nk);
-    announce(fillTemplate(t['drafts.duplicated'], { name: nameOf(copy) }));
+    announce(fill(t['drafts.duplicated'], { name: nameOf(copy) }));
   };
 
   const remove = (k: string) => {
@@ -272,7 +273,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
       pending.current = false;
       switchTo(next ?? newId('d'));
     }
-    announce(fillTemplate(t['drafts.deleted'], { name: name?.name ?? k }));
+    announce(fill(t['drafts.deleted'], { name: name?.name ?? k }));
     requestAnimationFrame(() => document.getElementById('br-new-draft')?.focus());
   };
 
@@ -319,7 +320,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
   const markComplete = () => {
     if (result.missing.length > 0) {
       setShowEmpty(true);
-      setBlockedMessage(fillTemplate(t['complete.blocked'], { n: result.missing.length }));
+      setBlockedMessage(fill(t['complete.blocked'], { n: result.missing.length }));
       requestAnimationFrame(() => document.getElementById('br-missing')?.focus());
       return;
     }
@@ -340,7 +341,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
     const res = store.save(nk, r.state);
     if (!res.ok) return res.error;
     switchTo(nk);
-    announce(fillTemplate(t['drafts.imported'], { name: nameOf(r.state) }));
+    announce(fill(t['drafts.imported'], { name: nameOf(r.state) }));
     return null;
   };
 
@@ -350,7 +351,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
       addNotice({
         id: 'share-error',
         kind: 'error',
-        text: fillTemplate(t['share.error'], { error: share.view.error }),
+        text: fill(t['share.error'], { error: share.view.error }),
       });
     } else setNotices((list) => list.filter((n) => n.id !== 'share-error'));
   }, [share.view]);
@@ -374,7 +375,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
       }
       share.close();
       switchTo(nk);
-      announce(fillTemplate(t['drafts.imported'], { name: nameOf(shared) }));
+      announce(fill(t['drafts.imported'], { name: nameOf(shared) }));
     };
     return (
       <div class="tool-root br-app">
@@ -443,11 +444,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
                       0000-00-00
                     </span>
                   )}{' '}
-                  ·{' '}
-                  {s.totalFen !== null
-                    ? fillTemplate(t['drafts.total'], { amount: formatYuan(s.totalFen) })
-                    : ''}{' '}
-                  ·{' '}
+                  · {s.totalFen !== null ? fill(t['drafts.total'], { amount: formatYuan(s.totalFen) }) : ''} ·{' '}
                   {current && !s.saved
                     ? t['drafts.unsaved']
                     : s.complete
@@ -460,7 +457,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
                     <button
                       type="button"
                       class="tool-button tool-button--small"
-                      aria-label={fillTemplate(t['drafts.openLabel'], { name: s.name })}
+                      aria-label={fill(t['drafts.openLabel'], { name: s.name })}
                       onClick={() => switchTo(s.key)}
                     >
                       {t['drafts.open']}
@@ -469,7 +466,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
                   <button
                     type="button"
                     class="tool-button tool-button--small"
-                    aria-label={fillTemplate(t['drafts.duplicateLabel'], { name: s.name })}
+                    aria-label={fill(t['drafts.duplicateLabel'], { name: s.name })}
                     onClick={() => duplicate(s.key)}
                   >
                     {t['drafts.duplicate']}
@@ -478,7 +475,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
                     <button
                       type="button"
                       class="tool-button tool-button--small"
-                      aria-label={fillTemplate(t['drafts.deleteLabel'], { name: s.name })}
+                      aria-label={fill(t['drafts.deleteLabel'], { name: s.name })}
                       aria-expanded={confirming === s.key}
                       onClick={() => {
                         setConfirming(s.key);
@@ -491,7 +488,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
                 </span>
                 {confirming === s.key && (
                   <span class="br-confirm" role="group" aria-label={t['drafts.delete']}>
-                    <span>{fillTemplate(t['drafts.confirmQuestion'], { name: s.name })}</span>
+                    <span>{fill(t['drafts.confirmQuestion'], { name: s.name })}</span>
                     <button
                       type="button"
                       id="br-confirm-delete"
@@ -595,7 +592,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
         </FieldSet>
 
         {category && category.requestFields.length > 0 && (
-          <FieldSet legend={fillTemplate(t['required.legend'], { category: category.name })}>
+          <FieldSet legend={fill(t['required.legend'], { category: category.name })}>
             {category.requestFields.map((f) => {
               const target = fieldTarget('field', f.id);
               return (
@@ -639,12 +636,12 @@ export default function BudgetRequest(props: BudgetRequestProps) {
             <div class="tool-field">
               <TextField
                 id={inputId('annualBudget')}
-                label={fillTemplate(t['budget.annual'], { category: category.name })}
+                label={fill(t['budget.annual'], { category: category.name })}
                 value={draft.annualBudget ?? formatYuanPlain(result.annualFromParamsFen ?? (0 as Fen))}
                 inputMode="decimal"
                 unit="元"
                 maxLength={MAX_SHORT}
-                hint={fillTemplate(t['budget.annualHint'], {
+                hint={fill(t['budget.annualHint'], {
                   amount: formatYuan(result.annualFromParamsFen ?? (0 as Fen)),
                 })}
                 error={result.annualError}
@@ -724,7 +721,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
 
       <section class="br-complete no-print" aria-labelledby="br-complete-heading">
         <h2 id="br-complete-heading">
-          {fillTemplate(t['complete.status'], {
+          {fill(t['complete.status'], {
             status: complete ? t['drafts.status.complete'] : t['drafts.status.draft'],
           })}
         </h2>
@@ -755,7 +752,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
                     </li>
                   ))}
                   {result.missing.length > MISSING_LISTED && (
-                    <li>{fillTemplate(t['complete.more'], { n: result.missing.length })}</li>
+                    <li>{fill(t['complete.more'], { n: result.missing.length })}</li>
                   )}
                 </ul>
               </div>
@@ -799,9 +796,8 @@ function ResultView({ result, ctx }: { result: BudgetRequestResult; ctx: ToolCon
           {t['result.uppercase']}：<span class="br-uppercase">{result.totalUppercase}</span>
         </p>
         <p class="tool-how">
-          {fillTemplate(t['result.howTotal'], { n: result.countedLines })}
-          {result.invalidLines > 0 &&
-            ` ${fillTemplate(t['result.invalidLines'], { n: result.invalidLines })}`}
+          {fill(t['result.howTotal'], { n: result.countedLines })}
+          {result.invalidLines > 0 && ` ${fill(t['result.invalidLines'], { n: result.invalidLines })}`}
         </p>
 
         <h3>{t['budget.legend']}</h3>
@@ -839,14 +835,7 @@ function ResultView({ result, ctx }: { result: BudgetRequestResult; ctx: ToolCon
             </p>
             {position.overBudget ? (
               <p class="br-over">
-                <Fill
-                  template={t['budget.over']}
-                  parts={{
-                    amount: formatYuan(position.overByFen),
-                    clause1: <ClauseA id={policy.clauses.overBudget} ctx={ctx} />,
-                    clause2: <ClauseA id={policy.clauses.execution} ctx={ctx} />,
-                  }}
-                />
+                <OverBudget overByFen={position.overByFen} ctx={ctx} />
               </p>
             ) : (
               <p>{t['budget.within']}</p>
@@ -858,7 +847,7 @@ function ResultView({ result, ctx }: { result: BudgetRequestResult; ctx: ToolCon
 
         <h3>{t['result.chain']}</h3>
         <p>
-          {fillTemplate(t['result.chainNeeds'], { amount: formatYuan(result.totalFen) })}
+          {fill(t['result.chainNeeds'], { amount: formatYuan(result.totalFen) })}
           <strong>{result.chain.map((s) => s.approver).join(' → ')}</strong>
         </p>
         <p class="tool-how">

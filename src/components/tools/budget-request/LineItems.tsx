@@ -1,12 +1,12 @@
 // 费用明细: one row per line with its own labelled inputs; rows re-render only when their line changes.
 import { Component, type FunctionComponent } from 'preact';
 import { formatYuan } from '../../../lib/money';
-import { fillTemplate } from '../../../lib/budget-request-format';
 import { fieldTarget, type LineResult } from '../../../lib/budget-request-derive';
 import { MAX_LINES, MAX_SHORT, type RequestLineDraft } from '../../../lib/budget-request-state';
 import type { BudgetRequestStrings } from '../../../i18n/zh-CN/budget-request';
 import { SelectField, TextField } from '../kit/Field';
 import { inputId } from './common';
+import { fill } from '../../../lib/template';
 
 export type LineField = Exclude<keyof RequestLineDraft, 'id'>;
 
@@ -33,7 +33,10 @@ function memo<P extends object>(render: FunctionComponent<P>) {
     override shouldComponentUpdate(next: P): boolean {
       const prev = this.props as Record<string, unknown>;
       const keys = Object.keys(next);
-      return keys.length !== Object.keys(prev).length || keys.some((k) => (next as Record<string, unknown>)[k] !== prev[k]);
+      return (
+        keys.length !== Object.keys(prev).length ||
+        keys.some((k) => (next as Record<string, unknown>)[k] !== prev[k])
+      );
     }
     override render() {
       return render(this.props);
@@ -45,22 +48,24 @@ const LineRow = memo(function LineRow(props: RowProps) {
   const { line, result, index, t } = props;
   const n = index + 1;
   // Visible short label; screen readers hear the row too (第 3 行 数量).
-  const rowPrefix = fillTemplate(t['lines.rowLabel'], { n });
+  const rowPrefix = fill(t['lines.rowLabel'], { n });
   const label = (col: string) => (
     <>
       <span class="sr-only">{rowPrefix} </span>
       {col}
     </>
   );
-  const amountLabel = fillTemplate(t['lines.fieldLabel'], { n, field: t['lines.col.amount'] });
-  const id = (field: 'description' | 'quantity' | 'unitPrice') => inputId(fieldTarget('line', line.id, field));
+  const amountLabel = fill(t['lines.fieldLabel'], { n, field: t['lines.col.amount'] });
+  const id = (field: 'description' | 'quantity' | 'unitPrice') =>
+    inputId(fieldTarget('line', line.id, field));
   // An empty field of a filled line is only flagged once the amount stands or completion was tried.
   const emptyShown = props.showEmpty || result.amountFen !== null;
   const quantityEmpty = line.quantity.trim() === '';
   const priceEmpty = line.unitPrice.trim() === '';
-  const options = props.subcategories.includes(line.subcategory) || line.subcategory === ''
-    ? props.subcategories
-    : [...props.subcategories, line.subcategory];
+  const options =
+    props.subcategories.includes(line.subcategory) || line.subcategory === ''
+      ? props.subcategories
+      : [...props.subcategories, line.subcategory];
 
   return (
     <li class="br-line" data-line={n}>
@@ -126,7 +131,7 @@ const LineRow = memo(function LineRow(props: RowProps) {
           type="button"
           class="tool-button"
           id={`br-line-${line.id}-up`}
-          aria-label={fillTemplate(t['lines.moveUp'], { n })}
+          aria-label={fill(t['lines.moveUp'], { n })}
           disabled={index === 0}
           onClick={() => props.onMove(line.id, -1)}
         >
@@ -136,7 +141,7 @@ const LineRow = memo(function LineRow(props: RowProps) {
           type="button"
           class="tool-button"
           id={`br-line-${line.id}-down`}
-          aria-label={fillTemplate(t['lines.moveDown'], { n })}
+          aria-label={fill(t['lines.moveDown'], { n })}
           disabled={props.last}
           onClick={() => props.onMove(line.id, 1)}
         >
@@ -145,7 +150,7 @@ const LineRow = memo(function LineRow(props: RowProps) {
         <button
           type="button"
           class="tool-button"
-          aria-label={fillTemplate(t['lines.remove'], { n })}
+          aria-label={fill(t['lines.remove'], { n })}
           onClick={() => props.onRemove(line.id)}
         >
           ✕
@@ -203,8 +208,8 @@ export function LineItems(props: LineItemsProps) {
         </button>
         <span id="br-lines-count">
           {full
-            ? fillTemplate(t['lines.full'], { max: MAX_LINES })
-            : fillTemplate(t['lines.count'], { n: lines.length, max: MAX_LINES })}
+            ? fill(t['lines.full'], { max: MAX_LINES })
+            : fill(t['lines.count'], { n: lines.length, max: MAX_LINES })}
         </span>
         {props.addError && <span class="tool-error">{props.addError}</span>}
       </div>

@@ -5,7 +5,7 @@ import type { BudgetRequestResult, LineResult } from '../../../lib/budget-reques
 import { formatPercent, formatQuantity } from '../../../lib/budget-request-format';
 import type { BudgetRequestDraft, RequestLineDraft } from '../../../lib/budget-request-state';
 import { formatYuan } from '../../../lib/money';
-import { ClauseA, Fill, type ToolContext } from './common';
+import { ClauseA, OverBudget, type ToolContext } from './common';
 
 interface Props {
   draft: BudgetRequestDraft;
@@ -17,7 +17,12 @@ interface Props {
 }
 
 /** One printed line; skipped on re-render when its line did not change (200 lines stay quick). */
-class SheetLine extends Component<{ line: RequestLineDraft; result: LineResult; n: number; pending: string }> {
+class SheetLine extends Component<{
+  line: RequestLineDraft;
+  result: LineResult;
+  n: number;
+  pending: string;
+}> {
   override shouldComponentUpdate(next: SheetLine['props']): boolean {
     return next.line !== this.props.line || next.result !== this.props.result || next.n !== this.props.n;
   }
@@ -40,9 +45,7 @@ class SheetLine extends Component<{ line: RequestLineDraft; result: LineResult; 
 export function PrintSheet({ draft, result, complete, ctx, screen }: Props) {
   const { t, policy } = ctx;
   const { category, position } = result;
-  const filled = draft.lines
-    .map((line, i) => ({ line, r: result.lines[i]! }))
-    .filter(({ r }) => !r.blank);
+  const filled = draft.lines.map((line, i) => ({ line, r: result.lines[i]! })).filter(({ r }) => !r.blank);
   const estimate = result.expected?.estimate ?? null;
   const cited = [
     policy.clauses.approval,
@@ -177,14 +180,7 @@ export function PrintSheet({ draft, result, complete, ctx, screen }: Props) {
           {position.overBudget && (
             <p class="br-sheet-over" data-testid="sheet-over">
               【{t['print.overMark']}】
-              <Fill
-                template={t['budget.over']}
-                parts={{
-                  amount: formatYuan(position.overByFen),
-                  clause1: <ClauseA id={policy.clauses.overBudget} ctx={ctx} />,
-                  clause2: <ClauseA id={policy.clauses.execution} ctx={ctx} />,
-                }}
-              />
+              <OverBudget overByFen={position.overByFen} ctx={ctx} />
             </p>
           )}
         </>
@@ -192,8 +188,9 @@ export function PrintSheet({ draft, result, complete, ctx, screen }: Props) {
 
       {estimate && result.expected && (
         <p>
-          {t['text.expected']}：{t['expected.participants']} {formatQuantity(result.expected.participants ?? 0)}；
-          {t['expected.conversions']} {formatQuantity(result.expected.conversions ?? 0)}；{t['expected.revenue']}{' '}
+          {t['text.expected']}：{t['expected.participants']}{' '}
+          {formatQuantity(result.expected.participants ?? 0)}；{t['expected.conversions']}{' '}
+          {formatQuantity(result.expected.conversions ?? 0)}；{t['expected.revenue']}{' '}
           {formatYuan(estimate.revenueFen)}；{t['expected.roi']}{' '}
           {estimate.roiPercent !== null ? formatPercent(estimate.roiPercent) : t['expected.noCost']}
         </p>

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { BudgetRequestStrings } from '../../../i18n/zh-CN/budget-request';
 import { clauseShortLabel } from '../../../lib/clause';
 import { clauseUrlPath } from '../../../lib/clause-ref';
+import { formatYuan, type Fen } from '../../../lib/money';
 import type { BudgetPolicy } from '../../../lib/policy-types';
 
 export interface ToolContext {
@@ -54,4 +55,18 @@ export function focusTarget(target: string): void {
     el?.focus();
     el?.scrollIntoView({ block: 'center' });
   });
+}
+
+/** 超出预算 ¥x: the warning of 六（一）2 不得超预算开支 and 六（二）2, on screen and on paper. */
+export function OverBudget({ overByFen, ctx }: { overByFen: Fen; ctx: ToolContext }) {
+  return (
+    <Fill
+      template={ctx.t['budget.over']}
+      parts={{
+        amount: formatYuan(overByFen),
+        clause1: <ClauseA id={ctx.policy.clauses.overBudget} ctx={ctx} />,
+        clause2: <ClauseA id={ctx.policy.clauses.execution} ctx={ctx} />,
+      }}
+    />
+  );
 }

@@ -10,7 +10,6 @@ import { encodeShare } from '../../../lib/share-link';
 import {
   buildChecklist,
   checklistText,
-  fill,
   parseDateInput,
   type ChecklistItem,
   type ChecklistView,
@@ -27,7 +26,9 @@ import {
   MAX_FIELD_LENGTH,
   type OnboardingState,
 } from '../../../lib/onboarding-state';
+import type { ClauseLinkData } from '../../../lib/clause-ref';
 import type { OnboardingPolicy } from '../../../lib/policy-types';
+import { ClauseLink } from '../kit/ClauseLink';
 import type { OnboardingStrings } from '../../../i18n/zh-CN/onboarding';
 import { ExportBar } from '../kit/ExportBar';
 import { FieldSet, SelectField, TextField } from '../kit/Field';
@@ -37,6 +38,7 @@ import { useSavedState } from '../kit/use-saved-state';
 import { useToolNotices } from '../kit/use-tool-notices';
 import { useShareView } from '../kit/use-share-view';
 import { useReadingMarks } from './use-reading-marks';
+import { fill } from '../../../lib/template';
 
 export interface OnboardingProps {
   policy: OnboardingPolicy;
@@ -45,7 +47,7 @@ export interface OnboardingProps {
   /** Chapter slug → 第一章 总则, for the reading path. */
   chapters: Readonly<Record<string, string>>;
   /** The clauses the items cite: id → label as people cite it (三（二）), link (with the base) and title. */
-  clauses: Readonly<Record<string, { label: string; href: string; title: string }>>;
+  clauses: Readonly<Record<string, ClauseLinkData>>;
   meta: { title: string; shortTitle: string; version: string; effective: string };
   /** SHA-256 prefix of the six chapters' text, computed at build (src/policy/fingerprint.ts). */
   fingerprint: string;
@@ -175,16 +177,7 @@ export default function Onboarding(props: OnboardingProps) {
 
   // ---- export ----
   const clauseLabel = (id: string) => props.clauses[id]?.label ?? id;
-  const clauseLink = (id: string) => {
-    const clause = props.clauses[id];
-    return clause ? (
-      <a href={clause.href} title={clause.title}>
-        {clause.label}
-      </a>
-    ) : (
-      <>{id}</>
-    );
-  };
+  const clauseLink = (id: string) => <ClauseLink id={id} clauses={props.clauses} />;
   const snapshot = () => ({ ...state, reading: { ...marks } });
   const text = () =>
     checklistText(

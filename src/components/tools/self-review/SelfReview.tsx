@@ -17,7 +17,7 @@ import {
   type SavedMonth,
   type SelfReviewResult,
 } from '../../../lib/self-review-derive';
-import { fill, periodLabel, selfReviewCsvRows, selfReviewText } from '../../../lib/self-review-export';
+import { periodLabel, selfReviewCsvRows, selfReviewText } from '../../../lib/self-review-export';
 import {
   emptyReview,
   formatPeriod,
@@ -40,7 +40,10 @@ import { LiveResult, Notices, ShareBanner } from '../kit/Notices';
 import { downloadText, todayIso } from '../kit/dom';
 import { useSavedState } from '../kit/use-saved-state';
 import { useToolNotices } from '../kit/use-tool-notices';
+import { ClauseLink } from '../kit/ClauseLink';
+import type { ClauseLinkData } from '../../../lib/clause-ref';
 import { useShareView } from '../kit/use-share-view';
+import { fill } from '../../../lib/template';
 
 export interface SelfReviewProps {
   policy: AppraisalPolicy;
@@ -48,7 +51,7 @@ export interface SelfReviewProps {
    * The clause links the page shows, made on the server (href with the base path, label as people
    * cite it: 四（一）, title), by clause id.
    */
-  clauses: Readonly<Record<string, { href: string; label: string; title?: string | undefined }>>;
+  clauses: Readonly<Record<string, ClauseLinkData>>;
   strings: SelfReviewStrings;
 }
 
@@ -292,16 +295,7 @@ export default function SelfReview(props: SelfReviewProps) {
     setConfirmKey(null);
   };
 
-  const clauseLink = (id: string) => {
-    const c = props.clauses[id];
-    return c ? (
-      <a href={c.href} title={c.title}>
-        {c.label}
-      </a>
-    ) : (
-      <>{id}</>
-    );
-  };
+  const clauseLink = (id: string) => <ClauseLink id={id} clauses={props.clauses} />;
 
   if (!mounted || !period) {
     return (
