@@ -314,6 +314,26 @@ describe('saving, printing, sharing', () => {
     await clean(watch);
   });
 
+  it('a downloaded estimate opens again in another browser through 导入 JSON', async () => {
+    const watch = await open();
+    const { page } = watch;
+    await page.getByLabel('月度奖金基数').fill('3100');
+    await page.getByLabel('得分', { exact: true }).fill('91');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 JSON' }).click(),
+    ]);
+    const other = await open();
+    await other.page.getByLabel('选择要导入的 JSON 文件').setInputFiles((await download.path())!);
+    await other.page.getByText('已导入奖金估算').waitFor();
+    await expect(other.page.getByLabel('月度奖金基数').inputValue()).resolves.toBe('3100');
+    await expect(amount(other.page, '月度绩效奖金')).resolves.toBe(
+      formatYuan(expected(310000, 91).month.bonusFen),
+    );
+    await clean(other);
+    await clean(watch);
+  });
+
   it('copy as text', async () => {
     const watch = await open();
     const { page, context } = watch;

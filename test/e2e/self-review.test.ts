@@ -237,6 +237,33 @@ describe('switching periods quickly', () => {
   });
 });
 
+describe('JSON file', () => {
+  it('a downloaded month opens again in another browser through 导入 JSON', async () => {
+    const watch = await open();
+    const { page } = watch;
+    await choose(page, '市场经理', '月度考核', 2026, 7);
+    await page.getByLabel('员工姓名').fill('陈经理');
+    await fillMonth(page, 'manager');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 JSON' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
+    const path = (await download.path())!;
+
+    const other = await open();
+    await other.page.getByLabel('选择要导入的 JSON 文件').setInputFiles(path);
+    await other.page.getByText('已导入「市场经理 2026年7月」的自评').waitFor();
+    await expect(other.page.getByLabel('员工姓名').inputValue()).resolves.toBe('陈经理');
+    await expect(other.page.getByLabel('月份').inputValue()).resolves.toBe('7');
+    await expect(result(other.page).textContent()).resolves.toContain(
+      `月度总分 ${formatNumber(expectedMonth('manager').total)}`,
+    );
+    await clean(other);
+    await clean(watch);
+  });
+});
+
 describe('a year', () => {
   it('rolls up the saved months of the group; missing months are shown and left out', async () => {
     const watch = await open();
