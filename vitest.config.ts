@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     coverage: {
       provider: 'v8',
-      include: ['src/lib/**/*.ts'],
-      exclude: ['src/lib/**/*.d.ts'],
+      include: ['src/core/**/*.ts', 'src/tools/*/logic/**/*.ts'],
+      exclude: ['src/**/*.d.ts'],
       reporter: ['text-summary'],
       thresholds: { lines: 95 },
     },

@@ -1,4 +1,4 @@
-// `npm test`: type check, unit tests (with coverage of src/lib), build, browser tests.
+// `npm test`: type check, unit tests (with coverage of the logic folders), build, browser tests.
 // Ends with one line "N passed, N failed" counting every test that ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -36,7 +36,7 @@ function count(file) {
 const vitest = (project) =>
   `vitest run --project ${project} --reporter=default --reporter=json --outputFile.json=${RESULTS}/${project}.json`;
 
-if (run('类型检查 (astro check, src/lib without DOM)', 'astro check && tsc -p src/lib/tsconfig.json')) {
+if (run('类型检查 (astro check, logic without DOM)', 'astro check && tsc -p src/tsconfig.logic.json')) {
   // type check passed
 }
 run('单元测试 (unit)', `${vitest('unit')} --coverage`);

@@ -1,8 +1,8 @@
 // Sätteri hast plugin: gives every numbered clause heading of a chapter page its permanent id
 // (c{chapter}-{section}-{item}) and the data the copy-link / copy-citation buttons need.
 // It runs before Astro's and Starlight's heading-id plugins, which keep an id that is already set.
-import { clauseId, clauseNumberLabel, parseClauseHeading } from '../lib/clause';
-import { chapterByNumber } from '../lib/chapters';
+import { clauseId, clauseNumberLabel, parseClauseHeading } from '../core/clause';
+import { chapterByNumber } from '../core/chapters';
 
 interface HastElement {
   type: 'element';

@@ -1,7 +1,7 @@
 // Build-time: the clause links a tool shows, made on the server so the island carries no clause
 // table — href with the deployment base, short label 四（一）, and the clause's title.
-import { clauseShortLabel } from '../lib/clause';
-import { clauseUrlPath, type ClauseLinkData } from '../lib/clause-ref';
+import { clauseShortLabel } from '../core/clause';
+import { clauseUrlPath, type ClauseLinkData } from '../core/clause-ref';
 import { readPolicyOutline } from './outline';
 
 /** Links for these clause ids; `base` is BASE_URL without its trailing slash. */

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHAPTERS } from '../lib/chapters';
+import { CHAPTERS } from '../core/chapters';
 import { DOCS_DIR } from './outline';
 
 /** Hex characters kept: enough to tell revisions apart, short enough to copy onto paper. */

@@ -1,8 +1,8 @@
 // Build-time reader of the policy outline: which clauses exist, in order, from the chapter pages.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHAPTERS } from '../lib/chapters';
-import { outlineFromMarkdown, type Clause } from '../lib/clause';
+import { CHAPTERS } from '../core/chapters';
+import { outlineFromMarkdown, type Clause } from '../core/clause';
 
 /** Folder of the chapter pages, relative to the project root. */
 export const DOCS_DIR = 'content/docs';

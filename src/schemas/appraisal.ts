@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { RATING_SCALE, type AppraisalPolicy } from '../lib/policy-types';
+import { RATING_SCALE, type AppraisalPolicy } from '../core/policy-types';
 import {
   checkUniqueIds,
   clauseRefSchema,
@@ -114,6 +114,8 @@ export function appraisalSchema(knownClauseIds: ReadonlySet<string>) {
 
   return z
     .strictObject({
+      /** 四（一）考核指标, cited by the tools' "how it is computed": c4-1. */
+      clause,
       /** Monthly total = performance × performance% + behaviour × behaviour%. Default 80 / 20. */
       split: z
         .strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { BonusPolicy } from '../lib/policy-types';
+import type { BonusPolicy } from '../core/policy-types';
 import { clauseRefSchema, fmt, percentSchema } from './policy-common';
 
 /**

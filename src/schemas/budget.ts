@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { BudgetPolicy } from '../lib/policy-types';
+import type { BudgetPolicy } from '../core/policy-types';
 import { checkUniqueIds, clauseRefSchema, fmt, labelSchema, rowIdSchema, yuanSchema } from './policy-common';
 
 /**
@@ -61,6 +61,8 @@ export function budgetSchema(knownClauseIds: ReadonlySet<string>) {
       categories: clause,
       /** 按预算安排使用资金: c6-2-2. */
       execution: clause,
+      /** 预期回报（投资回报率）of a promotion request: c3-2-6. */
+      expectedReturn: clause,
     }),
     /** Budget categories of 六（二）1, in display order. */
     categories: z

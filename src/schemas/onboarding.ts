@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import type { OnboardingPolicy } from '../lib/policy-types';
-import { CHAPTERS } from '../lib/chapters';
+import type { OnboardingPolicy } from '../core/policy-types';
+import { CHAPTERS } from '../core/chapters';
 import { checkUniqueIds, clauseRefSchema, labelSchema, rowIdSchema } from './policy-common';
 
 /**
@@ -52,6 +52,8 @@ export function onboardingSchema(knownClauseIds: ReadonlySet<string>, roleIds?: 
 
   return z
     .strictObject({
+      /** 五（一）1 新员工入职培训, cited beside the progress: c5-1-1. */
+      clause: clauseRefSchema(knownClauseIds),
       /** Phases in order, dueDay strictly increasing. Default 入职首日 0 / 首周 7 / 首月 30. */
       phases: z
         .array(phase)

@@ -1,8 +1,8 @@
 // Clause anchors are permanent: the committed list pins them, so removing or renaming one fails here.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHAPTERS } from '../../src/lib/chapters';
-import { parseClauseId } from '../../src/lib/clause';
+import { CHAPTERS } from '../../src/core/chapters';
+import { parseClauseId } from '../../src/core/clause';
 import { readPolicyOutline } from '../../src/policy/outline';
 
 const pinned = readFileSync('test/fixtures/clause-ids.txt', 'utf8')

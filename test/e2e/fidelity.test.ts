@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { CHAPTERS, chapterHeading, fromChineseNumeral } from '../../src/lib/chapters';
+import { CHAPTERS, chapterHeading, fromChineseNumeral } from '../../src/core/chapters';
 import { launchBrowser, openPage } from './support/browser';
 
 // A copy of ../shared/seed/policy-zh.txt (the source as received, simplified), kept in the repo.

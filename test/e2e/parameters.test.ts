@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { formatKpiValue } from '../../src/lib/kpi-format';
-import { formatYuan, yuanToFen } from '../../src/lib/money';
+import { formatKpiValue } from '../../src/core/format';
+import { formatYuan, yuanToFen } from '../../src/core/money';
 import { launchBrowser, openPage } from './support/browser';
 
 const appraisal = parse(readFileSync('content/policy/appraisal.yaml', 'utf8'));

@@ -7,23 +7,23 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { parseCsv } from '../../src/lib/csv';
-import { toJsonFile } from '../../src/lib/json-file';
-import { formatNumber } from '../../src/lib/kpi-format';
-import type { AppraisalPolicy, Kpi } from '../../src/lib/policy-types';
+import { parseCsv } from '../../src/core/csv';
+import { toJsonFile } from '../../src/core/json-file';
+import { formatNumber } from '../../src/core/format';
+import type { AppraisalPolicy, Kpi } from '../../src/core/policy-types';
 import {
   annualScore,
   behaviourScore,
   gradeFor,
   monthlyTotal,
   weightedPerformance,
-} from '../../src/lib/scoring';
-import { selfReviewResult, type MonthResult } from '../../src/lib/self-review-derive';
+} from '../../src/core/scoring';
+import { selfReviewResult, type MonthResult } from '../../src/tools/self-review/logic/derive';
 import {
   emptyReview,
   SELF_REVIEW_STATE_VERSION,
   type SelfReviewState,
-} from '../../src/lib/self-review-state';
+} from '../../src/tools/self-review/logic/state';
 import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
 
 const appraisal = parse(readFileSync('content/policy/appraisal.yaml', 'utf8')) as AppraisalPolicy;

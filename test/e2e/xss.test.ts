@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { emptyBonusState, BONUS_STATE_VERSION, BONUS_TOOL } from '../../src/lib/bonus-estimate-state';
-import { parseCsv } from '../../src/lib/csv';
-import type { BonusPolicy } from '../../src/lib/policy-types';
-import { encodeShare } from '../../src/lib/share-link';
+import { emptyBonusState, BONUS_STATE_VERSION, BONUS_TOOL } from '../../src/tools/bonus/logic/state';
+import { parseCsv } from '../../src/core/csv';
+import type { BonusPolicy } from '../../src/core/policy-types';
+import { encodeShare } from '../../src/core/share-link';
 import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
 
 const IMG = '<img src=x onerror="window.__xss=1">';

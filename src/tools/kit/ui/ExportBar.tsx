@@ -1,0 +1,134 @@
+// Print, copy as text, JSON download / import, CSV and share link: the same bar on every tool.
+import { useRef, useState } from 'preact/hooks';
+import type { EncodeShareResult } from '../../../core/share-link';
+import { copyText, downloadText, readFileText, urlWithFragment } from './dom';
+
+export interface ExportBarProps {
+  /** Used in file names, e.g. 绩效自评-2026-03. */
+  fileBase: string;
+  /** Plain text for 微信 / 钉钉. */
+  getText: () => string;
+  /** Contents of the JSON download (toJsonFile). */
+  getJson: () => string;
+  /** Reads an imported JSON file; returns an error message or null when it was accepted. */
+  onImport: (text: string) => string | null;
+  getShare: () => EncodeShareResult;
+  /** CSV of the tool's table, when it has one (toCsv). */
+  getCsv?: () => string;
+  /** Blocks printing with a reason, e.g. required fields missing; null = ready. */
+  printBlocker?: string | null;
+}
+
+export function ExportBar(props: ExportBarProps) {
+  const [status, setStatus] = useState('');
+  const [fallback, setFallback] = useState<{ label: string; text: string } | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const say = (text: string) => {
+    setStatus(text);
+    setTimeout(() => setStatus((s) => (s === text ? '' : s)), 4000);
+  };
+
+  const copy = async (label: string, text: string) => {
+    if (await copyText(text)) {
+      setFallback(null);
+      say(`已复制${label}`);
+    } else {
+      setFallback({ label, text });
+    }
+  };
+
+  return (
+    <div class="tool-export no-print">
+      <div class="tool-export-buttons" role="group" aria-label="导出与分享">
+        <button type="button" class="tool-button" onClick={() => window.print()}>
+          打印 / 存为 PDF
+        </button>
+        <button type="button" class="tool-button" onClick={() => void copy('文本', props.getText())}>
+          复制为文本
+        </button>
+        <button
+          type="button"
+          class="tool-button"
+          onClick={() => {
+            const result = props.getShare();
+            if (result.ok) void copy('分享链接', urlWithFragment(result.fragment));
+            else say(result.error);
+          }}
+        >
+          复制分享链接
+        </button>
+        <button
+          type="button"
+          class="tool-button"
+          onClick={() => {
+            downloadText(`${props.fileBase}.json`, props.getJson(), 'application/json;charset=utf-8');
+            say('已下载 JSON 文件');
+          }}
+        >
+          下载 JSON
+        </button>
+        <button type="button" class="tool-button" onClick={() => fileInput.current?.click()}>
+          导入 JSON
+        </button>
+        {props.getCsv && (
+          <button
+            type="button"
+            class="tool-button"
+            onClick={() => {
+              downloadText(`${props.fileBase}.csv`, props.getCsv!(), 'text/csv;charset=utf-8');
+              say('已下载 CSV 文件（可用 Excel 打开）');
+            }}
+          >
+            下载 CSV
+          </button>
+        )}
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          class="sr-only"
+          tabIndex={-1}
+          aria-label="选择要导入的 JSON 文件"
+          onChange={async (e) => {
+            const input = e.currentTarget as HTMLInputElement;
+            const file = input.files?.[0];
+            input.value = '';
+            if (!file) return;
+            const error = props.onImport(await readFileText(file));
+            setImportError(error);
+            if (!error) say('已导入');
+          }}
+        />
+      </div>
+      <p class="tool-export-status" role="status">
+        {status}
+      </p>
+      {importError && (
+        <p class="tool-error" role="alert">
+          导入失败：{importError}
+        </p>
+      )}
+      {fallback && (
+        <div class="tool-copy-fallback">
+          <label>
+            浏览器不允许自动复制{fallback.label}，请按 Ctrl+C（Mac 上 ⌘+C）复制：
+            <textarea
+              readOnly
+              rows={Math.min(12, fallback.text.split('\n').length + 1)}
+              value={fallback.text}
+              ref={(el) => {
+                el?.focus();
+                el?.select();
+              }}
+            />
+          </label>
+          <button type="button" class="tool-button tool-button--small" onClick={() => setFallback(null)}>
+            关闭
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

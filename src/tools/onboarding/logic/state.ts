@@ -1,0 +1,89 @@
+/**
+ * What the 入职清单 keeps for one new hire (autosave, JSON file and share link): the fields as typed
+ * and the items ticked off with the day each was ticked. Dates stay as typed so a typo survives a
+ * reload and is shown beside its field; onboarding-checklist.ts reads them.
+ */
+import * as v from 'valibot';
+import { plain, plainObject } from '../../../core/json-file';
+
+export const ONBOARDING_TOOL = 'onboarding';
+/** Version of the saved shape; bump it (with a migration) when the shape changes. */
+export const ONBOARDING_STATE_VERSION = 1;
+
+/** Longest text kept in a field: a name, a role id, a date as typed. */
+export const MAX_FIELD_LENGTH = 40;
+/** More entries than any checklist has; keeps a tampered link or file from growing without bound. */
+export const MAX_ENTRIES = 200;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Same shape as the ids in onboarding.yaml (rowIdSchema) and the chapter slugs. */
+const ROW_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface OnboardingState {
+  /** 姓名, as typed. Default ''. */
+  readonly name: string;
+  /** Appraisal group id (promotion / crm / analytics / manager); '' = not chosen yet. */
+  readonly role: string;
+  /** 入职日期 as typed, e.g. 2026-03-02 or 2026年3月2日. Default ''. */
+  readonly startDate: string;
+  /** 导师 name. Default ''. */
+  readonly mentor: string;
+  /** 签收日期 of the 制度签收单 as typed; '' = print the day it is printed. */
+  readonly ackDate: string;
+  /** Item id → the day it was ticked off (yyyy-mm-dd). */
+  readonly done: Readonly<Record<string, string>>;
+}
+
+/**
+ * A link or JSON file also carries the chapters read (slug → day), which the browser keeps apart
+ * from the person's entry, so a mentor sees the reading path too.
+ */
+export interface SharedOnboarding extends OnboardingState {
+  readonly reading?: Readonly<Record<string, string>>;
+}
+
+const text = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
+
+/** `{ [row id]: yyyy-mm-dd }` with at most MAX_ENTRIES entries (counted before any entry is read). */
+const dateMap = v.pipe(
+  plain,
+  v.check((map) => Object.keys(map).length <= MAX_ENTRIES),
+  v.record(v.pipe(v.string(), v.regex(ROW_ID)), v.pipe(v.string(), v.regex(ISO_DATE))),
+);
+
+const stateEntries = { name: text, role: text, startDate: text, mentor: text, ackDate: text, done: dateMap };
+
+/** One person's saved entry (unknown keys are dropped). */
+export const onboardingStateSchema: v.GenericSchema<unknown, OnboardingState> = plainObject(stateEntries);
+/** A share link or JSON file: the entry plus the reading marks. */
+export const sharedOnboardingSchema: v.GenericSchema<unknown, SharedOnboarding> = plainObject({
+  ...stateEntries,
+  reading: v.optional(dateMap),
+});
+
+export function emptyOnboardingState(): OnboardingState {
+  return { name: '', role: '', startDate: '', mentor: '', ackDate: '', done: {} };
+}
+
+/** Ticks (`today` recorded) or unticks one item. */
+export function setItemDone(
+  state: OnboardingState,
+  itemId: string,
+  done: boolean,
+  today: string,
+): OnboardingState {
+  const next: Record<string, string> = { ...state.done };
+  if (done) next[itemId] = today;
+  else delete next[itemId];
+  return { ...state, done: next };
+}
+
+/** 清空勾选: every tick removed; name, role and dates kept. */
+export function clearTicks(state: OnboardingState): OnboardingState {
+  return { ...state, done: {} };
+}
+
+/** Store key of a new person's entry (letters and digits only, as the store requires). */
+export function newPersonKey(nowMs: number): string {
+  return `p${Math.max(0, Math.floor(nowMs)).toString(36)}`;
+}

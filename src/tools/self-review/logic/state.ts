@@ -1,0 +1,126 @@
+/**
+ * What the 绩效自评 keeps for one group and period (autosave, JSON file and share link). Numbers
+ * stay as typed, so a typo survives a reload and is shown beside its field; self-review-derive.ts
+ * reads them. One store entry per group and period, keyed `promotion-2026-03` (a month, 月度考核)
+ * or `promotion-2026` (the year, 年度考核), per 四（二）.
+ *
+ * The 绩效奖金估算 reads the same entries (namespace `self-review`, this schema and version).
+ */
+import * as v from 'valibot';
+import { plainObject, plainRecord } from '../../../core/json-file';
+import type { AppraisalPolicy } from '../../../core/policy-types';
+
+export const SELF_REVIEW_TOOL = 'self-review';
+/** Version of the saved shape; bump it (with a migration) when the schema changes. */
+export const SELF_REVIEW_STATE_VERSION = 1;
+
+/** Longest text kept in a short field (a name, a number as typed). */
+export const MAX_FIELD_LENGTH = 40;
+/** Longest self-comment or summary. */
+export const MAX_COMMENT_LENGTH = 500;
+/** More entries than any group has; keeps a tampered link or file from growing without bound. */
+const MAX_ENTRIES = 60;
+
+/** Same shape as the ids in appraisal.yaml (rowIdSchema). */
+const ROW_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** 2026-03 (a month) or 2026 (a year). */
+const PERIOD = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/;
+
+const short = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
+const comment = v.pipe(v.string(), v.maxLength(MAX_COMMENT_LENGTH));
+const rowId = v.pipe(v.string(), v.regex(ROW_ID));
+/** A record of row ids with at most MAX_ENTRIES entries. */
+const limitedRecord = <const V extends v.GenericSchema>(value: V) =>
+  v.pipe(
+    plainRecord(rowId, value),
+    v.check((r) => Object.keys(r).length <= MAX_ENTRIES),
+  );
+
+/** One KPI as the reader filled it in. */
+const kpiEntrySchema = plainObject({
+  /** 目标值 as typed; prefilled from appraisal.yaml, editable (managers assign targets). '' = the default. */
+  target: short,
+  /** 实际值 as typed; '' = not filled yet. */
+  actual: short,
+  /** 自评说明. */
+  comment,
+});
+
+export const selfReviewStateSchema = plainObject({
+  /** 员工姓名. Default ''. */
+  name: short,
+  /** Appraisal group id (promotion / crm / analytics / manager). */
+  group: rowId,
+  /** 2026-03 for 月度考核, 2026 for 年度考核. */
+  period: v.pipe(v.string(), v.regex(PERIOD)),
+  /** Month: KPI id → target, actual and comment. Unused in a year. */
+  kpis: limitedRecord(kpiEntrySchema),
+  /** Month: behaviour item id (三（四）1–5) → rating '1'–'5'; '' = not rated. Unused in a year. */
+  ratings: limitedRecord(v.picklist(['', '1', '2', '3', '4', '5'])),
+  /** Year: the twelve monthly totals as typed, January first; '' = no result that month. */
+  months: v.pipe(v.array(short), v.length(12)),
+  /** Year: 年度评议得分 as typed. */
+  review: short,
+  /** 总体自评 (month) or 年度总结 (year). */
+  summary: comment,
+});
+
+export type SelfReviewState = v.InferOutput<typeof selfReviewStateSchema>;
+export type KpiEntryState = v.InferOutput<typeof kpiEntrySchema>;
+
+export type Period = { readonly kind: 'month'; readonly year: number; readonly month: number } | {
+  readonly kind: 'year';
+  readonly year: number;
+};
+
+/** '2026-03' → month, '2026' → year; null for anything else. */
+export function parsePeriod(period: string): Period | null {
+  const m = PERIOD.exec(period);
+  if (!m) return null;
+  const year = Number(m[1]);
+  return m[2] === undefined ? { kind: 'year', year } : { kind: 'month', year, month: Number(m[2]) };
+}
+
+/** The period string of a month (1–12) or of a year. */
+export function formatPeriod(period: Period): string {
+  return period.kind === 'year' ? String(period.year) : `${period.year}-${String(period.month).padStart(2, '0')}`;
+}
+
+/** Store key of a group and period: promotion-2026-03, promotion-2026. */
+export function reviewKey(group: string, period: string): string {
+  return `${group}-${period}`;
+}
+
+/** promotion-2026-03 → { group: 'promotion', period: '2026-03' }; null when not a review key. */
+export function parseReviewKey(key: string): { group: string; period: string } | null {
+  const m = /^([a-z0-9]+(?:-[a-z0-9]+)*?)-(\d{4}(?:-(?:0[1-9]|1[0-2]))?)$/.exec(key);
+  if (!m || !ROW_ID.test(m[1] ?? '')) return null;
+  return { group: m[1] ?? '', period: m[2] ?? '' };
+}
+
+/** A number as it is written into a field: 100000 → "100000", 12.5 → "12.5". */
+export function plainNumber(n: number): string {
+  return Number.isFinite(n) ? String(Math.round(n * 100) / 100) : '';
+}
+
+/**
+ * A fresh entry: the group's targets prefilled from the parameters, nothing else filled.
+ * `name` carries the name over from the entry the reader was on.
+ */
+export function emptyReview(
+  policy: Pick<AppraisalPolicy, 'groups'>,
+  group: string,
+  period: string,
+  name = '',
+): SelfReviewState {
+  const kpis: Record<string, KpiEntryState> = {};
+  for (const kpi of policy.groups.find((g) => g.id === group)?.kpis ?? []) {
+    kpis[kpi.id] = { target: plainNumber(kpi.target), actual: '', comment: '' };
+  }
+  return { name, group, period, kpis, ratings: {}, months: Array<string>(12).fill(''), review: '', summary: '' };
+}
+
+/** Keys of the twelve months of a group's year: promotion-2026-01 … promotion-2026-12. */
+export function monthKeysOfYear(group: string, year: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => reviewKey(group, formatPeriod({ kind: 'month', year, month: i + 1 })));
+}

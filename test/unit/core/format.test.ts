@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { curveChart } from '../../../src/tools/bonus/logic/chart';
+import { describeScoring, formatKpiValue, formatNumber } from '../../../src/core/format';
+
+describe('formatKpiValue', () => {
+  it.each([
+    ['percent', 10, '10%'],
+    ['percent', 12.345, '12.35%'],
+    ['rating', 4, '4 分'],
+    ['count', 100000, '100,000'],
+    ['money', 3000, '¥3,000.00'],
+    // a negative money value is shown as zero rather than crashing the page
+    ['money', -5, '¥0.00'],
+  ] as const)('%s %d → %s', (unit, value, text) => {
+    expect(formatKpiValue(unit, value)).toBe(text);
+  });
+
+  it('never prints NaN', () => {
+    expect(formatNumber(Number.NaN)).toBe('—');
+    expect(formatNumber(Number.POSITIVE_INFINITY)).toBe('—');
+  });
+});
+
+describe('describeScoring', () => {
+  it('states the formula by direction and the cap', () => {
+    expect(describeScoring({ direction: 'higher', scoring: { rule: 'ratio', cap: 120 } })).toBe(
+      '实际 ÷ 目标 × 100，最高 120 分',
+    );
+    expect(describeScoring({ direction: 'lower', scoring: { rule: 'ratio', cap: 100 } })).toBe(
+      '目标 ÷ 实际 × 100，最高 100 分',
+    );
+  });
+});
+
+describe('curveChart', () => {
+  const curve = [
+    { score: 100, coefficient: 1.5 },
+    { score: 0, coefficient: 0 },
+    { score: 60, coefficient: 0.6 },
+  ];
+  const chart = curveChart(curve, { width: 320, height: 180, padding: 20 });
+
+  it('draws the points in score order inside the box', () => {
+    expect(chart.path).toBe('M20 160 L188 104 L300 20');
+    expect(chart.maxScore).toBe(100);
+    expect(chart.maxCoefficient).toBe(1.5);
+  });
+
+  it('clamps points outside the curve to the edges', () => {
+    expect(chart.at(150, 3)).toEqual({ x: 300, y: 20 });
+    expect(chart.at(-5, -1)).toEqual({ x: 20, y: 160 });
+  });
+
+  it('ticks start at 0 and reach the maximum', () => {
+    expect(chart.scoreTicks[0]).toBe(0);
+    expect(chart.scoreTicks.at(-1)).toBe(100);
+    expect(chart.coefficientTicks.at(-1)).toBeGreaterThanOrEqual(1.5);
+  });
+});

@@ -1,0 +1,195 @@
+import * as v from 'valibot';
+import { describe, expect, test } from 'vitest';
+import { createMemoryStorage, createStore } from '../../../../src/core/storage';
+import { parseJsonFile, toJsonFile, validateState } from '../../../../src/core/json-file';
+import { decodeShare, encodeShare } from '../../../../src/core/share-link';
+import {
+  MAX_ENTRIES,
+  MAX_FIELD_LENGTH,
+  ONBOARDING_STATE_VERSION,
+  ONBOARDING_TOOL,
+  clearTicks,
+  emptyOnboardingState,
+  newPersonKey,
+  onboardingStateSchema,
+  setItemDone,
+  sharedOnboardingSchema,
+  type OnboardingState,
+} from '../../../../src/tools/onboarding/logic/state';
+
+const filled: OnboardingState = {
+  name: '王小明',
+  role: 'promotion',
+  startDate: '2026年3月2日',
+  mentor: '李老师',
+  ackDate: '',
+  done: { 'read-general': '2026-03-02', 'org-intro': '2026-03-03' },
+};
+
+describe('onboardingStateSchema', () => {
+  test('accepts a filled state and the empty one', () => {
+    expect(validateState(onboardingStateSchema, filled)).toEqual({ ok: true, state: filled });
+    expect(validateState(onboardingStateSchema, emptyOnboardingState()).ok).toBe(true);
+  });
+
+  test('drops unknown keys, as an object schema does', () => {
+    const result = validateState(onboardingStateSchema, { ...filled, extra: 1 });
+    expect(result).toEqual({ ok: true, state: filled });
+  });
+
+  test('returns a copy: later changes to the input do not reach the state', () => {
+    const data = structuredClone(filled) as { done: Record<string, string> };
+    const result = validateState(onboardingStateSchema, data);
+    data.done['x'] = '2026-01-01';
+    expect(result.ok && result.state.done).toEqual(filled.done);
+  });
+
+  const long = 'x'.repeat(MAX_FIELD_LENGTH + 1);
+  test.each([
+    ['not an object', null, []],
+    ['an array', [], []],
+    ['a missing field', { ...filled, name: undefined }, ['name']],
+    ['a number for a text', { ...filled, role: 3 }, ['role']],
+    ['an over-long text', { ...filled, mentor: long }, ['mentor']],
+    ['done as a list', { ...filled, done: ['read-general'] }, ['done']],
+    ['done missing', { ...filled, done: undefined }, ['done']],
+    ['a tick without a date', { ...filled, done: { 'read-general': true } }, ['done', 'read-general']],
+    [
+      'a tick with a timestamp',
+      { ...filled, done: { 'read-general': '2026-03-02T10:00' } },
+      ['done', 'read-general'],
+    ],
+    [
+      'an item id that is not one',
+      { ...filled, done: { 'Read General': '2026-03-02' } },
+      ['done', 'Read General'],
+    ],
+    ['__proto__ as an item id', JSON.parse('{"done":{"__proto__":"2026-03-02"}}'), ['name']],
+  ])('refuses %s', (_label, data, path) => {
+    const result = validateState(onboardingStateSchema, data);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.field).toEqual(path);
+  });
+
+  test('refuses more ticks than any checklist has', () => {
+    const done = Object.fromEntries(
+      Array.from({ length: MAX_ENTRIES + 1 }, (_, i) => [`item-${i}`, '2026-03-02']),
+    );
+    expect(validateState(onboardingStateSchema, { ...filled, done }).ok).toBe(false);
+  });
+
+  test('the message names the bad field for the reader', () => {
+    expect(validateState(onboardingStateSchema, { ...filled, role: 3 })).toMatchObject({
+      error: '字段 role 不正确',
+    });
+  });
+
+  test('a bug in the check itself is not swallowed as bad input', () => {
+    const hostile = {
+      ...filled,
+      get done(): never {
+        throw new TypeError('boom');
+      },
+    };
+    expect(() => v.safeParse(onboardingStateSchema, hostile)).toThrow(TypeError);
+  });
+});
+
+describe('sharedOnboardingSchema', () => {
+  test('carries the reading marks; without them it is a plain state', () => {
+    const shared = { ...filled, reading: { general: '2026-03-02' } };
+    expect(validateState(sharedOnboardingSchema, shared)).toEqual({ ok: true, state: shared });
+    expect(validateState(sharedOnboardingSchema, filled)).toEqual({ ok: true, state: filled });
+  });
+  test('refuses damaged reading marks', () => {
+    const result = validateState(sharedOnboardingSchema, { ...filled, reading: { general: 'yesterday' } });
+    expect(!result.ok && result.field).toEqual(['reading', 'general']);
+  });
+});
+
+describe('round trips through the link, the file and the store', () => {
+  const shared = { ...filled, reading: { general: '2026-03-02' } };
+
+  test('share link', () => {
+    const link = encodeShare(ONBOARDING_TOOL, ONBOARDING_STATE_VERSION, shared);
+    expect(link.ok).toBe(true);
+    if (!link.ok) return;
+    expect(
+      decodeShare(link.fragment, ONBOARDING_TOOL, ONBOARDING_STATE_VERSION, sharedOnboardingSchema),
+    ).toEqual({
+      ok: true,
+      state: shared,
+      migrated: false,
+    });
+  });
+
+  test('a tampered link is refused with a Chinese message', () => {
+    const link = encodeShare(ONBOARDING_TOOL, ONBOARDING_STATE_VERSION, { ...shared, done: { x: 'soon' } });
+    if (!link.ok) throw new Error(link.error);
+    const result = decodeShare(
+      link.fragment,
+      ONBOARDING_TOOL,
+      ONBOARDING_STATE_VERSION,
+      sharedOnboardingSchema,
+    );
+    expect(result).toMatchObject({ ok: false, error: '链接内容不完整' });
+    const cut = decodeShare(`${link.fragment.slice(0, -5)}@@`, ONBOARDING_TOOL, 1, sharedOnboardingSchema);
+    expect(cut).toMatchObject({ ok: false, error: '链接已损坏，请重新复制完整的链接' });
+  });
+
+  test('JSON file', () => {
+    const text = toJsonFile(
+      ONBOARDING_TOOL,
+      ONBOARDING_STATE_VERSION,
+      shared,
+      new Date('2026-03-10T00:00:00Z'),
+    );
+    expect(
+      parseJsonFile(text, ONBOARDING_TOOL, ONBOARDING_STATE_VERSION, sharedOnboardingSchema),
+    ).toMatchObject({
+      ok: true,
+      state: shared,
+    });
+  });
+
+  test('store: a damaged entry is kept aside and reported', () => {
+    const storage = createMemoryStorage();
+    const store = createStore({
+      namespace: ONBOARDING_TOOL,
+      version: 1,
+      schema: onboardingStateSchema,
+      storage,
+    });
+    expect(store.save('default', filled).ok).toBe(true);
+    expect(store.load('default')).toMatchObject({ status: 'ok', data: filled });
+    storage.setItem('mh:onboarding:default', JSON.stringify({ v: 1, savedAt: 'x', data: { name: 1 } }));
+    expect(store.load('default')).toMatchObject({
+      status: 'damaged',
+      note: '保存的内容已损坏，已另存为备份，请重新填写',
+    });
+  });
+});
+
+describe('edits', () => {
+  test('ticking records the day; unticking removes it; the input is not changed', () => {
+    const ticked = setItemDone(filled, 'work-rules', true, '2026-03-04');
+    expect(ticked.done).toEqual({ ...filled.done, 'work-rules': '2026-03-04' });
+    expect(filled.done).not.toHaveProperty('work-rules');
+    const unticked = setItemDone(ticked, 'read-general', false, '2026-03-05');
+    expect(unticked.done).toEqual({ 'org-intro': '2026-03-03', 'work-rules': '2026-03-04' });
+  });
+
+  test('clearing ticks keeps name, role and dates', () => {
+    expect(clearTicks(filled)).toEqual({ ...filled, done: {} });
+  });
+
+  test.each([
+    [0, 'p0'],
+    [1_772_000_000_000, `p${(1_772_000_000_000).toString(36)}`],
+    [-5, 'p0'], // a clock before 1970 still gives a valid key
+    [12.7, 'pc'],
+  ])('newPersonKey(%d) → %s, a valid store key', (ms, key) => {
+    expect(newPersonKey(ms)).toBe(key);
+    expect(newPersonKey(ms)).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+});
