@@ -22,8 +22,10 @@ export const SHARE_MESSAGES = {
   incomplete: '链接内容不完整',
   tooLong: '内容太多，无法放进链接，请改用“下载 JSON”',
   /** tooLong with figures; fill through tooLongMessage. */
-  tooLongCompressed: '内容压缩后约 {length} 字符，链接最多 {limit} 字符（约能放下 {percent}%）；请删减内容或改用“下载 JSON”',
-  tooLongPlain: '内容约 {length} 字符，链接最多 {limit} 字符（约能放下 {percent}%）；请删减内容或改用“下载 JSON”',
+  tooLongCompressed:
+    '内容压缩后约 {length} 字符，链接最多 {limit} 字符（约能放下 {percent}%）；请删减内容或改用“下载 JSON”',
+  tooLongPlain:
+    '内容约 {length} 字符，链接最多 {limit} 字符（约能放下 {percent}%）；请删减内容或改用“下载 JSON”',
   notSerializable: '内容无法生成链接',
   unsupported: '这个浏览器无法打开压缩的链接，请更新浏览器，或请对方改发 JSON 文件',
 } as const;
@@ -200,7 +202,11 @@ function stateFromJson<T>(
   const validated = validateState(schema, upgraded.data);
   if (validated.ok) return { ok: true, state: validated.state, migrated: upgraded.migrated };
   if (upgraded.migrated) return { ok: false, error: SHARE_MESSAGES.older };
-  return { ok: false, error: SHARE_MESSAGES.incomplete, ...(validated.field ? { field: validated.field } : {}) };
+  return {
+    ok: false,
+    error: SHARE_MESSAGES.incomplete,
+    ...(validated.field ? { field: validated.field } : {}),
+  };
 }
 
 /**
@@ -281,7 +287,9 @@ async function transform(Ctor: TransformCtor, bytes: Uint8Array, max: number): P
 
 /** Whether this browser can make and read compressed links. */
 export function canCompress(): boolean {
-  return typeof platform.CompressionStream === 'function' && typeof platform.DecompressionStream === 'function';
+  return (
+    typeof platform.CompressionStream === 'function' && typeof platform.DecompressionStream === 'function'
+  );
 }
 
 export type FragmentKind = 'share' | 'reply';
@@ -349,7 +357,11 @@ export type FragmentJsonResult =
   | { readonly ok: false; readonly error: string };
 
 /** A fragment of `kind` for `tool` → its JSON text and version. Never rejects. */
-export async function decodeFragment(fragment: string, kind: FragmentKind, tool: string): Promise<FragmentJsonResult> {
+export async function decodeFragment(
+  fragment: string,
+  kind: FragmentKind,
+  tool: string,
+): Promise<FragmentJsonResult> {
   const parsed = parseFragment(fragment);
   if (!parsed || fragmentKind(fragment) !== kind) return DAMAGED;
   if (parsed.tool !== tool) return { ok: false, error: SHARE_MESSAGES.otherTool };
@@ -364,7 +376,11 @@ export async function decodeFragment(fragment: string, kind: FragmentKind, tool:
 }
 
 /** State → a compressed share link (`z…`), or today's `v…` form when that is not longer. */
-export function encodeShareCompressed(tool: string, version: number, state: unknown): Promise<EncodeShareResult> {
+export function encodeShareCompressed(
+  tool: string,
+  version: number,
+  state: unknown,
+): Promise<EncodeShareResult> {
   return encodeFragment('share', tool, version, state);
 }
 

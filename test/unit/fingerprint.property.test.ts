@@ -51,7 +51,9 @@ describe('sha256 fallback', () => {
   test('agrees with node:crypto on any bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-        expect(Buffer.from(sha256(bytes)).toString('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
+        expect(Buffer.from(sha256(bytes)).toString('hex')).toBe(
+          createHash('sha256').update(bytes).digest('hex'),
+        );
       }),
       { numRuns: 500 },
     );

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { FINGERPRINT_LENGTH, canonicalJson, fingerprintOf, sha256, shortFingerprint } from '../../src/lib/fingerprint';
+import {
+  FINGERPRINT_LENGTH,
+  canonicalJson,
+  fingerprintOf,
+  sha256,
+  shortFingerprint,
+} from '../../src/lib/fingerprint';
 import { utf8Encode } from '../../src/lib/share-link';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
@@ -42,7 +48,11 @@ describe('canonicalJson', () => {
 });
 
 describe('fingerprintOf', () => {
-  const entry = { applicant: '张三', lines: [{ description: '宣传单页', quantity: '1,000' }], total: 120_000 };
+  const entry = {
+    applicant: '张三',
+    lines: [{ description: '宣传单页', quantity: '1,000' }],
+    total: 120_000,
+  };
 
   test('is SHA-256 of the canonical JSON, first 16 hex characters', async () => {
     const print = await fingerprintOf(entry);
@@ -51,7 +61,11 @@ describe('fingerprintOf', () => {
   });
 
   test('key order does not matter', async () => {
-    const reordered = { total: 120_000, lines: [{ quantity: '1,000', description: '宣传单页' }], applicant: '张三' };
+    const reordered = {
+      total: 120_000,
+      lines: [{ quantity: '1,000', description: '宣传单页' }],
+      applicant: '张三',
+    };
     expect(await fingerprintOf(reordered)).toBe(await fingerprintOf(entry));
   });
 

@@ -21,12 +21,16 @@ import {
 import { shippedPolicies } from './helpers/policy-fixtures';
 
 const { budget } = shippedPolicies();
-const policyText = readFileSync(new URL('../fixtures/policy-zh.txt', import.meta.url), 'utf8').replace(/\s+/g, '');
+const policyText = readFileSync(new URL('../fixtures/policy-zh.txt', import.meta.url), 'utf8').replace(
+  /\s+/g,
+  '',
+);
 
 /** Distinct 12-character runs of the policy text, in order. */
 function descriptions(count: number): string[] {
   const runs = new Set<string>();
-  for (let at = 0; runs.size < count && at + 12 <= policyText.length; at += 12) runs.add(policyText.slice(at, at + 12));
+  for (let at = 0; runs.size < count && at + 12 <= policyText.length; at += 12)
+    runs.add(policyText.slice(at, at + 12));
   if (runs.size < count) throw new Error(`policy text gives only ${runs.size} runs`);
   return [...runs];
 }
@@ -46,7 +50,12 @@ function request(count: number): BudgetRequestDraft {
   const start = Date.UTC(2026, 2, 2, 9);
   const subcategories = budget.categories.find((c) => c.id === 'promotion')?.subcategories ?? [];
   return {
-    ...blankDraft({ department: '市场部', fiscalYear: budget.fiscalYear, date: '2026-03-02', firstLineId: 'l0' }),
+    ...blankDraft({
+      department: '市场部',
+      fiscalYear: budget.fiscalYear,
+      date: '2026-03-02',
+      firstLineId: 'l0',
+    }),
     applicant: '张三',
     project: '暑期招生推广',
     category: 'promotion',
@@ -71,7 +80,9 @@ describe('a whole budget request in a link', () => {
     const compressed = await encodeShareCompressed(BUDGET_REQUEST_TOOL, BUDGET_REQUEST_VERSION, draft);
     const plainLength = `v1.${BUDGET_REQUEST_TOOL}.`.length + Math.ceil((Buffer.byteLength(json) * 4) / 3);
     const compressedLength = compressed.ok ? compressed.fragment.length : (compressed.length ?? NaN);
-    console.log(`${count} lines: JSON ${json.length} chars, plain link ${plainLength}, compressed ${compressedLength}`);
+    console.log(
+      `${count} lines: JSON ${json.length} chars, plain link ${plainLength}, compressed ${compressedLength}`,
+    );
     expect(plain.ok).toBe(true);
     expect(compressedLength).toBeLessThan(plainLength / 2);
   });
@@ -83,7 +94,12 @@ describe('a whole budget request in a link', () => {
     if (!link.ok) throw new Error(link.error);
     expect(link.fragment.startsWith('z1.budget-request.')).toBe(true);
     expect(link.fragment.length).toBeLessThanOrEqual(MAX_SHARE_LENGTH);
-    const opened = await decodeShareAny(link.fragment, BUDGET_REQUEST_TOOL, BUDGET_REQUEST_VERSION, draftSchema);
+    const opened = await decodeShareAny(
+      link.fragment,
+      BUDGET_REQUEST_TOOL,
+      BUDGET_REQUEST_VERSION,
+      draftSchema,
+    );
     if (!opened.ok) throw new Error(opened.error);
     expect(opened.state).toEqual(draft);
     const total = deriveRequest(draft, budget, t).totalFen;

@@ -14,9 +14,14 @@ const throughJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value
 
 const state = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
-  fc.dictionary(fc.string({ unit: 'grapheme' }), fc.oneof(fc.string({ unit: 'binary' }), fc.double({ noNaN: true }))),
+  fc.dictionary(
+    fc.string({ unit: 'grapheme' }),
+    fc.oneof(fc.string({ unit: 'binary' }), fc.double({ noNaN: true })),
+  ),
   // Repetitive Chinese rows, the case compression is for.
-  fc.array(fc.record({ d: fc.constantFrom('线上广告投放', '宣传物料制作', '客户回访'), n: fc.nat(999) }), { maxLength: 80 }),
+  fc.array(fc.record({ d: fc.constantFrom('线上广告投放', '宣传物料制作', '客户回访'), n: fc.nat(999) }), {
+    maxLength: 80,
+  }),
 );
 
 describe('compressed share links', () => {
@@ -65,9 +70,13 @@ describe('compressed share links', () => {
         fc.oneof(
           fc.string(),
           fc.string({ unit: 'binary' }),
-          fc.base64String().map((s) => `z1.budget.${s.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}`),
+          fc
+            .base64String()
+            .map((s) => `z1.budget.${s.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}`),
           fc.uint8Array({ maxLength: 200 }).map((bytes) => `z1.budget.${base64UrlEncode(bytes)}`),
-          fc.uint8Array({ maxLength: 200 }).map((bytes) => `z1.budget.${base64UrlEncode(deflateRawSync(bytes))}`),
+          fc
+            .uint8Array({ maxLength: 200 })
+            .map((bytes) => `z1.budget.${base64UrlEncode(deflateRawSync(bytes))}`),
         ),
         async (text) => {
           const result = await decodeShareAny(text, 'budget', 1, anything);

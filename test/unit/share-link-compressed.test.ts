@@ -99,10 +99,30 @@ describe('encodeShareCompressed', () => {
 describe('tooLongMessage', () => {
   test.each([
     // length, limit, compressed, message
-    [9800, 6000, true, '内容压缩后约 9,800 字符，链接最多 6,000 字符（约能放下 61%）；请删减内容或改用“下载 JSON”'],
-    [6001, 6000, true, '内容压缩后约 6,100 字符，链接最多 6,000 字符（约能放下 99%）；请删减内容或改用“下载 JSON”'], // rounded up, never "fits"
-    [10070, 6000, true, '内容压缩后约 10,100 字符，链接最多 6,000 字符（约能放下 59%）；请删减内容或改用“下载 JSON”'],
-    [1234567, 6000, false, '内容约 1,234,600 字符，链接最多 6,000 字符（约能放下 0%）；请删减内容或改用“下载 JSON”'],
+    [
+      9800,
+      6000,
+      true,
+      '内容压缩后约 9,800 字符，链接最多 6,000 字符（约能放下 61%）；请删减内容或改用“下载 JSON”',
+    ],
+    [
+      6001,
+      6000,
+      true,
+      '内容压缩后约 6,100 字符，链接最多 6,000 字符（约能放下 99%）；请删减内容或改用“下载 JSON”',
+    ], // rounded up, never "fits"
+    [
+      10070,
+      6000,
+      true,
+      '内容压缩后约 10,100 字符，链接最多 6,000 字符（约能放下 59%）；请删减内容或改用“下载 JSON”',
+    ],
+    [
+      1234567,
+      6000,
+      false,
+      '内容约 1,234,600 字符，链接最多 6,000 字符（约能放下 0%）；请删减内容或改用“下载 JSON”',
+    ],
     [900, 600, true, '内容压缩后约 900 字符，链接最多 600 字符（约能放下 66%）；请删减内容或改用“下载 JSON”'], // small figures as they are
   ])('%d of %d (compressed %s)', (length, limit, compressed, message) => {
     expect(tooLongMessage(length, limit, compressed)).toBe(message);
@@ -113,19 +133,31 @@ describe('decodeShareAny', () => {
   test('opens a compressed link, with or without # and whitespace', async () => {
     const fragment = await linkOf(state);
     for (const text of [fragment, `#${fragment}`, `  ${fragment}\n`]) {
-      expect(await decodeShareAny(text, 'appraisal', 1, schema)).toEqual({ ok: true, state, migrated: false });
+      expect(await decodeShareAny(text, 'appraisal', 1, schema)).toEqual({
+        ok: true,
+        state,
+        migrated: false,
+      });
     }
   });
 
   test("opens today's v links (made by encodeShare)", async () => {
     const old = encodeShare('appraisal', 1, state);
     if (!old.ok) throw new Error(old.error);
-    expect(await decodeShareAny(old.fragment, 'appraisal', 1, schema)).toEqual({ ok: true, state, migrated: false });
+    expect(await decodeShareAny(old.fragment, 'appraisal', 1, schema)).toEqual({
+      ok: true,
+      state,
+      migrated: false,
+    });
   });
 
   test('opens what another deflate-raw encoder made (zlib), so browsers interoperate', async () => {
     const fragment = zLink(utf8Encode(JSON.stringify(state)));
-    expect(await decodeShareAny(fragment, 'appraisal', 1, schema)).toEqual({ ok: true, state, migrated: false });
+    expect(await decodeShareAny(fragment, 'appraisal', 1, schema)).toEqual({
+      ok: true,
+      state,
+      migrated: false,
+    });
   });
 
   test('an older compressed link is lifted by migrate', async () => {
@@ -180,7 +212,10 @@ describe('decodeShareAny', () => {
     const payload = base64UrlDecode(fragment.split('.')[2] ?? '');
     if (!payload) throw new Error('bad payload');
     const cut = `z1.appraisal.${base64UrlEncode(payload.slice(0, Math.floor(payload.length / 2)))}`;
-    expect(await decodeShareAny(cut, 'appraisal', 1, schema)).toEqual({ ok: false, error: SHARE_MESSAGES.damaged });
+    expect(await decodeShareAny(cut, 'appraisal', 1, schema)).toEqual({
+      ok: false,
+      error: SHARE_MESSAGES.damaged,
+    });
   });
 
   test('the sync decodeShare does not pretend to read a z link', async () => {
@@ -213,7 +248,10 @@ describe('fragment kinds', () => {
       json: JSON.stringify(reply),
       version: 1,
     });
-    expect(await decodeFragment(made.fragment, 'share', 'budget')).toEqual({ ok: false, error: SHARE_MESSAGES.damaged });
+    expect(await decodeFragment(made.fragment, 'share', 'budget')).toEqual({
+      ok: false,
+      error: SHARE_MESSAGES.damaged,
+    });
   });
 
   test('a plain reply fragment when CompressionStream is missing', async () => {
