@@ -1,10 +1,15 @@
 /**
- * Share links: a tool's state rides in the URL fragment (never sent to a server) as
- * `v<version>.<tool>.<base64url(UTF-8(JSON))>`, and is validated against the tool's schema when
- * the link is opened. Pure and synchronous: the UTF-8 and base64url codecs are written here
- * because src/lib has no DOM lib (no TextEncoder, btoa or Buffer).
+ * Share links: a tool's state rides in the URL fragment (never sent to a server) and is validated
+ * against the tool's schema when the link is opened. Forms (`<letter><version>.<tool>.<payload>`,
+ * payload base64url):
+ *   v  share, UTF-8 JSON              (every link made before compression; sync encode/decode)
+ *   z  share, deflate-raw of UTF-8 JSON (encodeShareCompressed: about 4× shorter for Chinese text)
+ *   q  reply, UTF-8 JSON; r  reply, deflate-raw (see ./reply)
+ * The UTF-8 and base64url codecs are written here because src/lib has no DOM lib (no TextEncoder,
+ * btoa or Buffer); deflate is the platform's CompressionStream, declared below.
  */
 import { upgradeState, validateState, type Migrate, type StateSchema } from './json-file';
+import { fill } from './template';
 
 /** Longest fragment we produce; long URLs get cut by chat apps and some browsers. */
 export const MAX_SHARE_LENGTH = 6000;
@@ -16,8 +21,33 @@ export const SHARE_MESSAGES = {
   newer: '链接来自较新的版本，请刷新页面后再打开',
   incomplete: '链接内容不完整',
   tooLong: '内容太多，无法放进链接，请改用“下载 JSON”',
+  /** tooLong with figures; fill through tooLongMessage. */
+  tooLongCompressed:
+    '内容压缩后约 {length} 字符，链接最多 {limit} 字符（约能放下 {percent}%）；请删减内容或改用“下载 JSON”',
+  tooLongPlain:
+    '内容约 {length} 字符，链接最多 {limit} 字符（约能放下 {percent}%）；请删减内容或改用“下载 JSON”',
   notSerializable: '内容无法生成链接',
+  unsupported: '这个浏览器无法打开压缩的链接，请更新浏览器，或请对方改发 JSON 文件',
 } as const;
+
+/** `9,800`: digits grouped by thousands, without Intl (its data may be trimmed in small builds). */
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * "内容压缩后约 9,800 字符，链接最多 6,000 字符（约能放下 61%）…": the length rounded up to the
+ * hundred (never shown as fitting when it does not), the share that fits rounded down.
+ */
+export function tooLongMessage(length: number, limit: number, compressed = true): string {
+  const shown = length >= 1000 ? Math.ceil(length / 100) * 100 : length;
+  const percent = Math.floor((limit / length) * 100);
+  return fill(compressed ? SHARE_MESSAGES.tooLongCompressed : SHARE_MESSAGES.tooLongPlain, {
+    length: groupThousands(shown),
+    limit: groupThousands(limit),
+    percent,
+  });
+}
 
 const TOOL_NAME = /^[a-z0-9-]+$/;
 
@@ -121,7 +151,14 @@ export function base64UrlDecode(text: string): Uint8Array | null {
 // ---- share links -------------------------------------------------------------------------
 
 export type EncodeShareResult =
-  { readonly ok: true; readonly fragment: string } | { readonly ok: false; readonly error: string };
+  | { readonly ok: true; readonly fragment: string }
+  | {
+      readonly ok: false;
+      readonly error: string;
+      /** When the link is too long: its length in characters, and the limit (MAX_SHARE_LENGTH). */
+      readonly length?: number;
+      readonly limit?: number;
+    };
 
 /** State → `v<version>.<tool>.<payload>` (without `#`). Refuses state that makes the link too long. */
 export function encodeShare(tool: string, version: number, state: unknown): EncodeShareResult {
@@ -143,9 +180,38 @@ export type DecodeShareResult<T> =
   | { readonly ok: true; readonly state: T; readonly migrated: boolean }
   | { readonly ok: false; readonly error: string; readonly field?: readonly PropertyKey[] };
 
+const DAMAGED = { ok: false, error: SHARE_MESSAGES.damaged } as const;
+
+/** JSON text of a link made at `linkVersion` → validated state at `version`. */
+function stateFromJson<T>(
+  json: string | null,
+  linkVersion: number,
+  version: number,
+  schema: StateSchema<T>,
+  migrate: Migrate | undefined,
+): DecodeShareResult<T> {
+  if (json === null) return DAMAGED;
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return DAMAGED;
+  }
+  const upgraded = upgradeState(data, linkVersion, version, migrate);
+  if (!upgraded.ok) return { ok: false, error: SHARE_MESSAGES[upgraded.reason] };
+  const validated = validateState(schema, upgraded.data);
+  if (validated.ok) return { ok: true, state: validated.state, migrated: upgraded.migrated };
+  if (upgraded.migrated) return { ok: false, error: SHARE_MESSAGES.older };
+  return {
+    ok: false,
+    error: SHARE_MESSAGES.incomplete,
+    ...(validated.field ? { field: validated.field } : {}),
+  };
+}
+
 /**
- * A fragment (with or without `#`) → validated state of `tool` at `version`. Never throws,
- * whatever the fragment holds.
+ * A `v` fragment (with or without `#`) → validated state of `tool` at `version`. Never throws,
+ * whatever the fragment holds. Reads only the uncompressed form; decodeShareAny reads both.
  */
 export function decodeShare<T>(
   fragment: string,
@@ -154,26 +220,179 @@ export function decodeShare<T>(
   schema: StateSchema<T>,
   options: { readonly migrate?: Migrate } = {},
 ): DecodeShareResult<T> {
-  const damaged = { ok: false, error: SHARE_MESSAGES.damaged } as const;
-  const match = /^#?v(\d{1,9})\.([a-z0-9-]+)\.([A-Za-z0-9_-]*)$/.exec(String(fragment).trim());
-  if (!match) return damaged;
-  const [, versionText = '', linkTool, payload = ''] = match;
-  if (linkTool !== tool) return { ok: false, error: SHARE_MESSAGES.otherTool };
+  const parsed = parseFragment(fragment);
+  if (!parsed || parsed.letter !== 'v') return DAMAGED;
+  if (parsed.tool !== tool) return { ok: false, error: SHARE_MESSAGES.otherTool };
+  const bytes = base64UrlDecode(parsed.payload);
+  return stateFromJson(bytes && utf8Decode(bytes), parsed.version, version, schema, options.migrate);
+}
 
-  const bytes = base64UrlDecode(payload);
-  const json = bytes && utf8Decode(bytes);
-  if (json === null) return damaged;
-  let data: unknown;
+// ---- compressed links ----------------------------------------------------------------------
+
+/** Most bytes a compressed link may inflate to: a 6,000-character link of real state is ~40 KB. */
+export const MAX_INFLATED_BYTES = 2 * 1024 * 1024;
+
+/** The parts of the Streams and Compression Streams APIs used here (no DOM lib in src/lib). */
+interface ByteReader {
+  read(): Promise<{ readonly done: boolean; readonly value?: Uint8Array }>;
+  cancel(): Promise<void>;
+}
+interface ByteWriter {
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+type TransformCtor = new (format: 'deflate-raw') => {
+  readonly readable: { getReader(): ByteReader };
+  readonly writable: { getWriter(): ByteWriter };
+};
+const platform = globalThis as unknown as {
+  readonly CompressionStream?: TransformCtor;
+  readonly DecompressionStream?: TransformCtor;
+};
+
+/** Bytes through a (de)compression stream; null when it fails or would pass `max` bytes. */
+async function transform(Ctor: TransformCtor, bytes: Uint8Array, max: number): Promise<Uint8Array | null> {
+  const stream = new Ctor('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  // Errors show on the reading side; these promises only must not reject unhandled.
+  writer.write(bytes).catch(() => {});
+  writer.close().catch(() => {});
+  const chunks: Uint8Array[] = [];
+  let total = 0;
   try {
-    data = JSON.parse(json);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!value) continue;
+      total += value.length;
+      if (total > max) {
+        // A decompression bomb: stop inflating at once.
+        reader.cancel().catch(() => {});
+        return null;
+      }
+      chunks.push(value);
+    }
   } catch {
-    return damaged;
+    return null; // not deflate data, truncated, or trailing junk
   }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
 
-  const upgraded = upgradeState(data, Number(versionText), version, options.migrate);
-  if (!upgraded.ok) return { ok: false, error: SHARE_MESSAGES[upgraded.reason] };
-  const validated = validateState(schema, upgraded.data);
-  if (validated.ok) return { ok: true, state: validated.state, migrated: upgraded.migrated };
-  if (upgraded.migrated) return { ok: false, error: SHARE_MESSAGES.older };
-  return { ok: false, error: SHARE_MESSAGES.incomplete, ...(validated.field ? { field: validated.field } : {}) };
+/** Whether this browser can make and read compressed links. */
+export function canCompress(): boolean {
+  return (
+    typeof platform.CompressionStream === 'function' && typeof platform.DecompressionStream === 'function'
+  );
+}
+
+export type FragmentKind = 'share' | 'reply';
+const LETTERS = { share: { plain: 'v', deflated: 'z' }, reply: { plain: 'q', deflated: 'r' } } as const;
+
+interface ParsedFragment {
+  readonly letter: string;
+  readonly version: number;
+  readonly tool: string;
+  readonly payload: string;
+}
+
+function parseFragment(fragment: string): ParsedFragment | null {
+  const match = /^#?([vzqr])(\d{1,9})\.([a-z0-9-]+)\.([A-Za-z0-9_-]*)$/.exec(String(fragment).trim());
+  if (!match) return null;
+  const [, letter = '', version = '', tool = '', payload = ''] = match;
+  return { letter, version: Number(version), tool, payload };
+}
+
+/** Which kind of link a fragment is (so a page can route a reply), or null when it is none. */
+export function fragmentKind(fragment: string): FragmentKind | null {
+  const letter = parseFragment(fragment)?.letter;
+  if (letter === undefined) return null;
+  return letter === 'v' || letter === 'z' ? 'share' : 'reply';
+}
+
+/**
+ * Any JSON-able value → the shorter of the plain and deflated fragments of `kind`; the plain one
+ * when the browser has no CompressionStream. Too long → a message with the figures.
+ */
+export async function encodeFragment(
+  kind: FragmentKind,
+  tool: string,
+  version: number,
+  value: unknown,
+): Promise<EncodeShareResult> {
+  if (!TOOL_NAME.test(tool)) throw new RangeError(`Tool name must be kebab-case: ${tool}`);
+  if (!Number.isSafeInteger(version) || version < 1) throw new RangeError(`Version must be ≥ 1: ${version}`);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined; // a cycle or a BigInt
+  }
+  if (json === undefined) return { ok: false, error: SHARE_MESSAGES.notSerializable };
+  const bytes = utf8Encode(json);
+  const head = (letter: string) => `${letter}${version}.${tool}.`;
+  let fragment = head(LETTERS[kind].plain) + base64UrlEncode(bytes);
+  const Compression = platform.CompressionStream;
+  const deflated = Compression ? await transform(Compression, bytes, Infinity) : null;
+  if (deflated) {
+    const compressed = head(LETTERS[kind].deflated) + base64UrlEncode(deflated);
+    if (compressed.length < fragment.length) fragment = compressed;
+  }
+  if (fragment.length > MAX_SHARE_LENGTH) {
+    const { length } = fragment;
+    const error = tooLongMessage(length, MAX_SHARE_LENGTH, deflated !== null);
+    return { ok: false, error, length, limit: MAX_SHARE_LENGTH };
+  }
+  return { ok: true, fragment };
+}
+
+export type FragmentJsonResult =
+  | { readonly ok: true; readonly json: string; readonly version: number }
+  | { readonly ok: false; readonly error: string };
+
+/** A fragment of `kind` for `tool` → its JSON text and version. Never rejects. */
+export async function decodeFragment(
+  fragment: string,
+  kind: FragmentKind,
+  tool: string,
+): Promise<FragmentJsonResult> {
+  const parsed = parseFragment(fragment);
+  if (!parsed || fragmentKind(fragment) !== kind) return DAMAGED;
+  if (parsed.tool !== tool) return { ok: false, error: SHARE_MESSAGES.otherTool };
+  let bytes = base64UrlDecode(parsed.payload);
+  if (bytes && parsed.letter === LETTERS[kind].deflated) {
+    const Decompression = platform.DecompressionStream;
+    if (!Decompression) return { ok: false, error: SHARE_MESSAGES.unsupported };
+    bytes = await transform(Decompression, bytes, MAX_INFLATED_BYTES);
+  }
+  const json = bytes && utf8Decode(bytes);
+  return json === null ? DAMAGED : { ok: true, json, version: parsed.version };
+}
+
+/** State → a compressed share link (`z…`), or today's `v…` form when that is not longer. */
+export function encodeShareCompressed(
+  tool: string,
+  version: number,
+  state: unknown,
+): Promise<EncodeShareResult> {
+  return encodeFragment('share', tool, version, state);
+}
+
+/** Either form of share link → validated state. Never rejects, whatever the fragment holds. */
+export async function decodeShareAny<T>(
+  fragment: string,
+  tool: string,
+  version: number,
+  schema: StateSchema<T>,
+  options: { readonly migrate?: Migrate } = {},
+): Promise<DecodeShareResult<T>> {
+  const read = await decodeFragment(fragment, 'share', tool);
+  if (!read.ok) return read;
+  return stateFromJson(read.json, read.version, version, schema, options.migrate);
 }
