@@ -5,37 +5,17 @@
 import './bonus.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createStore } from '../../../core/storage';
-import { curveChart } from '../logic/chart';
-import {
-  bonusEstimateResult,
-  readBonusInputs,
-  savedReviewScores,
-  type SavedReviewScore,
-} from '../logic/derive';
-import {
-  bonusFormulas,
-  bonusText,
-  coefficientFormula,
-  formatCoefficient,
-} from '../logic/export';
-import {
-  BONUS_KEY,
-  BONUS_STATE_VERSION,
-  BONUS_TOOL,
-  bonusStateSchema,
-  emptyBonusState,
-  type BonusState,
-} from '../logic/state';
-import { parseJsonFile, toJsonFile } from '../../../core/json-file';
+import { CurveFigure } from './CurveFigure';
+import { savedReviewScores, type SavedReviewScore } from '../logic/derive';
+import { coefficientFormula, formatCoefficient } from '../logic/export';
+import { bonusTool, outgoingBonus, type BonusContext } from '../logic/definition';
+import type { BonusState } from '../logic/state';
 import { formatNumber } from '../../../core/format';
 import { formatYuan } from '../../../core/money';
 import type { AppraisalPolicy, BonusPolicy } from '../../../core/policy-types';
-import { gradeFor } from '../../../core/scoring';
-import { encodeShare } from '../../../core/share-link';
 import { maxAppraisalScore } from '../../self-review/logic/derive';
 import { periodLabel } from '../../self-review/logic/export';
 import {
-  plainNumber,
   selfReviewStateSchema,
   SELF_REVIEW_STATE_VERSION,
   SELF_REVIEW_TOOL,
@@ -45,11 +25,8 @@ import type { BonusStrings } from './strings';
 import { ExportBar } from '../../kit/ui/ExportBar';
 import { FieldSet, SelectField, TextField } from '../../kit/ui/Field';
 import { LiveResult, Notices, ShareBanner } from '../../kit/ui/Notices';
-import { todayIso } from '../../kit/ui/dom';
-import { useSavedState } from '../../kit/ui/use-saved-state';
-import { useToolNotices } from '../../kit/ui/use-tool-notices';
+import { useTool } from '../../kit/ui/use-tool';
 import type { ClauseLinkData } from '../../../core/clause-ref';
-import { useShareView } from '../../kit/ui/use-share-view';
 import { fill } from '../../../core/template';
 
 export interface BonusProps {
@@ -65,45 +42,36 @@ export interface BonusProps {
 }
 
 type S = BonusStrings;
-const CHART = { width: 360, height: 200, padding: 34 } as const;
 
 export default function Bonus(props: BonusProps) {
   const { policy, appraisal, strings: s } = props;
   const t = (key: keyof S, values: Record<string, string | number> = {}) => fill(s[key], values);
   const maxScore = useMemo(() => maxAppraisalScore(appraisal), [appraisal]);
+  const [reviews, setReviews] = useState<SavedReviewScore[] | null>(null);
+  const ctx: BonusContext = useMemo(
+    () => ({ policy, appraisal, maxScore, reviews: reviews ?? [], reviewsRead: reviews !== null, labels: s }),
+    [reviews],
+  );
+  const tool = useTool(bonusTool, ctx, { outgoing: (st) => outgoingBonus(st, bonusTool.derive(st, ctx)) });
+  const { state, readOnly, shared, notices, dismiss } = tool;
+  const { r, formulas, grade, sourceLabel, sourceError, chosen } = tool.result;
 
-  const share = useShareView(BONUS_TOOL, BONUS_STATE_VERSION, bonusStateSchema);
-  const shared = share.view.status === 'shared' ? share.view.state : null;
-  const saved = useSavedState<BonusState>({
-    namespace: BONUS_TOOL,
-    version: BONUS_STATE_VERSION,
-    schema: bonusStateSchema,
-    key: shared ? null : BONUS_KEY,
-    initial: () => emptyBonusState(policy),
-  });
-  const { notices, dismiss, say } = useToolNotices(share, saved, (error) => t('share.error', { error }));
-  const [today, setToday] = useState<string | null>(null);
-  const [reviews, setReviews] = useState<SavedReviewScore[]>([]);
-
-  // In the browser: today, and the reader's saved 绩效自评 with their scores.
+  // In the browser: the reader's saved 绩效自评 with their scores.
   useEffect(() => {
-    setToday(todayIso());
     const store = createStore<SelfReviewState>({
       namespace: SELF_REVIEW_TOOL,
       version: SELF_REVIEW_STATE_VERSION,
       schema: selfReviewStateSchema,
     });
     const entries = store.list().flatMap((key) => {
-      const r = store.load(key);
-      return r.status === 'ok' || r.status === 'recovered' ? [{ key, state: r.data }] : [];
+      const loaded = store.load(key);
+      return loaded.status === 'ok' || loaded.status === 'recovered' ? [{ key, state: loaded.data }] : [];
     });
     setReviews(savedReviewScores(entries, appraisal));
   }, []);
 
-  const state = shared ?? saved.state;
-  const readOnly = shared !== null || today === null;
-  const update = (patch: Partial<BonusState>) => saved.setState((old) => ({ ...old, ...patch }));
-  /** 月度奖金基数, 月薪 or 奖金比例: typed as people write amounts, refused beside the field when wrong. */
+  const update = (patch: Partial<BonusState>) => tool.edit((old) => ({ ...old, ...patch }));
+  /** 月度奖金基数, 月薪 or 比例: typed as people write amounts, refused beside the field when wrong. */
   const amountField = (field: 'base' | 'salary' | 'ratio', label: string, unit: string, hint: string) => (
     <TextField
       id={`bn-${field}`}
@@ -115,49 +83,10 @@ export default function Bonus(props: BonusProps) {
       maxLength={40}
       error={r.errors[field]}
       hint={hint}
+      conflict={tool.conflictAt([field])}
       onInput={(value) => update({ [field]: value })}
     />
   );
-
-  const chosen = state.scoreMode === 'saved' ? (reviews.find((r) => r.key === state.source) ?? null) : null;
-  let scoreText = state.score;
-  let sourceError: string | null = null;
-  let sourceLabel = state.sourceLabel;
-  if (state.scoreMode === 'saved' && !shared) {
-    scoreText = chosen?.score != null ? plainNumber(chosen.score) : '';
-    if (state.source && !chosen && today !== null) sourceError = s['source.missing'];
-    else if (chosen && chosen.score === null) sourceError = s['source.noScore'];
-    sourceLabel = chosen
-      ? t('source.used', { group: chosen.groupName, period: periodLabel(chosen.period, s) })
-      : '';
-  }
-  const inputs = readBonusInputs(state, scoreText, maxScore);
-  const r = bonusEstimateResult(inputs, policy);
-  const formulas = bonusFormulas(r, policy.annual.baseMonths, s);
-  const grade = r.score === null ? null : gradeFor(r.score, appraisal.grades).name;
-
-  /** What a link or file carries: the score itself, since the saved reviews stay in this browser. */
-  const snapshot = (): BonusState => ({
-    ...state,
-    scoreMode: 'typed',
-    score: scoreText,
-    source: '',
-    sourceLabel,
-  });
-  const text = () =>
-    bonusText(
-      r,
-      { sourceLabel, baseMonths: policy.annual.baseMonths, maxCoefficient: policy.maxCoefficient },
-      s,
-    );
-  const importFile = (body: string): string | null => {
-    const result = parseJsonFile(body, BONUS_TOOL, BONUS_STATE_VERSION, bonusStateSchema);
-    if (!result.ok) return result.error;
-    if (shared) share.close();
-    saved.setState(result.state);
-    say({ id: 'imported', kind: 'info', text: s['import.done'] });
-    return null;
-  };
 
   const clauseLink = (
     <a href={props.clause.href} title={props.clause.title}>
@@ -198,7 +127,7 @@ export default function Bonus(props: BonusProps) {
   return (
     <div class="tool-root bonus">
       <Notices notices={notices} onDismiss={dismiss} />
-      {shared && <ShareBanner text={s['share.banner']} closeLabel={s['share.close']} onClose={share.close} />}
+      {shared && <ShareBanner text={s['share.banner']} closeLabel={s['share.close']} onClose={tool.closeShare} />}
 
       <div class="no-print">
         <FieldSet legend={s['base.legend']}>
@@ -255,10 +184,11 @@ export default function Bonus(props: BonusProps) {
               readOnly={readOnly}
               maxLength={40}
               error={r.errors['score']}
+              conflict={tool.conflictAt(['score'])}
               hint={state.sourceLabel || t('score.hint', { max: formatNumber(maxScore) })}
               onInput={(score) => update({ score })}
             />
-          ) : reviews.length === 0 ? (
+          ) : (reviews ?? []).length === 0 ? (
             <p class="tool-field--wide">
               {s['source.none']} <a href={props.selfReviewHref}>{s['source.link']}</a>
             </p>
@@ -271,7 +201,7 @@ export default function Bonus(props: BonusProps) {
               placeholder={s['source.placeholder']}
               error={sourceError}
               hint={chosen && !chosen.complete ? s['source.incompleteNote'] : undefined}
-              options={reviews.map((rv) => ({
+              options={(reviews ?? []).map((rv) => ({
                 value: rv.key,
                 label:
                   t(rv.grade ? 'source.optionGrade' : 'source.option', {
@@ -337,17 +267,11 @@ export default function Bonus(props: BonusProps) {
         </p>
       </details>
 
-      <ExportBar
-        fileBase={s['tool.fileBase']}
-        getText={text}
-        getJson={() => toJsonFile(BONUS_TOOL, BONUS_STATE_VERSION, snapshot())}
-        onImport={importFile}
-        getShare={() => encodeShare(BONUS_TOOL, BONUS_STATE_VERSION, snapshot())}
-      />
+      <ExportBar actions={tool.exports} />
 
       <div class="tool-print-sheet print-only bn-sheet">
         <h2>{s['print.title']}</h2>
-        <p>{today ? t('print.printedOn', { date: today }) : ''}</p>
+        <p>{tool.today ? t('print.printedOn', { date: tool.today }) : ''}</p>
         <table>
           <tbody>
             <tr>
@@ -378,74 +302,5 @@ export default function Bonus(props: BonusProps) {
         </div>
       </div>
     </div>
-  );
-}
-
-function CurveFigure(props: {
-  policy: BonusPolicy;
-  score: number | null;
-  coefficient: number | null;
-  s: S;
-  t: (key: keyof S, values?: Record<string, string | number>) => string;
-}) {
-  const { policy, score, coefficient, s, t } = props;
-  const chart = useMemo(() => curveChart(policy.curve, CHART), [policy]);
-  const points = policy.curve
-    .map((p) =>
-      t('chart.point', { score: formatNumber(p.score), coefficient: formatCoefficient(p.coefficient) }),
-    )
-    .join('，');
-  const you = score !== null && coefficient !== null ? chart.at(score, coefficient) : null;
-  const origin = chart.at(0, 0);
-  const label =
-    t('chart.label', { points }) +
-    (score !== null && coefficient !== null
-      ? t('chart.you', { score: formatNumber(score), coefficient: formatCoefficient(coefficient) })
-      : '');
-  return (
-    <figure class="bn-figure">
-      <svg class="bn-chart" viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-label={label}>
-        {chart.coefficientTicks.map((v) => {
-          const a = chart.at(0, v);
-          return (
-            <g key={`c${v}`}>
-              <line x1={a.x} x2={chart.at(chart.maxScore, v).x} y1={a.y} y2={a.y} class="bn-grid" />
-              <text x={a.x - 6} y={a.y + 4} text-anchor="end" class="bn-tick">
-                {v}
-              </text>
-            </g>
-          );
-        })}
-        {chart.scoreTicks.map((v) => {
-          const a = chart.at(v, 0);
-          return (
-            <text key={`s${v}`} x={a.x} y={a.y + 16} text-anchor="middle" class="bn-tick">
-              {v}
-            </text>
-          );
-        })}
-        <text x={CHART.width - 4} y={CHART.height - 4} text-anchor="end" class="bn-tick">
-          {s['chart.score']}
-        </text>
-        <text x={4} y={12} class="bn-tick">
-          {s['chart.coefficient']}
-        </text>
-        <path d={chart.path} class="bn-curve" />
-        {you && score !== null && coefficient !== null && (
-          <g class="bn-you">
-            <line x1={you.x} x2={you.x} y1={origin.y} y2={you.y} class="bn-guide" />
-            <line x1={origin.x} x2={you.x} y1={you.y} y2={you.y} class="bn-guide" />
-            <circle cx={you.x} cy={you.y} r={5} />
-            <text
-              x={you.x + (you.x > CHART.width * 0.7 ? -8 : 8)}
-              y={you.y - 8}
-              text-anchor={you.x > CHART.width * 0.7 ? 'end' : 'start'}
-            >
-              {`${formatNumber(score)} → ${formatCoefficient(coefficient)}`}
-            </text>
-          </g>
-        )}
-      </svg>
-    </figure>
   );
 }

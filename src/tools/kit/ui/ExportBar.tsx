@@ -1,25 +1,17 @@
 // Print, copy as text, JSON download / import, CSV and share link: the same bar on every tool.
+// The code behind each button (text, CSV, links) loads on first click (use-tool.ts ExportActions).
 import { useRef, useState } from 'preact/hooks';
-import type { EncodeShareResult } from '../../../core/share-link';
+import type { ExportActions } from './use-tool';
 import { copyText, downloadText, readFileText, urlWithFragment } from './dom';
 
 export interface ExportBarProps {
-  /** Used in file names, e.g. 绩效自评-2026-03. */
-  fileBase: string;
-  /** Plain text for 微信 / 钉钉. */
-  getText: () => string;
-  /** Contents of the JSON download (toJsonFile). */
-  getJson: () => string;
-  /** Reads an imported JSON file; returns an error message or null when it was accepted. */
-  onImport: (text: string) => string | null;
-  getShare: () => EncodeShareResult;
-  /** CSV of the tool's table, when it has one (toCsv). */
-  getCsv?: () => string;
-  /** Blocks printing with a reason, e.g. required fields missing; null = ready. */
-  printBlocker?: string | null;
+  actions: ExportActions;
+  /** Replaces 打印 (e.g. a tool that renders its print sheet first). */
+  onPrint?: () => void;
 }
 
 export function ExportBar(props: ExportBarProps) {
+  const { actions } = props;
   const [status, setStatus] = useState('');
   const [fallback, setFallback] = useState<{ label: string; text: string } | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
@@ -42,17 +34,17 @@ export function ExportBar(props: ExportBarProps) {
   return (
     <div class="tool-export no-print">
       <div class="tool-export-buttons" role="group" aria-label="导出与分享">
-        <button type="button" class="tool-button" onClick={() => window.print()}>
+        <button type="button" class="tool-button" onClick={() => (props.onPrint ? props.onPrint() : window.print())}>
           打印 / 存为 PDF
         </button>
-        <button type="button" class="tool-button" onClick={() => void copy('文本', props.getText())}>
+        <button type="button" class="tool-button" onClick={async () => void copy('文本', await actions.text())}>
           复制为文本
         </button>
         <button
           type="button"
           class="tool-button"
-          onClick={() => {
-            const result = props.getShare();
+          onClick={async () => {
+            const result = await actions.share();
             if (result.ok) void copy('分享链接', urlWithFragment(result.fragment));
             else say(result.error);
           }}
@@ -62,8 +54,8 @@ export function ExportBar(props: ExportBarProps) {
         <button
           type="button"
           class="tool-button"
-          onClick={() => {
-            downloadText(`${props.fileBase}.json`, props.getJson(), 'application/json;charset=utf-8');
+          onClick={async () => {
+            downloadText(`${await actions.fileBase()}.json`, await actions.json(), 'application/json;charset=utf-8');
             say('已下载 JSON 文件');
           }}
         >
@@ -72,12 +64,12 @@ export function ExportBar(props: ExportBarProps) {
         <button type="button" class="tool-button" onClick={() => fileInput.current?.click()}>
           导入 JSON
         </button>
-        {props.getCsv && (
+        {actions.csv && (
           <button
             type="button"
             class="tool-button"
-            onClick={() => {
-              downloadText(`${props.fileBase}.csv`, props.getCsv!(), 'text/csv;charset=utf-8');
+            onClick={async () => {
+              downloadText(`${await actions.fileBase()}.csv`, await actions.csv!(), 'text/csv;charset=utf-8');
               say('已下载 CSV 文件（可用 Excel 打开）');
             }}
           >
@@ -96,7 +88,7 @@ export function ExportBar(props: ExportBarProps) {
             const file = input.files?.[0];
             input.value = '';
             if (!file) return;
-            const error = props.onImport(await readFileText(file));
+            const error = await actions.importText(await readFileText(file));
             setImportError(error);
             if (!error) say('已导入');
           }}

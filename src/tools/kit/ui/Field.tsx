@@ -9,14 +9,41 @@ interface BaseProps {
   /** Unit shown after the field, e.g. % or 元. */
   unit?: string | undefined;
   class?: string;
+  /** Another tab changed this field too: both values are offered beside it (use-tool.ts). */
+  conflict?: FieldConflictView | null | undefined;
 }
 
-function describedBy(id: string, error?: string | null, hint?: ComponentChildren): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+/** A same-field conflict between two tabs, as a field shows it. */
+export interface FieldConflictView {
+  /** The other tab's value, as text. */
+  theirs: string;
+  takeTheirs: () => void;
+  keepMine: () => void;
+}
+
+function describedBy(
+  id: string,
+  error?: string | null,
+  hint?: ComponentChildren,
+  conflict?: FieldConflictView | null,
+): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, conflict ? `${id}-conflict` : null].filter(
+    Boolean,
+  );
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function Extras({ id, error, hint }: { id: string; error?: string | null | undefined; hint?: ComponentChildren }) {
+function Extras({
+  id,
+  error,
+  hint,
+  conflict,
+}: {
+  id: string;
+  error?: string | null | undefined;
+  hint?: ComponentChildren;
+  conflict?: FieldConflictView | null | undefined;
+}) {
   return (
     <>
       {hint && (
@@ -27,6 +54,17 @@ function Extras({ id, error, hint }: { id: string; error?: string | null | undef
       {error && (
         <span class="tool-error" id={`${id}-error`}>
           {error}
+        </span>
+      )}
+      {conflict && (
+        <span class="tool-conflict" id={`${id}-conflict`}>
+          另一标签页改成了「{conflict.theirs || '（空）'}」，本页是上面的值。
+          <button type="button" class="tool-button tool-button--small" onClick={conflict.takeTheirs}>
+            用另一标签页的
+          </button>
+          <button type="button" class="tool-button tool-button--small" onClick={conflict.keepMine}>
+            保留本页的
+          </button>
         </span>
       )}
     </>
@@ -61,12 +99,12 @@ export function TextField(props: TextFieldProps) {
           required={props.required}
           maxLength={props.maxLength}
           aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy(id, error, hint)}
+          aria-describedby={describedBy(id, error, hint, props.conflict)}
           onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
         />
         {unit && <span class="tool-unit">{unit}</span>}
       </span>
-      <Extras id={id} error={error} hint={hint} />
+      <Extras id={id} error={error} hint={hint} conflict={props.conflict} />
     </div>
   );
 }
@@ -91,10 +129,10 @@ export function TextAreaField(props: TextAreaFieldProps) {
         readOnly={readOnly}
         maxLength={props.maxLength}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(id, error, hint)}
+        aria-describedby={describedBy(id, error, hint, props.conflict)}
         onInput={(e) => onInput((e.currentTarget as HTMLTextAreaElement).value)}
       />
-      <Extras id={id} error={error} hint={hint} />
+      <Extras id={id} error={error} hint={hint} conflict={props.conflict} />
     </div>
   );
 }
@@ -118,7 +156,7 @@ export function SelectField(props: SelectFieldProps) {
         value={value}
         disabled={disabled}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(id, error, hint)}
+        aria-describedby={describedBy(id, error, hint, props.conflict)}
         onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}
       >
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
@@ -128,7 +166,7 @@ export function SelectField(props: SelectFieldProps) {
           </option>
         ))}
       </select>
-      <Extras id={id} error={error} hint={hint} />
+      <Extras id={id} error={error} hint={hint} conflict={props.conflict} />
     </div>
   );
 }

@@ -7,6 +7,8 @@ export interface Notice {
   text: string;
   /** Optional buttons beside the message, e.g. 下载备份 or 载入另一标签页的版本. */
   actions?: readonly { label: string; onClick: () => void }[];
+  /** Stays in view while the reader scrolls the form (a two-tab conflict): announced as an alert. */
+  sticky?: boolean;
 }
 
 export function Notices({
@@ -21,8 +23,8 @@ export function Notices({
       {notices.map((n) => (
         <div
           key={n.id}
-          class={`tool-notice tool-notice--${n.kind}`}
-          role={n.kind === 'error' ? 'alert' : 'status'}
+          class={`tool-notice tool-notice--${n.kind}${n.sticky ? ' tool-notice--sticky' : ''}`}
+          role={n.kind === 'error' || n.sticky ? 'alert' : 'status'}
         >
           <span>{n.text}</span>
           {n.actions?.map((a) => (
