@@ -16,8 +16,11 @@ export interface Salvaged<T> {
   readonly resetFields: Path[];
 }
 
-/** Rounds before giving up: each fixes every issue it sees, so a few suffice. */
-const MAX_ROUNDS = 8;
+/**
+ * Rounds before giving up. Each fixes every issue it sees, but a strict object reports one unknown
+ * key at a time, so a hand-edited record may take a round per stray key.
+ */
+const MAX_ROUNDS = 100;
 
 type Fix = { readonly path: Path; readonly value: unknown; readonly drop: boolean };
 

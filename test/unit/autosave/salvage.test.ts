@@ -75,6 +75,24 @@ describe('salvage', () => {
       reset: [['lines', 2], ['lines', 3]],
     },
     {
+      // Found by the property below: a strict object names one unknown key per check.
+      name: 'the first line with stray keys and no fields of its own gets the empty line',
+      data: { ...good, lines: [{ ' ': 0, '!': 0, '"': '', '#': '', $: 0, '  ': false, '%': false }] },
+      state: { ...good, lines: empty.lines },
+      reset: [
+        ['lines', 0, 'id'],
+        ['lines', 0, 'text'],
+        ['lines', 0, 'qty'],
+        ['lines', 0, ' '],
+        ['lines', 0, '!'],
+        ['lines', 0, '"'],
+        ['lines', 0, '#'],
+        ['lines', 0, '$'],
+        ['lines', 0, '  '],
+        ['lines', 0, '%'],
+      ],
+    },
+    {
       name: 'a bad record value is dropped',
       data: { ...good, fields: { goal: '50 人', channels: 12 } },
       state: good,
