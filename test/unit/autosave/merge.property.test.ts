@@ -17,7 +17,8 @@ const schema = v.strictObject({
 type State = v.InferOutput<typeof schema>;
 
 const ids = ['a', 'b', 'c', 'd', 'e'];
-const lineArb = (id: string) => fc.record({ id: fc.constant(id), text: fc.string({ maxLength: 3 }), qty: fc.integer() });
+const lineArb = (id: string) =>
+  fc.record({ id: fc.constant(id), text: fc.string({ maxLength: 3 }), qty: fc.integer() });
 const stateArb: fc.Arbitrary<State> = fc.record({
   title: fc.string({ maxLength: 4 }),
   count: fc.integer(),
@@ -43,17 +44,26 @@ const editArb = (state: State): fc.Arbitrary<State> =>
     })),
     fc.tuple(fc.nat(), fc.string({ maxLength: 3 })).map(([i, text]) => ({
       ...state,
-      lines: state.lines.map((l, j) => (state.lines.length > 0 && j === i % state.lines.length ? { ...l, text } : l)),
+      lines: state.lines.map((l, j) =>
+        state.lines.length > 0 && j === i % state.lines.length ? { ...l, text } : l,
+      ),
     })),
-    fc.constantFrom('f', 'g', 'h').map((id) =>
-      state.lines.some((l) => l.id === id) ? state : { ...state, lines: [...state.lines, { id, text: '', qty: 0 }] },
-    ),
-    fc.nat().map((i) => ({ ...state, lines: state.lines.filter((_, j) => j !== i % Math.max(1, state.lines.length)) })),
+    fc
+      .constantFrom('f', 'g', 'h')
+      .map((id) =>
+        state.lines.some((l) => l.id === id)
+          ? state
+          : { ...state, lines: [...state.lines, { id, text: '', qty: 0 }] },
+      ),
+    fc.nat().map((i) => ({
+      ...state,
+      lines: state.lines.filter((_, j) => j !== i % Math.max(1, state.lines.length)),
+    })),
   );
 const editsArb = (state: State) =>
-  fc.array(fc.nat(), { maxLength: 4 }).chain((steps) =>
-    steps.reduce<fc.Arbitrary<State>>((acc) => acc.chain(editArb), fc.constant(state)),
-  );
+  fc
+    .array(fc.nat(), { maxLength: 4 })
+    .chain((steps) => steps.reduce<fc.Arbitrary<State>>((acc) => acc.chain(editArb), fc.constant(state)));
 
 const jsonObject = fc.dictionary(fc.string({ maxLength: 3 }), fc.jsonValue({ maxDepth: 2 }));
 
@@ -76,7 +86,9 @@ describe('mergeThreeWay properties', () => {
         fc.dictionary(fc.string({ maxLength: 3 }), fc.jsonValue({ maxDepth: 2 })),
         (base, mineEdits, theirEdits) => {
           // Keep their keys apart from mine.
-          const theirsOnly = Object.fromEntries(Object.entries(theirEdits).filter(([k]) => !Object.hasOwn(mineEdits, k)));
+          const theirsOnly = Object.fromEntries(
+            Object.entries(theirEdits).filter(([k]) => !Object.hasOwn(mineEdits, k)),
+          );
           const mine = Object.assign({}, base, mineEdits);
           const theirs = Object.assign({}, base, theirsOnly);
           const { merged, conflicts } = mergeThreeWay<Record<string, unknown>>(base, mine, theirs);

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { conflictAt, getAt, mergeThreeWay, resolveConflict, type FieldConflict } from '../../../src/lib/autosave/merge';
+import {
+  conflictAt,
+  getAt,
+  mergeThreeWay,
+  resolveConflict,
+  type FieldConflict,
+} from '../../../src/lib/autosave/merge';
 import { deepEqual, setAt } from '../../../src/lib/autosave/path';
 
 const line = (id: string, description = '', quantity = '') => ({ id, description, quantity });
@@ -202,11 +208,19 @@ describe('resolveConflict', () => {
   });
 
   test('a line removed on one side: theirs removes it, or puts it back at the end', () => {
-    const removedThere = mergeThreeWay(base, { ...base, lines: [line('a'), line('b', 'kept')] }, { ...base, lines: [line('a')] });
+    const removedThere = mergeThreeWay(
+      base,
+      { ...base, lines: [line('a'), line('b', 'kept')] },
+      { ...base, lines: [line('a')] },
+    );
     const [c1] = removedThere.conflicts as [FieldConflict];
     expect(resolveConflict(removedThere.merged, c1, 'theirs').lines).toEqual([line('a')]);
 
-    const removedHere = mergeThreeWay(base, { ...base, lines: [line('a')] }, { ...base, lines: [line('a'), line('b', 'x')] });
+    const removedHere = mergeThreeWay(
+      base,
+      { ...base, lines: [line('a')] },
+      { ...base, lines: [line('a'), line('b', 'x')] },
+    );
     const [c2] = removedHere.conflicts as [FieldConflict];
     expect(resolveConflict(removedHere.merged, c2, 'theirs').lines).toEqual([line('a'), line('b', 'x')]);
   });

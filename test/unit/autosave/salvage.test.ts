@@ -70,9 +70,15 @@ describe('salvage', () => {
     },
     {
       name: 'a bad later line is dropped, the others kept',
-      data: { ...good, lines: [...good.lines, { id: 'c', text: 7, qty: '1' }, { id: 'd', text: 'ok', qty: [] }] },
+      data: {
+        ...good,
+        lines: [...good.lines, { id: 'c', text: 7, qty: '1' }, { id: 'd', text: 'ok', qty: [] }],
+      },
       state: good,
-      reset: [['lines', 2], ['lines', 3]],
+      reset: [
+        ['lines', 2],
+        ['lines', 3],
+      ],
     },
     {
       // Found by the property below: a strict object names one unknown key per check.
