@@ -482,6 +482,21 @@ describe('storage unavailable or full', () => {
   });
 });
 
+test('quota: after the reader deletes an old draft, the pagehide flush saves the refused edit', () => {
+  const storage = quotaStorage(400);
+  storage.setItem(storageKey('old'), envelope({ ...empty(), purpose: '旧'.repeat(150) }));
+  const { clock, ctl, stored } = oneTab(storage);
+  ctl.open('a');
+  ctl.edit(setPurpose('新'.repeat(150)));
+  clock.advance(DELAY);
+  expect(ctl.getSnapshot().notices.map((n) => n.code)).toEqual(['quota']);
+  expect(clock.pending()).toBe(0); // no retry loop
+  ctl.remove('old');
+  ctl.flush();
+  expect(stored('a')?.purpose).toBe('新'.repeat(150));
+  expect(ctl.getSnapshot()).toMatchObject({ dirty: false, notices: [], entries: ['a'] });
+});
+
 describe('default timer', () => {
   test('uses the global setTimeout when none is given', () => {
     vi.useFakeTimers();
