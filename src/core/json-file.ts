@@ -56,7 +56,7 @@ function issuePath(issue: v.BaseIssue<unknown> | undefined): PropertyKey[] {
 }
 
 /** `lines.2.quantity` → "lines 第 3 项 quantity": indices counted from 1 for a reader. */
-function describePath(path: readonly PropertyKey[]): string {
+export function describePath(path: readonly PropertyKey[]): string {
   return path.map((part) => (typeof part === 'number' ? `第 ${part + 1} 项` : String(part))).join(' ');
 }
 

@@ -3,7 +3,9 @@
  *
  * - Keys are `mh:<namespace>:<key>`; each value is `{ v, savedAt, data }`.
  * - A value that does not parse or validate, or an old version `migrate` cannot lift, is copied to
- *   `mh:<namespace>:<key>:backup:<ms>` and reported, never silently wiped.
+ *   `mh:<namespace>:<key>:backup:<ms>` and reported, never silently wiped. With `empty`, a value
+ *   with a few bad fields loads with those fields reset (`salvage`), its original backed up too.
+ * - A value written by a newer version of the page is `reason: 'newer'`, never called damaged.
  * - Storage that throws (private mode, SecurityError, no quota) → an in-memory map, with
  *   `persistent === false` and a message for the page.
  * - Two tabs: `savedAt` strictly increases per key, so `save(…, { expectedSavedAt })` refuses to
@@ -11,7 +13,10 @@
  *
  * No DOM lib here: the few browser shapes used are declared below.
  */
-import { upgradeState, validateState, type Migrate, type StateSchema } from './json-file';
+import { salvage } from './autosave/salvage';
+import type { Path } from './autosave/path';
+import { fill } from './template';
+import { describePath, upgradeState, validateState, type Migrate, type StateSchema } from './json-file';
 
 /** The part of the Web Storage API this adapter uses. */
 export interface StorageLike {
@@ -45,18 +50,47 @@ export const STORAGE_MESSAGES = {
   invalid: '内容不完整，未保存',
   conflict: '另一个标签页已保存了新的内容；请刷新后再改，或确认覆盖',
   damaged: '保存的内容已损坏，已另存为备份，请重新填写',
+  unreadable: '保存的内容无法读取，已另存为备份，请重新填写',
   older: '保存的内容来自旧版本，无法自动升级，已另存为备份',
   newer: '保存的内容来自较新的版本，已另存为备份；请刷新页面',
   noBackup: '保存的内容无法读取，且存储空间不足，未能另存备份',
   recovered: '已把旧版本保存的内容升级到当前版本，请核对',
+  repaired: '保存的内容中有字段不正确，已重置：{fields}；原内容已另存为备份，请核对',
+  merged: '另一个标签页修改了这条记录，已与本页的修改合并',
+  fieldConflict: '另一个标签页改了同样的内容：请在标出的地方选择保留哪一个；选好之前本页暂停自动保存',
+  removedElsewhere: '另一个标签页删除了这条记录；本页的内容会重新保存',
 } as const;
+
+/** Why a stored value could not be used as it is. */
+export type LoadProblem = 'damaged' | 'older' | 'newer' | 'unreadable';
 
 export type LoadResult<T> =
   | { readonly status: 'ok'; readonly data: T; readonly savedAt: string }
   | { readonly status: 'empty' }
-  | { readonly status: 'recovered'; readonly data: T; readonly savedAt: string; readonly note: string }
-  /** `backupKey` is null only when the copy itself could not be written (storage full). */
-  | { readonly status: 'damaged'; readonly backupKey: string | null; readonly note: string };
+  /** Lifted from an older version (`migrated`) and/or with bad fields reset (`resetFields`, backed up). */
+  | {
+      readonly status: 'recovered';
+      readonly data: T;
+      readonly savedAt: string;
+      readonly note: string;
+      readonly migrated: boolean;
+      /** Paths (array indices from 0) of the fields reset or the lines dropped; empty after a plain migration. */
+      readonly resetFields: readonly Path[];
+      /** The original, kept when fields were reset; null after a plain migration. */
+      readonly backupKey: string | null;
+    }
+  /**
+   * Not usable here; `reason` says why ('unreadable': not JSON or not our envelope; 'damaged': fails
+   * the schema beyond repair; 'older': too old to lift; 'newer': written by a newer page, so the
+   * reader should reload rather than overwrite it). `backupKey` is null only when the copy itself
+   * could not be written (storage full).
+   */
+  | {
+      readonly status: 'damaged';
+      readonly reason: LoadProblem;
+      readonly backupKey: string | null;
+      readonly note: string;
+    };
 
 export type SaveResult =
   | { readonly ok: true; readonly savedAt: string }
@@ -96,6 +130,8 @@ export interface StoreOptions<T> {
   readonly version: number;
   readonly schema: StateSchema<T>;
   readonly migrate?: Migrate;
+  /** Empty state of an entry: when given, a stored value with bad fields loads with those fields reset. */
+  readonly empty?: (key: string) => T;
   /** Default: `globalThis.localStorage`. */
   readonly storage?: StorageLike;
   /** Clock (ms), for tests. Default: Date.now. */
@@ -241,9 +277,14 @@ export function createStore<T>(options: StoreOptions<T>): Store<T> {
     }
   }
 
-  function damaged(key: string, raw: string, note: string): LoadResult<T> {
+  function damaged(key: string, raw: string, reason: LoadProblem): LoadResult<T> {
     const backupKey = backUp(key, raw);
-    return { status: 'damaged', backupKey, note: backupKey === null ? STORAGE_MESSAGES.noBackup : note };
+    return {
+      status: 'damaged',
+      reason,
+      backupKey,
+      note: backupKey === null ? STORAGE_MESSAGES.noBackup : STORAGE_MESSAGES[reason],
+    };
   }
 
   function currentSavedAt(storageKey: string): string | null {
@@ -265,15 +306,43 @@ export function createStore<T>(options: StoreOptions<T>): Store<T> {
       const raw = attempt((s) => s.getItem(storageKey));
       if (raw === null) return { status: 'empty' };
       const envelope = readEnvelope(raw);
-      if (!envelope) return damaged(key, raw, STORAGE_MESSAGES.damaged);
+      if (!envelope) return damaged(key, raw, 'unreadable');
       const upgraded = upgradeState(envelope.data, envelope.v, version, migrate);
-      if (!upgraded.ok) return damaged(key, raw, STORAGE_MESSAGES[upgraded.reason]);
+      if (!upgraded.ok) return damaged(key, raw, upgraded.reason);
+      const { savedAt } = envelope;
+      const { migrated } = upgraded;
       const validated = validateState(schema, upgraded.data);
-      if (!validated.ok)
-        return damaged(key, raw, upgraded.migrated ? STORAGE_MESSAGES.older : STORAGE_MESSAGES.damaged);
-      return upgraded.migrated
-        ? { status: 'recovered', data: validated.state, savedAt: envelope.savedAt, note: STORAGE_MESSAGES.recovered }
-        : { status: 'ok', data: validated.state, savedAt: envelope.savedAt };
+      if (validated.ok) {
+        return migrated
+          ? {
+              status: 'recovered',
+              data: validated.state,
+              savedAt,
+              note: STORAGE_MESSAGES.recovered,
+              migrated,
+              resetFields: [],
+              backupKey: null,
+            }
+          : { status: 'ok', data: validated.state, savedAt };
+      }
+      // A migration whose output fails means the value is too old to lift, as before.
+      const fallback = migrated ? 'older' : 'damaged';
+      const repaired = options.empty ? salvage(schema, upgraded.data, options.empty(key)) : null;
+      if (!repaired) return damaged(key, raw, fallback);
+      // The reset fields are only dropped once the original is safe in a backup.
+      const backupKey = backUp(key, raw);
+      if (backupKey === null) return damaged(key, raw, fallback);
+      const fields = repaired.resetFields.map((path) => describePath(path)).join('、');
+      const note = fill(STORAGE_MESSAGES.repaired, { fields });
+      return {
+        status: 'recovered',
+        data: repaired.state,
+        savedAt,
+        note,
+        migrated,
+        resetFields: repaired.resetFields,
+        backupKey,
+      };
     },
 
     save(key, data, saveOptions = {}) {

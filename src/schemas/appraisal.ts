@@ -215,5 +215,5 @@ export function appraisalSchema(knownClauseIds: ReadonlySet<string>) {
 
 export type Appraisal = z.infer<ReturnType<typeof appraisalSchema>>;
 
-// src/lib computes with the plain interface; the data read through this schema must fit it.
+// Logic computes with the plain interface; the data read through this schema must fit it.
 true satisfies Appraisal extends AppraisalPolicy ? true : false;

@@ -64,5 +64,5 @@ export function bonusSchema(knownClauseIds: ReadonlySet<string>) {
 
 export type Bonus = z.infer<ReturnType<typeof bonusSchema>>;
 
-// src/lib computes with the plain interface; the data read through this schema must fit it.
+// Logic computes with the plain interface; the data read through this schema must fit it.
 true satisfies Bonus extends BonusPolicy ? true : false;

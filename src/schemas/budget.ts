@@ -100,5 +100,5 @@ export function budgetSchema(knownClauseIds: ReadonlySet<string>) {
 
 export type Budget = z.infer<ReturnType<typeof budgetSchema>>;
 
-// src/lib computes with the plain interface; the data read through this schema must fit it.
+// Logic computes with the plain interface; the data read through this schema must fit it.
 true satisfies Budget extends BudgetPolicy ? true : false;

@@ -105,5 +105,5 @@ export function onboardingSchema(knownClauseIds: ReadonlySet<string>, roleIds?: 
 
 export type Onboarding = z.infer<ReturnType<typeof onboardingSchema>>;
 
-// src/lib computes with the plain interface; the data read through this schema must fit it.
+// Logic computes with the plain interface; the data read through this schema must fit it.
 true satisfies Onboarding extends OnboardingPolicy ? true : false;

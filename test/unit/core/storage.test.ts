@@ -165,23 +165,24 @@ describe('save and load', () => {
 });
 
 describe('damaged and old entries are kept aside, never wiped', () => {
+  // Each reason has its own words: a newer entry is never called 已损坏 (issue 10, 4).
   test.each([
-    ['not json', STORAGE_MESSAGES.damaged], // truncated or hand-edited
-    ['"just a string"', STORAGE_MESSAGES.damaged], // JSON but no envelope
-    ['null', STORAGE_MESSAGES.damaged], // JSON null
-    [JSON.stringify({ savedAt: 'x', data: draft }), STORAGE_MESSAGES.damaged], // no version
-    [JSON.stringify({ v: 2, savedAt: 'x' }), STORAGE_MESSAGES.damaged], // no data
-    [JSON.stringify({ v: '2', savedAt: 'x', data: draft }), STORAGE_MESSAGES.damaged], // version as text
-    [JSON.stringify({ v: 2, savedAt: 5, data: draft }), STORAGE_MESSAGES.damaged], // savedAt not text
-    [envelope(2, { title: '海报' }), STORAGE_MESSAGES.damaged], // fails the schema
-    [envelope(1, draft), STORAGE_MESSAGES.older], // older version, no migrate
-    [envelope(3, draft), STORAGE_MESSAGES.newer], // a newer page wrote it
-  ])('%j → damaged (%s)', (raw, note) => {
+    ['not json', 'unreadable'], // truncated or hand-edited
+    ['"just a string"', 'unreadable'], // JSON but no envelope
+    ['null', 'unreadable'], // JSON null
+    [JSON.stringify({ savedAt: 'x', data: draft }), 'unreadable'], // no version
+    [JSON.stringify({ v: 2, savedAt: 'x' }), 'unreadable'], // no data
+    [JSON.stringify({ v: '2', savedAt: 'x', data: draft }), 'unreadable'], // version as text
+    [JSON.stringify({ v: 2, savedAt: 5, data: draft }), 'unreadable'], // savedAt not text
+    [envelope(2, { title: '海报' }), 'damaged'], // fails the schema (and no `empty` to repair it)
+    [envelope(1, draft), 'older'], // older version, no migrate
+    [envelope(3, draft), 'newer'], // a newer page wrote it
+  ] as const)('%j → not usable, reason %s', (raw, reason) => {
     const storage = new FakeStorage();
     storage.setItem('mh:budget:draft', raw);
     const { store } = makeStore(storage);
     const backupKey = `mh:budget:draft:backup:${T0}`;
-    expect(store.load('draft')).toEqual({ status: 'damaged', backupKey, note });
+    expect(store.load('draft')).toEqual({ status: 'damaged', reason, backupKey, note: STORAGE_MESSAGES[reason] });
     expect(storage.getItem(backupKey)).toBe(raw); // the copy
     expect(storage.getItem('mh:budget:draft')).toBe(raw); // the original, untouched
     expect(store.readBackup(backupKey)).toBe(raw);
@@ -238,7 +239,12 @@ describe('damaged and old entries are kept aside, never wiped', () => {
     const storage = new FakeStorage(100);
     storage.setItem('mh:budget:draft', raw);
     const { store } = makeStore(storage);
-    expect(store.load('draft')).toEqual({ status: 'damaged', backupKey: null, note: STORAGE_MESSAGES.noBackup });
+    expect(store.load('draft')).toEqual({
+      status: 'damaged',
+      reason: 'unreadable',
+      backupKey: null,
+      note: STORAGE_MESSAGES.noBackup,
+    });
     expect(storage.getItem('mh:budget:draft')).toBe(raw);
     expect(store.persistent).toBe(true);
   });
@@ -260,6 +266,9 @@ describe('damaged and old entries are kept aside, never wiped', () => {
         data: draft,
         savedAt: '2024-12-01T00:00:00.000Z',
         note: STORAGE_MESSAGES.recovered,
+        migrated: true,
+        resetFields: [],
+        backupKey: null,
       });
       expect(store.listBackups()).toEqual([]);
     });
@@ -271,7 +280,62 @@ describe('damaged and old entries are kept aside, never wiped', () => {
       const storage = new FakeStorage();
       storage.setItem('mh:budget:draft', raw);
       const { store } = makeStore(storage, { migrate });
-      expect(store.load('draft')).toMatchObject({ status: 'damaged', note: STORAGE_MESSAGES.older });
+      expect(store.load('draft')).toMatchObject({ status: 'damaged', reason: 'older', note: STORAGE_MESSAGES.older });
+    });
+
+    test('a migration that leaves one bad field is repaired like a current entry', () => {
+      const storage = new FakeStorage();
+      storage.setItem('mh:budget:draft', envelope(1, { name: '暑期招生海报', yuan: 'abc' }));
+      const { store } = makeStore(storage, { migrate, empty: () => ({ title: '', amountFen: 0 }) });
+      expect(store.load('draft')).toMatchObject({
+        status: 'recovered',
+        data: { title: '暑期招生海报', amountFen: 0 },
+        migrated: true,
+        resetFields: [['amountFen']],
+      });
+    });
+  });
+
+  describe('a record with a bad field keeps its good fields (issue 10, 4)', () => {
+    const empty = (): Draft => ({ title: '', amountFen: 0 });
+
+    test('the bad field is reset, the note names it, the original is backed up and left in place', () => {
+      const raw = envelope(2, { title: '暑期招生海报', amountFen: '一千' }, '2025-02-01T00:00:00.000Z');
+      const storage = new FakeStorage();
+      storage.setItem('mh:budget:draft', raw);
+      const { store } = makeStore(storage, { empty });
+      const backupKey = `mh:budget:draft:backup:${T0}`;
+      expect(store.load('draft')).toEqual({
+        status: 'recovered',
+        data: { title: '暑期招生海报', amountFen: 0 },
+        savedAt: '2025-02-01T00:00:00.000Z',
+        note: '保存的内容中有字段不正确，已重置：amountFen；原内容已另存为备份，请核对',
+        migrated: false,
+        resetFields: [['amountFen']],
+        backupKey,
+      });
+      expect(storage.getItem(backupKey)).toBe(raw);
+      expect(storage.getItem('mh:budget:draft')).toBe(raw);
+    });
+
+    test('nothing recognisable left (not an object) → damaged as before', () => {
+      const storage = new FakeStorage();
+      storage.setItem('mh:budget:draft', envelope(2, ['not', 'a', 'draft']));
+      const { store } = makeStore(storage, { empty });
+      expect(store.load('draft')).toMatchObject({ status: 'damaged', reason: 'damaged' });
+    });
+
+    test('no room for the backup → not repaired (the original must not be at risk)', () => {
+      const raw = envelope(2, { title: 'x'.repeat(20), amountFen: '一千' });
+      const storage = new FakeStorage(raw.length + 'mh:budget:draft'.length + 20); // room for the probe only
+      storage.setItem('mh:budget:draft', raw);
+      const { store } = makeStore(storage, { empty });
+      expect(store.load('draft')).toEqual({
+        status: 'damaged',
+        reason: 'damaged',
+        backupKey: null,
+        note: STORAGE_MESSAGES.noBackup,
+      });
     });
   });
 });

@@ -1,7 +1,7 @@
 // 绩效奖金估算 (四（三）1：绩效奖金与绩效考核得分挂钩，得分越高奖金越高): base (direct or 月薪 × 比例)
 // and score (typed or from a saved 绩效自评) → coefficient from the curve → monthly and annual
 // estimates, with the formula filled in and the curve drawn with the reader's point. Thin: the
-// parameters and words come in as props, src/lib computes.
+// parameters and words come in as props, ../logic computes.
 import './bonus.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createStore } from '../../../core/storage';

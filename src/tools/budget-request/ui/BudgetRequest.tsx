@@ -1,6 +1,6 @@
 // 预算申请单 island (六（一）（二）): drafts, header, category fields, line items, totals with 大写,
 // budget position, approval chain, expected return, print / CSV / text / JSON / share.
-// Thin: the parameters and strings come in as props, src/lib/budget-request-* computes.
+// Thin: the parameters and strings come in as props, ../logic computes.
 // Includes src/styles/tools.css (see the note at the top of budget-request.css).
 import './budget-request.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';

@@ -14,8 +14,8 @@ import {
   type FieldConflict,
   type Path,
   type Update,
-} from '../logic/autosave/controller';
-import { conflictAt } from '../logic/autosave/merge';
+} from '../../../core/autosave/controller';
+import { conflictAt } from '../../../core/autosave/merge';
 import type { ToolDefinition, ToolExports } from '../logic/definition';
 import type { EncodeShareResult } from '../../../core/share-link';
 import { clearFragment, downloadText, todayIso } from './dom';

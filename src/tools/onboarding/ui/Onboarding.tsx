@@ -1,6 +1,6 @@
 // 入职清单 (五（一）1 新员工入职培训): role and start date → the role's items by phase with due dates,
 // ticks saved per person, overdue marked against today, the reading path, a printable checklist
-// with signature lines and the 制度签收单. Thin: data and words come in as props, src/lib computes.
+// with signature lines and the 制度签收单. Thin: data and words come in as props, ../logic computes.
 import '../../kit/ui/tools.css';
 import './onboarding.css';
 import type { JSX } from 'preact';

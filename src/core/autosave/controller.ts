@@ -1,0 +1,523 @@
+/**
+ * Autosave as a pure controller (issue 10, 2–4): no DOM, no preact. A tiny observable store that a
+ * Preact hook wraps with `useSyncExternalStore(ctl.subscribe, ctl.getSnapshot)`.
+ *
+ * ```ts
+ * const ctl = createAutosave({ store, initial: (key) => empty(key), isBlank, delay: 300 });
+ * ctl.open(key);                 // on mount and whenever the entry changes (also from the entry list)
+ * ctl.edit((s) => ({ ...s, purpose }), key); // updates must be immutable; pass the key the UI shows
+ * addEventListener('pagehide', () => ctl.flush());
+ * addEventListener('beforeunload', (e) => { ctl.flush(); if (ctl.hasUnsavedWork()) e.preventDefault(); });
+ * ctl.resolve(conflict, 'theirs'); // per field conflict, shown beside conflict.path
+ * ctl.dispose();                 // on unmount: saves what is pending, stops listening
+ * ```
+ *
+ * - `open(key | null)`: saves the entry being left (work that cannot be saved now, e.g. while
+ *   conflicted or storage is full, is kept in memory and comes back when that entry is opened
+ *   again), then loads `key`. `null` = nothing is saved (read-only view). Opening the open key does
+ *   nothing. While the UI already shows a new key and `open` has not run yet, `edit(update, key)`
+ *   queues the edit and `open(key)` applies it on top of the loaded entry; `preview(key)` gives the
+ *   state `open(key)` would show, for that one render.
+ * - `edit(update, key?)`: a value or a function of the old state; saves `delay` ms after the last
+ *   edit. An entry never saved is not saved while `isBlank(state)`.
+ * - `flush()`: saves now if there is anything to save (pagehide, before switching).
+ * - Another tab: the controller listens through `store.onExternalChange` for the open key
+ *   (`externalChange(savedAt)` does the same by hand). No unsaved edits → reload silently.
+ *   Unsaved edits → three-way merge (base = what this tab last loaded or saved, mine = this tab,
+ *   theirs = stored): disjoint edits merge and save at once (notice `merged`); edits of the same
+ *   field become `snapshot.conflicts`, and the entry is not saved until each is settled with
+ *   `resolve(conflict, 'mine' | 'theirs')`. A save refused as a conflict takes the same path.
+ * - `remove(key)`, `dismiss(noticeId)`, `hasUnsavedWork()` (dirty, conflicted, or kept work of
+ *   another entry: ask before closing).
+ *
+ * Snapshot (a new object after every change, the same one otherwise):
+ * `{ key, state, savedAt, dirty, conflicts, notices, entries, persistent, blocked }`.
+ * `blocked`: the stored entry could not be replaced safely (written by a newer page, or damaged
+ * with no room for a backup); edits stay in memory only. Notices are data: `code` says what (see
+ * `AutosaveNoticeCode`), `text` is the shared zh-CN wording from STORAGE_MESSAGES, `backupKey`
+ * names a backup to offer for download (`store.readBackup`), `fields` the paths of reset fields.
+ */
+import { STORAGE_MESSAGES, type LoadResult, type Store } from '../storage';
+import { getAt, mergeThreeWay, resolveConflict, samePath, type FieldConflict, type Path } from './merge';
+import { deepEqual } from './path';
+
+export type { FieldConflict, Path } from './merge';
+
+export type Update<T> = T | ((old: T) => T);
+
+export interface AutosaveTimer {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface AutosaveOptions<T> {
+  readonly store: Store<T>;
+  /** State of an entry with nothing saved (also for key null). */
+  readonly initial: (key: string | null) => T;
+  /** An entry never saved is not saved while this says it holds nothing worth keeping. */
+  readonly isBlank?: (state: T) => boolean;
+  /** Milliseconds after the last edit before saving. Default 300. */
+  readonly delay?: number;
+  /** Default: the global setTimeout / clearTimeout. */
+  readonly timer?: AutosaveTimer;
+}
+
+export type AutosaveNoticeCode =
+  /** Storage refused: work lives in memory only (STORAGE_MESSAGES.unavailable). */
+  | 'unavailable'
+  /** Storage full: the last edits are not saved. */
+  | 'quota'
+  /** The state failed the schema and was not saved. */
+  | 'invalid'
+  /** The stored entry could not be used; kept as a backup when `backupKey` is set. */
+  | 'unreadable'
+  | 'damaged'
+  | 'older'
+  /** Written by a newer page: never called damaged; the reader should reload. */
+  | 'newer'
+  /** Lifted from an older version. */
+  | 'recovered'
+  /** Bad fields reset (`fields`), original in `backupKey`. */
+  | 'repaired'
+  /** Another tab's edits were merged with this tab's. */
+  | 'merged'
+  /** Another tab changed the same fields: see `snapshot.conflicts`. */
+  | 'conflict'
+  /** Another tab removed the entry while this tab had edits; they are saved again. */
+  | 'removed-elsewhere';
+
+export interface AutosaveNotice {
+  /** Stable per code (and entry): a repeated event replaces its notice. */
+  readonly id: string;
+  readonly kind: 'info' | 'warning' | 'error';
+  readonly code: AutosaveNoticeCode;
+  readonly text?: string;
+  /** The entry it is about, for entry-specific codes. */
+  readonly entry?: string;
+  readonly backupKey?: string;
+  readonly fields?: readonly Path[];
+}
+
+export interface AutosaveSnapshot<T> {
+  readonly key: string | null;
+  readonly state: T;
+  /** savedAt of the stored version this tab builds on; null when nothing is stored. */
+  readonly savedAt: string | null;
+  /** Edits not yet saved. */
+  readonly dirty: boolean;
+  readonly conflicts: readonly FieldConflict[];
+  readonly notices: readonly AutosaveNotice[];
+  /** store.list(): keys saved in this tool. */
+  readonly entries: readonly string[];
+  readonly persistent: boolean;
+  readonly blocked: boolean;
+}
+
+export interface Autosave<T> {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): AutosaveSnapshot<T>;
+  open(key: string | null): void;
+  edit(update: Update<T>, key?: string | null): void;
+  preview(key: string | null): T;
+  flush(): void;
+  externalChange(savedAt: string | null): void;
+  resolve(conflict: FieldConflict, choice: 'mine' | 'theirs'): void;
+  remove(key: string): void;
+  dismiss(noticeId: string): void;
+  hasUnsavedWork(): boolean;
+  dispose(): void;
+}
+
+/** One entry's work. Replaced, never mutated, so a parked session stays as it was. */
+interface Session<T> {
+  readonly state: T;
+  /** The stored version this tab last loaded or saved (the merge base). */
+  readonly base: T;
+  readonly savedAt: string | null;
+  readonly dirty: boolean;
+  readonly conflicts: readonly FieldConflict[];
+}
+
+/** Notices about the open entry only: gone when another entry is opened. */
+const TRANSIENT: readonly AutosaveNoticeCode[] = [
+  'quota',
+  'invalid',
+  'merged',
+  'conflict',
+  'removed-elsewhere',
+];
+
+interface GlobalTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+function defaultTimer(): AutosaveTimer {
+  const g = globalThis as unknown as GlobalTimers;
+  return { setTimeout: (callback, ms) => g.setTimeout(callback, ms), clearTimeout: (h) => g.clearTimeout(h) };
+}
+
+function applyEdits<T>(state: T, edits: readonly Update<T>[]): T {
+  return edits.reduce<T>((s, e) => (typeof e === 'function' ? (e as (old: T) => T)(s) : e), state);
+}
+
+export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
+  const { store, initial, isBlank } = options;
+  const delay = options.delay ?? 300;
+  const timer = options.timer ?? defaultTimer();
+
+  const fresh = (state: T, savedAt: string | null): Session<T> => ({
+    state,
+    base: state,
+    savedAt,
+    dirty: false,
+    conflicts: [],
+  });
+
+  let opened = false;
+  let key: string | null = null;
+  let session = fresh(initial(null), null);
+  let blocked = false;
+  let notices: AutosaveNotice[] = [];
+  let entries: readonly string[] = store.list();
+  /** Unsaved work of entries left while it could not be saved, by key. */
+  const parked = new Map<string, Session<T>>();
+  /** Edits for a key not open yet (undefined: made before the first open). */
+  let queued: { key: string | null | undefined; update: Update<T> }[] = [];
+  let pending: { handle: unknown } | null = null;
+  let unwatch: (() => void) | null = null;
+  let disposed = false;
+  const listeners = new Set<() => void>();
+  let snapshot = build();
+
+  function build(): AutosaveSnapshot<T> {
+    return {
+      key,
+      state: session.state,
+      savedAt: session.savedAt,
+      dirty: session.dirty,
+      conflicts: session.conflicts,
+      notices,
+      entries,
+      persistent: store.persistent,
+      blocked,
+    };
+  }
+
+  function emit(): void {
+    snapshot = build();
+    for (const listener of [...listeners]) listener();
+  }
+
+  function notify(notice: AutosaveNotice): void {
+    notices = [...notices.filter((n) => n.id !== notice.id), notice];
+  }
+
+  function drop(codes: readonly AutosaveNoticeCode[]): void {
+    if (notices.some((n) => codes.includes(n.code))) notices = notices.filter((n) => !codes.includes(n.code));
+  }
+
+  /** The store may fall back to memory at any call (storage blocked mid-session). */
+  function checkPersistent(): void {
+    if (!store.persistent && !notices.some((n) => n.code === 'unavailable')) {
+      notify({ id: 'unavailable', kind: 'warning', code: 'unavailable', text: STORAGE_MESSAGES.unavailable });
+    }
+  }
+
+  /** Work that a save would keep: never-saved blank entries are not work. */
+  function worthKeeping(s: Session<T>): boolean {
+    return s.conflicts.length > 0 || (s.dirty && !(s.savedAt === null && isBlank?.(s.state)));
+  }
+
+  function canSave(): boolean {
+    return key !== null && !blocked && session.conflicts.length === 0 && worthKeeping(session);
+  }
+
+  function cancelTimer(): void {
+    if (pending) timer.clearTimeout(pending.handle);
+    pending = null;
+  }
+
+  function schedule(): void {
+    cancelTimer();
+    if (!canSave()) return;
+    const handle = timer.setTimeout(() => {
+      if (pending?.handle !== handle) return;
+      pending = null;
+      save();
+      emit();
+    }, delay);
+    pending = { handle };
+  }
+
+  function save(depth = 0): void {
+    cancelTimer();
+    if (!canSave() || key === null) return;
+    const saving = session.state;
+    const result = store.save(key, saving, { expectedSavedAt: session.savedAt });
+    checkPersistent();
+    if (result.ok) {
+      session = { ...session, base: saving, savedAt: result.savedAt, dirty: false };
+      drop(['quota', 'invalid']);
+      entries = store.list();
+    } else if (result.conflict) {
+      // Another tab saved first and its storage event has not arrived yet.
+      if (depth === 0) reconcile(depth + 1);
+    } else {
+      const code = result.quota ? 'quota' : 'invalid';
+      notify({ id: code, kind: 'error', code, text: result.error });
+    }
+  }
+
+  /** Notices for a load result; returns whether the stored entry must be left alone. */
+  function noteLoad(k: string, result: LoadResult<T>): boolean {
+    if (result.status === 'recovered') {
+      if (result.resetFields.length > 0) {
+        notify({
+          id: `repaired:${k}`,
+          kind: 'warning',
+          code: 'repaired',
+          text: result.note,
+          entry: k,
+          fields: result.resetFields,
+          ...(result.backupKey ? { backupKey: result.backupKey } : {}),
+        });
+      } else {
+        notify({ id: `recovered:${k}`, kind: 'info', code: 'recovered', text: result.note, entry: k });
+      }
+    }
+    if (result.status !== 'damaged') return false;
+    const { reason, backupKey, note } = result;
+    notify({
+      id: `${reason}:${k}`,
+      kind: 'warning',
+      code: reason,
+      text: note,
+      entry: k,
+      ...(backupKey ? { backupKey } : {}),
+    });
+    // A newer page's entry stays for that page; an entry with no backup must not be overwritten.
+    if (reason === 'newer' || backupKey === null) return true;
+    // Safe in its backup: free the slot so new work saves without a false conflict.
+    store.remove(k);
+    return false;
+  }
+
+  /** The stored version of `k`: its data and savedAt, or undefined data when nothing usable is there. */
+  function readStored(k: string): { data: T | undefined; savedAt: string | null; hold: boolean } {
+    const result = store.load(k);
+    const hold = noteLoad(k, result);
+    if (result.status === 'ok' || result.status === 'recovered') {
+      return { data: result.data, savedAt: result.savedAt, hold };
+    }
+    return { data: undefined, savedAt: null, hold };
+  }
+
+  /** Brings the open entry in line with what is stored now (another tab saved or removed it). */
+  function reconcile(depth = 0): void {
+    if (key === null) return;
+    const k = key;
+    const wasSavedAt = session.savedAt;
+    const stored = readStored(k);
+    blocked = stored.hold;
+    entries = store.list();
+    if (!worthKeeping(session)) {
+      const state = stored.data ?? initial(k);
+      session = fresh(state, stored.savedAt);
+      drop(['conflict']);
+      return;
+    }
+    if (stored.hold) return; // keep this tab's work in memory; it cannot replace the stored entry
+    if (stored.data === undefined) {
+      // Removed elsewhere while this tab has edits: keep them, save them as a new entry.
+      session = { ...session, base: initial(k), savedAt: null, dirty: true, conflicts: [] };
+      drop(['conflict']);
+      notify({
+        id: 'removed-elsewhere',
+        kind: 'warning',
+        code: 'removed-elsewhere',
+        text: STORAGE_MESSAGES.removedElsewhere,
+      });
+      save(depth);
+      return;
+    }
+    const theirs = stored.data;
+    const { merged, conflicts } = mergeThreeWay(session.base, session.state, theirs);
+    // Conflicts still open from an earlier merge: this merge's base is their earlier version, so
+    // it would take mine there without asking.
+    for (const earlier of session.conflicts) {
+      if (conflicts.some((c) => samePath(c.path, earlier.path))) continue;
+      const now = getAt(theirs, earlier.path);
+      const mineNow = getAt(merged, earlier.path);
+      if (!deepEqual(now, mineNow)) conflicts.push({ ...earlier, mine: mineNow, theirs: now });
+    }
+    session = {
+      state: merged,
+      base: theirs,
+      savedAt: stored.savedAt,
+      dirty: !deepEqual(merged, theirs),
+      conflicts,
+    };
+    if (conflicts.length > 0) {
+      notify({ id: 'conflict', kind: 'warning', code: 'conflict', text: STORAGE_MESSAGES.fieldConflict });
+      return;
+    }
+    drop(['conflict']);
+    if (session.dirty && stored.savedAt !== wasSavedAt) {
+      notify({ id: 'merged', kind: 'info', code: 'merged', text: STORAGE_MESSAGES.merged });
+    }
+    save(depth);
+  }
+
+  function load(k: string | null): void {
+    if (k === null) {
+      session = fresh(initial(null), null);
+      return;
+    }
+    const kept = parked.get(k);
+    if (kept) {
+      parked.delete(k);
+      session = kept;
+      reconcile();
+      return;
+    }
+    const stored = readStored(k);
+    blocked = stored.hold;
+    session = fresh(stored.data ?? initial(k), stored.savedAt);
+  }
+
+  function takeQueued(k: string | null): Update<T>[] {
+    const mine = queued.filter((q) => q.key === k || q.key === undefined).map((q) => q.update);
+    queued = [];
+    return mine;
+  }
+
+  const api: Autosave<T> = {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+
+    getSnapshot: () => snapshot,
+
+    open(k) {
+      if (disposed || (opened && k === key)) return;
+      if (opened) {
+        save();
+        if (key !== null && worthKeeping(session)) parked.set(key, session);
+      }
+      cancelTimer();
+      unwatch?.();
+      unwatch = null;
+      drop(TRANSIENT);
+      opened = true;
+      key = k;
+      blocked = false;
+      const edits = takeQueued(k);
+      load(k);
+      if (edits.length > 0) session = { ...session, state: applyEdits(session.state, edits), dirty: true };
+      if (k !== null) unwatch = store.onExternalChange(k, (change) => api.externalChange(change.savedAt));
+      entries = store.list();
+      checkPersistent();
+      schedule();
+      emit();
+    },
+
+    edit(update, k) {
+      if (disposed) return;
+      if (!opened || (k !== undefined && k !== key)) {
+        queued.push({ key: k, update });
+        return;
+      }
+      const state = applyEdits(session.state, [update]);
+      if (Object.is(state, session.state)) return;
+      session = { ...session, state, dirty: true };
+      schedule();
+      emit();
+    },
+
+    preview(k) {
+      if (opened && k === key) return session.state;
+      const edits = queued.filter((q) => q.key === k || q.key === undefined).map((q) => q.update);
+      const kept = k === null ? undefined : parked.get(k);
+      let state: T;
+      if (kept) state = kept.state;
+      else if (k === null) state = initial(null);
+      else {
+        const result = store.load(k);
+        state = result.status === 'ok' || result.status === 'recovered' ? result.data : initial(k);
+      }
+      return applyEdits(state, edits);
+    },
+
+    flush() {
+      // Also retries a save the quota refused: the reader may have freed space meanwhile.
+      if (disposed || !canSave()) return;
+      save();
+      emit();
+    },
+
+    externalChange(savedAt) {
+      if (disposed) return;
+      entries = store.list();
+      if (opened && key !== null && savedAt !== session.savedAt) {
+        cancelTimer();
+        reconcile();
+        schedule();
+      }
+      emit();
+    },
+
+    resolve(conflict, choice) {
+      if (disposed) return;
+      const found = session.conflicts.find((c) => samePath(c.path, conflict.path));
+      if (!found) return;
+      const state = resolveConflict(session.state, found, choice);
+      const conflicts = session.conflicts.filter((c) => c !== found);
+      session = { ...session, state, conflicts, dirty: !deepEqual(state, session.base) };
+      if (conflicts.length === 0) drop(['conflict']);
+      schedule();
+      emit();
+    },
+
+    remove(k) {
+      if (disposed) return;
+      store.remove(k);
+      parked.delete(k);
+      queued = queued.filter((q) => q.key !== k);
+      if (opened && k === key) {
+        cancelTimer();
+        session = fresh(initial(k), null);
+        blocked = false;
+        drop(TRANSIENT);
+      }
+      entries = store.list();
+      checkPersistent();
+      emit();
+    },
+
+    dismiss(id) {
+      if (!notices.some((n) => n.id === id)) return;
+      notices = notices.filter((n) => n.id !== id);
+      emit();
+    },
+
+    hasUnsavedWork() {
+      return parked.size > 0 || (key !== null && worthKeeping(session));
+    },
+
+    dispose() {
+      if (disposed) return;
+      save();
+      cancelTimer();
+      unwatch?.();
+      unwatch = null;
+      listeners.clear();
+      disposed = true;
+    },
+  };
+
+  checkPersistent();
+  snapshot = build();
+  return api;
+}
