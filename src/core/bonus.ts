@@ -43,7 +43,8 @@ export function bonusCoefficient(
     c = lo.coefficient + (hi.coefficient - lo.coefficient) * t;
   }
   c = finite(c);
-  if (maxCoefficient !== undefined && Number.isFinite(maxCoefficient)) c = Math.min(c, Math.max(0, maxCoefficient));
+  if (maxCoefficient !== undefined && Number.isFinite(maxCoefficient))
+    c = Math.min(c, Math.max(0, maxCoefficient));
   return c;
 }
 

@@ -25,3 +25,11 @@ export function dayNumberToIso(day: number): string {
   // Years beyond 9999 print as +010000-…: cut at the T so the caller's pattern check fails.
   return iso.slice(0, iso.indexOf('T'));
 }
+
+/** Today in the reader's time zone as yyyy-mm-dd (`now` injectable for tests). */
+export function todayIso(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}

@@ -16,8 +16,7 @@ export interface Clause {
 }
 
 export type ClauseHeading =
-  | { kind: 'section'; section: number; title: string }
-  | { kind: 'item'; item: number; title: string };
+  { kind: 'section'; section: number; title: string } | { kind: 'item'; item: number; title: string };
 
 const SECTION_RE = /^[（(]([一二三四五六七八九十])[）)]\s*(.+)$/;
 const ITEM_RE = /^(\d{1,2})[.．、]\s*(.+)$/;
@@ -42,9 +41,7 @@ export function clauseId(chapter: number, section: number, item: number | null =
 const ID_RE = /^c([1-9]\d*)-([1-9]\d*)(?:-([1-9]\d*))?$/;
 
 /** c3-3-4 → {chapter 3, section 3, item 4}; null when not a clause id. */
-export function parseClauseId(
-  id: string,
-): { chapter: number; section: number; item: number | null } | null {
+export function parseClauseId(id: string): { chapter: number; section: number; item: number | null } | null {
   const m = ID_RE.exec(id);
   if (!m) return null;
   return { chapter: Number(m[1]), section: Number(m[2]), item: m[3] ? Number(m[3]) : null };

@@ -45,7 +45,7 @@ function write(value: unknown, open: Set<object>): string | undefined {
   return out;
 }
 
-/** The part of Web Crypto used here (no DOM lib in src/lib). */
+/** The part of Web Crypto used here (no DOM lib in logic). */
 interface SubtleLike {
   digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer>;
 }

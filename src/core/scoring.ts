@@ -36,11 +36,7 @@ export function round2(x: number): number {
  * - lower is better: target ÷ actual × 100; an actual of 0 is the best possible (cap), except
  *   against a zero target where 0 is exactly on target (100) and anything more scores 0.
  */
-export function scoreKpi(
-  kpi: Pick<Kpi, 'direction' | 'scoring'>,
-  actual: number,
-  target: number,
-): number {
+export function scoreKpi(kpi: Pick<Kpi, 'direction' | 'scoring'>, actual: number, target: number): number {
   const cap = Number.isFinite(kpi.scoring.cap) ? Math.max(100, kpi.scoring.cap) : 100;
   const a = clean(actual);
   const t = clean(target);

@@ -5,7 +5,7 @@
  *   v  share, UTF-8 JSON              (every link made before compression; sync encode/decode)
  *   z  share, deflate-raw of UTF-8 JSON (encodeShareCompressed: about 4× shorter for Chinese text)
  *   q  reply, UTF-8 JSON; r  reply, deflate-raw (see ./reply)
- * The UTF-8 and base64url codecs are written here because src/lib has no DOM lib (no TextEncoder,
+ * The UTF-8 and base64url codecs are written here because logic has no DOM lib (no TextEncoder,
  * btoa or Buffer); deflate is the platform's CompressionStream, declared below.
  */
 import { upgradeState, validateState, type Migrate, type StateSchema } from './json-file';
@@ -72,7 +72,13 @@ export function utf8Encode(text: string): Uint8Array {
     if (cp < 0x80) bytes.push(cp);
     else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
     else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else
+      bytes.push(
+        0xf0 | (cp >> 18),
+        0x80 | ((cp >> 12) & 0x3f),
+        0x80 | ((cp >> 6) & 0x3f),
+        0x80 | (cp & 0x3f),
+      );
   }
   return Uint8Array.from(bytes);
 }
@@ -232,7 +238,7 @@ export function decodeShare<T>(
 /** Most bytes a compressed link may inflate to: a 6,000-character link of real state is ~40 KB. */
 export const MAX_INFLATED_BYTES = 2 * 1024 * 1024;
 
-/** The parts of the Streams and Compression Streams APIs used here (no DOM lib in src/lib). */
+/** The parts of the Streams and Compression Streams APIs used here (no DOM lib in logic). */
 interface ByteReader {
   read(): Promise<{ readonly done: boolean; readonly value?: Uint8Array }>;
   cancel(): Promise<void>;

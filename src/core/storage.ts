@@ -174,7 +174,9 @@ export function createMemoryStorage(): StorageLike {
 function isQuotaError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { name, code } = error as { name?: unknown; code?: unknown };
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
+  return (
+    name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014
+  );
 }
 
 const NAME = /^[A-Za-z0-9_-]+$/;
@@ -191,7 +193,12 @@ function readEnvelope(raw: string): Envelope | null {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== 'object' || value === null) return null;
     const { v, savedAt } = value as Record<string, unknown>;
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || typeof savedAt !== 'string' || !('data' in value)) {
+    if (
+      typeof v !== 'number' ||
+      !Number.isSafeInteger(v) ||
+      typeof savedAt !== 'string' ||
+      !('data' in value)
+    ) {
       return null;
     }
     return value as Envelope;
@@ -408,14 +415,17 @@ export function createStore<T>(options: StoreOptions<T>): Store<T> {
     onExternalChange(key, callback) {
       const storageKey = fullKey(key);
       const { addEventListener, removeEventListener } = browser;
-      if (typeof addEventListener !== 'function' || typeof removeEventListener !== 'function') return () => {};
+      if (typeof addEventListener !== 'function' || typeof removeEventListener !== 'function')
+        return () => {};
       const listener: StorageListener = (event) => {
         // key null means another tab called localStorage.clear().
         if (event.key !== null && event.key !== storageKey) return;
         // In memory mode other tabs cannot reach our data; otherwise only our storage area counts.
         if (backend === null || (event.storageArea !== undefined && event.storageArea !== backend)) return;
         const savedAt =
-          event.key === null || event.newValue === null ? null : (readEnvelope(event.newValue)?.savedAt ?? null);
+          event.key === null || event.newValue === null
+            ? null
+            : (readEnvelope(event.newValue)?.savedAt ?? null);
         callback({ key, savedAt });
       };
       addEventListener.call(globalThis, 'storage', listener);

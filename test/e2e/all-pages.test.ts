@@ -29,7 +29,19 @@ afterAll(async () => {
 
 describe('the site has its pages', () => {
   it('home, six chapters and the reference pages are built', () => {
-    for (const path of ['/', '/general/', '/organization/', '/workflows/', '/performance/', '/training/', '/finance/', '/clauses/', '/print/', '/parameters/', '/changelog/']) {
+    for (const path of [
+      '/',
+      '/general/',
+      '/organization/',
+      '/workflows/',
+      '/performance/',
+      '/training/',
+      '/finance/',
+      '/clauses/',
+      '/print/',
+      '/parameters/',
+      '/changelog/',
+    ]) {
       expect(all).toContain(path);
     }
   });

@@ -1,4 +1,4 @@
-// 绩效奖金估算 as a reader uses it, by label and role; expected amounts computed by src/lib from
+// 绩效奖金估算 as a reader uses it, by label and role; expected amounts computed by the logic from
 // content/policy/*.yaml.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +12,14 @@ import { toJsonFile } from '../../src/core/json-file';
 import { formatNumber } from '../../src/core/format';
 import { formatYuan, type Fen } from '../../src/core/money';
 import type { AppraisalPolicy, BonusPolicy, Percent } from '../../src/core/policy-types';
-import { maxAppraisalScore, selfReviewResult, type MonthResult } from '../../src/tools/self-review/logic/derive';
+import {
+  maxAppraisalScore,
+  selfReviewResult,
+  type MonthResult,
+} from '../../src/tools/self-review/logic/derive';
 import { emptyReview, SELF_REVIEW_STATE_VERSION } from '../../src/tools/self-review/logic/state';
 import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
+import { copyFromTool, waitToolSaved } from './support/tool-page';
 
 const bonus = parse(readFileSync('content/policy/bonus.yaml', 'utf8')) as BonusPolicy;
 const appraisal = parse(readFileSync('content/policy/appraisal.yaml', 'utf8')) as AppraisalPolicy;
@@ -171,8 +176,7 @@ describe('estimate', () => {
     await watch.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: new URL(siteUrl()).origin,
     });
-    await page.getByRole('button', { name: '复制分享链接' }).click();
-    const url = (await page.evaluate('navigator.clipboard.readText()')) as string;
+    const url = await copyFromTool(page, '复制分享链接');
     const manager = await open(new URL(url).pathname + new URL(url).hash);
     const p = manager.page;
     await expect(p.getByText('正在查看分享链接中的奖金估算（只读）。').isVisible()).resolves.toBe(true);
@@ -205,7 +209,7 @@ describe('saving, printing, sharing', () => {
     const { page } = watch;
     await page.getByLabel('月度奖金基数').fill('1800');
     await page.getByLabel('得分', { exact: true }).fill('78');
-    await page.waitForTimeout(600); // autosave waits 300 ms after the last change
+    await waitToolSaved(page, 'bonus');
     await page.reload();
     await ready(page);
     await expect(page.getByLabel('月度奖金基数').inputValue()).resolves.toBe('1800');
@@ -270,9 +274,8 @@ describe('saving, printing, sharing', () => {
       baseFromSalary(1200000 as Fen, bonus.monthly.salaryRatioPercent as Percent) as number,
       92,
     );
-    await page.getByRole('button', { name: '复制分享链接' }).click();
-    const url = (await page.evaluate('navigator.clipboard.readText()')) as string;
-    expect(url).toMatch(/#v1\.bonus\./);
+    const url = await copyFromTool(page, '复制分享链接');
+    expect(url).toMatch(/#z1\.bonus\./);
 
     const other = await openPage(browser, new URL(url).pathname + new URL(url).hash);
     const p = other.page;
@@ -342,8 +345,7 @@ describe('saving, printing, sharing', () => {
     });
     await page.getByLabel('月度奖金基数').fill('2000');
     await page.getByLabel('得分', { exact: true }).fill('85');
-    await page.getByRole('button', { name: '复制为文本' }).click();
-    const text = (await page.evaluate('navigator.clipboard.readText()')) as string;
+    const text = await copyFromTool(page, '复制为文本');
     expect(text.startsWith('绩效奖金估算\n\n【奖金基数】')).toBe(true);
     expect(text).toContain(formatYuan(expected(200000, 85).year.bonusFen));
     expect(text).toContain('以上为估算');
@@ -388,7 +390,7 @@ describe('bad input', () => {
   it('a tampered share link is reported and the tool opens normally', async () => {
     const watch = await open(`${PATH}#v1.bonus.${Buffer.from('{"baseMode":"x"}').toString('base64url')}`);
     const { page } = watch;
-    await expect(page.getByText('分享链接无法打开：链接内容不完整').isVisible()).resolves.toBe(true);
+    await page.getByText('分享链接无法打开：链接内容不完整').waitFor();
     await page.getByLabel('月度奖金基数').fill('2000');
     await page.getByLabel('得分', { exact: true }).fill('80');
     await expect(amount(page, '月度绩效奖金')).resolves.toBe(formatYuan(expected(200000, 80).month.bonusFen));

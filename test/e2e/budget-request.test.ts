@@ -17,6 +17,7 @@ import { parseDecimal, parseMoney } from '../../src/core/parse-number';
 import type { BudgetPolicy } from '../../src/core/policy-types';
 import { encodeShare } from '../../src/core/share-link';
 import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
+import { waitToolSaved } from './support/tool-page';
 
 const PATH = '/tools/budget-request/';
 const budget = parseYaml(readFileSync('content/policy/budget.yaml', 'utf8')) as BudgetPolicy;
@@ -45,7 +46,8 @@ async function expectClean(watch: PageWatch) {
 }
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
-const lineField = (page: Page, n: number, col: string) => page.getByLabel(`第 ${n} 行 ${col}`, { exact: true });
+const lineField = (page: Page, n: number, col: string) =>
+  page.getByLabel(`第 ${n} 行 ${col}`, { exact: true });
 const result = (page: Page) => page.getByRole('region', { name: '计算结果' });
 
 async function fillHeader(page: Page, values: { project?: string; purpose?: string } = {}) {
@@ -83,7 +85,7 @@ async function fillLines(page: Page, lines: LineInput[]) {
   }
 }
 
-/** Expected total of typed lines, computed by src/lib from the same inputs. */
+/** Expected total of typed lines, computed by the logic from the same inputs. */
 function expectedTotal(lines: LineInput[]) {
   return requestTotalFen(
     lines.map((l) => {
@@ -95,12 +97,9 @@ function expectedTotal(lines: LineInput[]) {
   );
 }
 
-/** Waits until the current draft has been autosaved (the list no longer says 尚未保存). */
+/** Waits until the open draft's every edit is stored (the kit's savedAt in localStorage). */
 async function waitSaved(page: Page) {
-  await expect
-    .poll(() => page.locator('.br-draft-list li[aria-current="true"]').textContent())
-    .not.toContain(strings['drafts.unsaved']);
-  await page.waitForTimeout(400); // the last keystroke's debounce
+  await waitToolSaved(page, 'budget-request');
 }
 
 const THREE_LINES: LineInput[] = [
@@ -158,7 +157,9 @@ describe('a promotion request', () => {
       await expect.poll(chainText).toEqual(approvalChain(fen(at + 1), steps).map((s) => s.approver));
       await expect.poll(chainText).toContain(step.approver);
       // …and signs on the printed form.
-      await expect(page.getByTestId('sheet-signatures').locator(`[data-approver="${step.approver}"]`).count()).resolves.toBe(1);
+      await expect(
+        page.getByTestId('sheet-signatures').locator(`[data-approver="${step.approver}"]`).count(),
+      ).resolves.toBe(1);
     }
     await expectClean(watch);
     await watch.context.close();
@@ -174,8 +175,12 @@ describe('a promotion request', () => {
     await field(page, '本年度已使用').fill(String(promotion.annualYuan - 10_000));
     const warning = result(page).locator('.br-over');
     await expect(warning.textContent()).resolves.toContain('超出预算 ¥10,000.00');
-    await expect(warning.getByRole('link', { name: /六（一）2/ }).getAttribute('href')).resolves.toMatch(/\/finance\/#c6-1-2$/);
-    await expect(warning.getByRole('link', { name: /六（二）2/ }).getAttribute('href')).resolves.toMatch(/\/finance\/#c6-2-2$/);
+    await expect(warning.getByRole('link', { name: /六（一）2/ }).getAttribute('href')).resolves.toMatch(
+      /\/finance\/#c6-1-2$/,
+    );
+    await expect(warning.getByRole('link', { name: /六（二）2/ }).getAttribute('href')).resolves.toMatch(
+      /\/finance\/#c6-2-2$/,
+    );
     // The reader may correct the annual budget; back within budget, the warning goes.
     await page.getByLabel(`${promotion.name}年度预算`).fill(String(promotion.annualYuan + 10_000));
     await expect(warning.count()).resolves.toBe(0);
@@ -234,9 +239,15 @@ describe('a promotion request', () => {
     expect(text).toContain('预期回报（估算，可选）估算');
     expect(text).toContain('预计收入（估算）¥150,000.00');
     expect(text).toContain('投资回报率（估算）1,400.0%');
-    await expect(result(page).getByRole('link', { name: /三（二）6/ }).getAttribute('href')).resolves.toMatch(/\/workflows\/#c3-2-6$/);
+    await expect(
+      result(page)
+        .getByRole('link', { name: /三（二）6/ })
+        .getAttribute('href'),
+    ).resolves.toMatch(/\/workflows\/#c3-2-6$/);
     await field(page, '预计转化人数').fill('600');
-    await expect(page.locator('#br-conversions-error').textContent()).resolves.toBe(strings['error.conversions']);
+    await expect(page.locator('#br-conversions-error').textContent()).resolves.toBe(
+      strings['error.conversions'],
+    );
     await expectClean(watch);
     await watch.context.close();
   });
@@ -295,10 +306,14 @@ describe('drafts', () => {
     const { page } = watch;
     await fillHeader(page, { project: '完好的草稿' });
     await waitSaved(page);
-    await page.evaluate(`localStorage.setItem('mh:budget-request:dbroken', '{"v":1,"savedAt":"2026-01-01T00:00:00.000Z","data":{"lines":"坏"}}')`);
+    await page.evaluate(
+      `localStorage.setItem('mh:budget-request:dbroken', '{"v":1,"savedAt":"2026-01-01T00:00:00.000Z","data":{"lines":"坏"}}')`,
+    );
     await page.reload();
     await page.locator('[data-current-draft]').waitFor();
-    await expect(page.getByText('有 1 份草稿无法读取（已损坏），已另存为备份，其余草稿不受影响。').isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByText('有 1 份草稿无法读取（已损坏），已另存为备份，其余草稿不受影响。').isVisible(),
+    ).resolves.toBe(true);
     await expect(page.getByRole('button', { name: '下载损坏的记录' }).count()).resolves.toBe(1);
     await expect(field(page, '项目名称').inputValue()).resolves.toBe('完好的草稿');
     const keys = (await page.evaluate('Object.keys(localStorage)')) as string[];
@@ -372,7 +387,9 @@ describe('exports', () => {
   it('text with <script> and =HYPERLINK stays text on screen, on paper and in the copied text', async () => {
     const watch = await open();
     const { page, context } = watch;
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl()).origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(siteUrl()).origin,
+    });
     await evilRequest(page);
     await page.getByRole('button', { name: '复制为文本' }).click();
     await expect.poll(() => page.getByText('已复制文本').count()).toBe(1);
@@ -402,17 +419,25 @@ describe('exports', () => {
       page.getByRole('button', { name: '下载 JSON' }).click(),
     ]);
     const json = readFileSync((await download.path())!, 'utf8');
-    expect(JSON.parse(json)).toMatchObject({ tool: 'budget-request', version: 1, data: { project: '导出测试' } });
+    expect(JSON.parse(json)).toMatchObject({
+      tool: 'budget-request',
+      version: 1,
+      data: { project: '导出测试' },
+    });
     await page.getByRole('button', { name: '新建草稿' }).click();
     await expect.poll(() => field(page, '项目名称').inputValue()).toBe('');
-    await page.getByLabel('选择要导入的 JSON 文件').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+    await page
+      .getByLabel('选择要导入的 JSON 文件')
+      .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(json) });
     await expect.poll(() => field(page, '项目名称').inputValue()).toBe('导出测试');
     await expect(result(page).textContent()).resolves.toContain('¥5,500.75');
     // A file of another tool is refused with a reason, nothing else changes.
-    await page.getByLabel('选择要导入的 JSON 文件').setInputFiles({ name: 'y.json', mimeType: 'application/json', buffer: Buffer.from('{"app":"x"}') });
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: '导入失败' }).textContent()).toBe(
-      '导入失败：不是本工具导出的文件',
-    );
+    await page
+      .getByLabel('选择要导入的 JSON 文件')
+      .setInputFiles({ name: 'y.json', mimeType: 'application/json', buffer: Buffer.from('{"app":"x"}') });
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: '导入失败' }).textContent())
+      .toBe('导入失败：不是本工具导出的文件');
     await expect(field(page, '项目名称').inputValue()).resolves.toBe('导出测试');
     await expectClean(watch);
     await watch.context.close();
@@ -491,7 +516,15 @@ describe('print', () => {
       await expect(hidden.isVisible()).resolves.toBe(false);
     }
     const text = (await sheet.textContent()) ?? '';
-    for (const part of ['申请部门', '张三', '暑期招生推广', promotion.name, '推广目标内容', '场地租赁', '人民币伍仟伍佰元柒角伍分']) {
+    for (const part of [
+      '申请部门',
+      '张三',
+      '暑期招生推广',
+      promotion.name,
+      '推广目标内容',
+      '场地租赁',
+      '人民币伍仟伍佰元柒角伍分',
+    ]) {
       expect(text).toContain(part);
     }
     const boxes = sheet.getByTestId('sheet-signatures').locator(':scope > div');
@@ -592,7 +625,9 @@ describe('bad input', () => {
     await page.keyboard.press('End');
     const t0 = Date.now();
     await page.keyboard.press('0');
-    await expect.poll(() => result(page).textContent()).toContain(formatYuan(fen(total + 1500 * 100 - 150 * 100)));
+    await expect
+      .poll(() => result(page).textContent())
+      .toContain(formatYuan(fen(total + 1500 * 100 - 150 * 100)));
     console.log(`200 lines: one keystroke to updated total ${Date.now() - t0} ms`);
     await expectClean(watch);
     await watch.context.close();
@@ -636,7 +671,9 @@ describe('keyboard only', () => {
     // 添加一行 by Enter: focus lands in the new line.
     await tabTo(page, page.getByRole('button', { name: '添加一行' }));
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe(await lineField(page, 2, '费用说明').getAttribute('id'));
+    await expect
+      .poll(() => page.evaluate('document.activeElement.id'))
+      .toBe(await lineField(page, 2, '费用说明').getAttribute('id'));
     await page.keyboard.type('展架');
     await tabTo(page, lineField(page, 2, '数量'));
     await page.keyboard.type('1');
@@ -646,7 +683,9 @@ describe('keyboard only', () => {
     await tabTo(page, page.getByRole('button', { name: '上移第 2 行' }));
     await page.keyboard.press('Enter');
     await expect.poll(() => lineField(page, 1, '费用说明').inputValue()).toBe('展架');
-    await expect.poll(() => page.evaluate('document.activeElement.getAttribute("aria-label")')).toBe('下移第 1 行');
+    await expect
+      .poll(() => page.evaluate('document.activeElement.getAttribute("aria-label")'))
+      .toBe('下移第 1 行');
     await tabTo(page, page.getByRole('button', { name: '标记为已完成' }));
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: '状态：已完成' }).count()).resolves.toBe(1);
@@ -657,27 +696,32 @@ describe('keyboard only', () => {
 });
 
 describe('accessibility', () => {
-  it.each(['light', 'dark'] as const)('axe finds no violations (%s theme), empty and with errors, warnings and results shown', async (colorScheme) => {
-    const watch = await open(PATH, { colorScheme });
-    const { page } = watch;
-    const check = async () => {
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    };
-    await check();
-    await fillHeader(page);
-    await fillLines(page, [
-      { description: '物料', quantity: '0', unitPrice: '3.505' },
-      { description: '场地', quantity: '1', unitPrice: '400,000' },
-    ]);
-    await field(page, '预计参与人数').fill('100');
-    await field(page, '预计转化人数').fill('1000');
-    await expect(result(page).locator('.br-over').count()).resolves.toBe(1);
-    await page.getByRole('button', { name: '标记为已完成' }).click();
-    await waitSaved(page);
-    await page.getByRole('button', { name: '删除草稿：暑期招生推广' }).click();
-    await check();
-    await expectClean(watch);
-    await watch.context.close();
-  });
+  it.each(['light', 'dark'] as const)(
+    'axe finds no violations (%s theme), empty and with errors, warnings and results shown',
+    async (colorScheme) => {
+      const watch = await open(PATH, { colorScheme });
+      const { page } = watch;
+      const check = async () => {
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(
+          results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        ).toEqual([]);
+      };
+      await check();
+      await fillHeader(page);
+      await fillLines(page, [
+        { description: '物料', quantity: '0', unitPrice: '3.505' },
+        { description: '场地', quantity: '1', unitPrice: '400,000' },
+      ]);
+      await field(page, '预计参与人数').fill('100');
+      await field(page, '预计转化人数').fill('1000');
+      await expect(result(page).locator('.br-over').count()).resolves.toBe(1);
+      await page.getByRole('button', { name: '标记为已完成' }).click();
+      await waitSaved(page);
+      await page.getByRole('button', { name: '删除草稿：暑期招生推广' }).click();
+      await check();
+      await expectClean(watch);
+      await watch.context.close();
+    },
+  );
 });

@@ -94,7 +94,10 @@ describe('each chapter page carries its chapter verbatim', () => {
 describe('/print/ carries the whole policy', () => {
   it('every line in order, once, with the title', async () => {
     const { text } = await policyText(browser, '/print/');
-    expectInOrderOnce(text, seed.chapters.flatMap((c) => c.lines));
+    expectInOrderOnce(
+      text,
+      seed.chapters.flatMap((c) => c.lines),
+    );
     const { page, context } = await openPage(browser, '/print/');
     await expect(page.locator('.print-doc-title').textContent()).resolves.toContain(seed.title);
     await context.close();
@@ -110,7 +113,9 @@ describe('restorations and gaps are visible, not invented', () => {
 
   it('六（二）2 ends where the source ends, followed by an editor’s note', async () => {
     const { page, context } = await openPage(browser, '/finance/');
-    const paragraph = page.locator('#c6-2-2').locator('xpath=ancestor::div[contains(@class,"sl-heading-wrapper")]/following-sibling::p[1]');
+    const paragraph = page
+      .locator('#c6-2-2')
+      .locator('xpath=ancestor::div[contains(@class,"sl-heading-wrapper")]/following-sibling::p[1]');
     await expect(paragraph.textContent()).resolves.toMatch(/不得随意调整$/);
     const note = page.getByRole('complementary', { name: /编者注/ });
     await expect(note.textContent()).resolves.toContain('原文');

@@ -33,12 +33,16 @@ describe('clause links', () => {
     await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(
       siteUrl('/workflows/#c3-3-4'),
     );
-    const citeButton = page.getByRole('button', { name: '复制引用：《市场部制度》第三章（三）4 客户投诉处理' });
+    const citeButton = page.getByRole('button', {
+      name: '复制引用：《市场部制度》第三章（三）4 客户投诉处理',
+    });
     await citeButton.click();
     await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(
       `《市场部制度》第三章（三）4 客户投诉处理 ${siteUrl('/workflows/#c3-3-4')}`,
     );
-    await expect(page.locator('[data-clause="c3-3-4"]').locator('xpath=..').getByRole('status').textContent()).resolves.toBe('已复制');
+    await expect(
+      page.locator('[data-clause="c3-3-4"]').locator('xpath=..').getByRole('status').textContent(),
+    ).resolves.toBe('已复制');
     await context.close();
   });
 
@@ -65,7 +69,11 @@ describe('clause links', () => {
     await expect(field.inputValue()).resolves.toBe(
       `《市场部制度》第六章（二）1 年度预算构成 ${siteUrl('/finance/#c6-2-1')}`,
     );
-    await expect(page.evaluate('document.activeElement.value.slice(document.activeElement.selectionStart, document.activeElement.selectionEnd)')).resolves.toContain('年度预算构成');
+    await expect(
+      page.evaluate(
+        'document.activeElement.value.slice(document.activeElement.selectionStart, document.activeElement.selectionEnd)',
+      ),
+    ).resolves.toContain('年度预算构成');
     await context.close();
   });
 
@@ -104,11 +112,17 @@ describe('Chinese search finds clauses and links to their anchors', () => {
     const input = page.getByRole('searchbox').or(page.locator('dialog input[type="text"]')).first();
     await input.fill(query);
     const hrefs = async () =>
-      page.locator('dialog a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+      page
+        .locator('dialog a[href]')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
     await expect
-      .poll(async () => (await hrefs()).some((h) => h?.startsWith(siteUrl(anchor).replace(/^https?:\/\/[^/]+/, ''))), {
-        timeout: 10_000,
-      })
+      .poll(
+        async () =>
+          (await hrefs()).some((h) => h?.startsWith(siteUrl(anchor).replace(/^https?:\/\/[^/]+/, ''))),
+        {
+          timeout: 10_000,
+        },
+      )
       .toBe(true);
     // Search loads on demand and runs under the page's CSP without violations.
     await expect(cspViolations(page)).resolves.toEqual([]);
@@ -148,25 +162,40 @@ describe('search loads on demand', () => {
 });
 
 describe('print', () => {
-  it.each(['/workflows/', '/print/', '/'])('%s hides header, sidebar, table of contents and search when printed', async (path) => {
-    const { page, context } = await openPage(browser, path);
-    await page.emulateMedia({ media: 'print' });
-    for (const selector of ['header.header', '#starlight__sidebar', 'starlight-toc', 'site-search', '.clause-actions']) {
-      const visible = await page.locator(selector).evaluateAll((els) =>
-        els.some((el) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0),
-      );
-      expect(visible, `${selector} visible in print`).toBe(false);
-    }
-    await expect(page.locator('main').isVisible()).resolves.toBe(true);
-    await context.close();
-  });
+  it.each(['/workflows/', '/print/', '/'])(
+    '%s hides header, sidebar, table of contents and search when printed',
+    async (path) => {
+      const { page, context } = await openPage(browser, path);
+      await page.emulateMedia({ media: 'print' });
+      for (const selector of [
+        'header.header',
+        '#starlight__sidebar',
+        'starlight-toc',
+        'site-search',
+        '.clause-actions',
+      ]) {
+        const visible = await page
+          .locator(selector)
+          .evaluateAll((els) =>
+            els.some(
+              (el) =>
+                (el as HTMLElement).offsetParent !== null ||
+                (getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0),
+            ),
+          );
+        expect(visible, `${selector} visible in print`).toBe(false);
+      }
+      await expect(page.locator('main').isVisible()).resolves.toBe(true);
+      await context.close();
+    },
+  );
 
   it('/print/ makes an A4 PDF in which each chapter starts a new page', async () => {
     const { page, context } = await openPage(browser, '/print/');
     await page.emulateMedia({ media: 'print' });
-    const breaks = await page.locator('.print-chapter').evaluateAll((els) =>
-      els.map((el) => getComputedStyle(el).breakBefore),
-    );
+    const breaks = await page
+      .locator('.print-chapter')
+      .evaluateAll((els) => els.map((el) => getComputedStyle(el).breakBefore));
     expect(breaks).toEqual(['auto', 'page', 'page', 'page', 'page', 'page']);
     const pdf = await page.pdf({ format: 'A4', printBackground: false });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
@@ -194,7 +223,9 @@ describe('home page', () => {
       const region = page.getByRole('region', { name });
       await expect(region.getByRole('heading', { name }).count()).resolves.toBe(1);
       for (const [text, href] of Object.entries(links)) {
-        await expect(region.getByRole('link', { name: text, exact: true }).getAttribute('href')).resolves.toBe(href);
+        await expect(
+          region.getByRole('link', { name: text, exact: true }).getAttribute('href'),
+        ).resolves.toBe(href);
       }
     }
     await context.close();

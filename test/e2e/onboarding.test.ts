@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { buildPolicyFingerprint } from '../../src/policy/fingerprint';
 import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
+import { copyFromTool, ToolPage } from './support/tool-page';
 
 const TOOL = '/tools/onboarding/';
 const onboarding = parse(readFileSync('content/policy/onboarding.yaml', 'utf8')) as {
@@ -332,8 +333,7 @@ describe('入职清单', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: new URL(siteUrl()).origin,
     });
-    await page.getByRole('button', { name: '复制分享链接' }).click();
-    const link = (await page.evaluate('navigator.clipboard.readText()')) as string;
+    const link = await copyFromTool(page, '复制分享链接');
     await page.goto(link);
     await page.reload();
     await expect(page.getByText(/只读/).first().isVisible()).resolves.toBe(true);
@@ -349,9 +349,8 @@ describe('入职清单', () => {
     });
     await fillProfile(hire.page, '市场推广组', '2026-03-02', '孙小美');
     await hire.page.getByRole('checkbox', { name: title('duties-promotion') }).check();
-    await hire.page.getByRole('button', { name: '复制分享链接' }).click();
-    const link = (await hire.page.evaluate('navigator.clipboard.readText()')) as string;
-    expect(new URL(link).hash).toMatch(/^#v1\.onboarding\./);
+    const link = await copyFromTool(hire.page, '复制分享链接');
+    expect(new URL(link).hash).toMatch(/^#z1\.onboarding\./);
 
     const mentor = await openAt('2026-03-10');
     await mentor.page.goto(link);
@@ -364,7 +363,8 @@ describe('入职清单', () => {
     await expect(box.isDisabled()).resolves.toBe(true);
     await expect(mentor.page.getByLabel('姓名', { exact: true }).isEditable()).resolves.toBe(false);
     // Nothing of the shared view is saved in the mentor's browser.
-    await mentor.page.waitForTimeout(500);
+    // (the kit says on the tool's root when nothing is waiting to be saved)
+    await new ToolPage(mentor, 'onboarding').ready();
     await expect(
       mentor.page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('mh:onboarding:')).length"),
     ).resolves.toBe(0);
@@ -429,8 +429,7 @@ describe('入职清单', () => {
     });
     await fillProfile(page, '市场推广组', '2026-03-02');
     await page.getByRole('checkbox', { name: title('read-general') }).check();
-    await page.getByRole('button', { name: '复制为文本' }).click();
-    const text = (await page.evaluate('navigator.clipboard.readText()')) as string;
+    const text = await copyFromTool(page, '复制为文本');
     expect(text.split('\n')[0]).toBe('入职清单');
     expect(text).toContain(`☑ ${title('read-general')}`);
     expect(text).toContain(`☐ ${title('org-intro')}`);

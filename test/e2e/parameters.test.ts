@@ -42,7 +42,11 @@ describe.each(['/finance/', '/parameters/'])('%s shows the budget data', (path) 
       const amount = await page.locator(`tr[data-category="${c.id}"] td.num`).textContent();
       expect(amount, c.name).toBe(formatYuan(yuanToFen(c.annualYuan)));
     }
-    const chain = await page.locator('[data-params="approval-chain"] tbody tr').last().locator('td').textContent();
+    const chain = await page
+      .locator('[data-params="approval-chain"] tbody tr')
+      .last()
+      .locator('td')
+      .textContent();
     expect(chain).toBe(budget.approvalSteps.map((s: { approver: string }) => s.approver).join(' → '));
     await context.close();
   });

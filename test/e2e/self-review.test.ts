@@ -1,4 +1,4 @@
-// 绩效自评 as a reader uses it: by label and role, with the expected numbers computed by src/lib
+// 绩效自评 as a reader uses it: by label and role, with the expected numbers computed by the logic
 // from content/policy/appraisal.yaml (not written down here).
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,7 @@ import {
   type SelfReviewState,
 } from '../../src/tools/self-review/logic/state';
 import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
+import { copyFromTool } from './support/tool-page';
 
 const appraisal = parse(readFileSync('content/policy/appraisal.yaml', 'utf8')) as AppraisalPolicy;
 const PATH = '/tools/self-review/';
@@ -116,7 +117,7 @@ async function fillMonth(page: Page, groupId: string) {
 
 describe('a month for each group', () => {
   it.each(appraisal.groups.map((g) => [g.name, g.id]))(
-    '%s: total and grade as src/lib computes them',
+    '%s: total and grade as the logic computes them',
     async (name, id) => {
       const watch = await open();
       const { page } = watch;
@@ -323,9 +324,8 @@ describe('sharing, exporting and printing', () => {
     await choose(page, '市场经理', '月度考核', 2026, 4);
     await fillMonth(page, 'manager');
     await kpiBox(page, '部门目标达成率').getByLabel('自评说明').fill('<b>不是 HTML</b>');
-    await page.getByRole('button', { name: '复制分享链接' }).click();
-    const url = (await page.evaluate('navigator.clipboard.readText()')) as string;
-    expect(url).toMatch(/#v1\.self-review\./);
+    const url = await copyFromTool(page, '复制分享链接');
+    expect(url).toMatch(/#z1\.self-review\./);
 
     const manager = await openPage(browser, new URL(url).pathname + new URL(url).hash);
     await ready(manager.page);
@@ -365,8 +365,7 @@ describe('sharing, exporting and printing', () => {
     await choose(page, '市场推广组', '月度考核', 2026, 4);
     await fillMonth(page, 'promotion');
     await kpiBox(page, '活动参与人数').getByLabel('自评说明').fill('=1+1');
-    await page.getByRole('button', { name: '复制为文本' }).click();
-    const text = (await page.evaluate('navigator.clipboard.readText()')) as string;
+    const text = await copyFromTool(page, '复制为文本');
     const want = expectedMonth('promotion');
     expect(text.startsWith('绩效自评表\n\n【基本信息】\n员工姓名：张三')).toBe(true);
     expect(text).toMatch(new RegExp(`月度总分\\s*：${want.total}`));
@@ -525,7 +524,7 @@ describe('bad input', () => {
   ])('a share link %s is reported and the tool opens normally', async (_, hash, message) => {
     const watch = await open(PATH + hash);
     const { page } = watch;
-    await expect(page.getByText(`分享链接无法打开：${message}`).isVisible()).resolves.toBe(true);
+    await page.getByText(`分享链接无法打开：${message}`).waitFor();
     await expect(page.getByLabel('员工姓名').isEditable()).resolves.toBe(true);
     await kpiBox(page, '活动参与人数').getByLabel('实际值').fill('250');
     await expect(

@@ -23,7 +23,9 @@ function pages(dir: string): string[] {
 
 beforeAll(async () => {
   if (!existsSync(`${ROOT}/index.html`)) {
-    throw new Error(`${ROOT}/ 不存在：请先运行 BASE_PATH=${BASE} OUT_DIR=${ROOT} npm run build（npm test 会自动构建）。`);
+    throw new Error(
+      `${ROOT}/ 不存在：请先运行 BASE_PATH=${BASE} OUT_DIR=${ROOT} npm run build（npm test 会自动构建）。`,
+    );
   }
   server = await startStaticServer({ root: ROOT, base: BASE });
   browser = await launchBrowser();
@@ -49,7 +51,9 @@ describe(`built under ${BASE}`, () => {
       await page.goto(server.url + path, { waitUntil: 'networkidle' });
       expect(failed, path).toEqual([]);
       expect(errors, path).toEqual([]);
-      const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const hrefs = await page
+        .locator('a[href^="/"]')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       const outside = hrefs.filter((h) => !h!.startsWith(BASE));
       expect(outside, `${path} links outside ${BASE}`).toEqual([]);
       await page.close();
@@ -65,7 +69,9 @@ describe(`built under ${BASE}`, () => {
     await page.goto(`${server.url}workflows/#c3-3-4`);
     await expect(page.locator('#c3-3-4').textContent()).resolves.toBe('4. 客户投诉处理');
     await page.getByRole('button', { name: '复制链接：《市场部制度》第三章（三）4 客户投诉处理' }).click();
-    await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(`${origin}${BASE}workflows/#c3-3-4`);
+    await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(
+      `${origin}${BASE}workflows/#c3-3-4`,
+    );
     await context.close();
   });
 
@@ -78,9 +84,9 @@ describe(`built under ${BASE}`, () => {
     await expect
       .poll(
         async () =>
-          (await page.locator('dialog a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).includes(
-            `${BASE}workflows/#c3-3-4`,
-          ),
+          (
+            await page.locator('dialog a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+          ).includes(`${BASE}workflows/#c3-3-4`),
         { timeout: 10_000 },
       )
       .toBe(true);

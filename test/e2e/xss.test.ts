@@ -11,6 +11,7 @@ import { parseCsv } from '../../src/core/csv';
 import type { BonusPolicy } from '../../src/core/policy-types';
 import { encodeShare } from '../../src/core/share-link';
 import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
+import { copyFromTool } from './support/tool-page';
 
 const IMG = '<img src=x onerror="window.__xss=1">';
 const FORMULA = "=cmd|' /C calc'!A0";
@@ -110,8 +111,7 @@ describe.each(TOOLS)('$name', (tool) => {
     await tool.fill(page);
     await inert(page);
 
-    await page.getByRole('button', { name: '复制为文本' }).click();
-    const copied = (await page.evaluate('navigator.clipboard.readText()')) as string;
+    const copied = await copyFromTool(page, '复制为文本');
     expect(copied).toContain(IMG);
     expect(copied).toContain(FORMULA);
 
@@ -143,8 +143,7 @@ describe.each(TOOLS)('$name', (tool) => {
     });
     await tool.ready(page);
     await tool.fill(page);
-    await page.getByRole('button', { name: '复制分享链接' }).click();
-    const url = new URL((await page.evaluate('navigator.clipboard.readText()')) as string);
+    const url = new URL(await copyFromTool(page, '复制分享链接'));
 
     const other = await openPage(browser, url.pathname + url.hash);
     const p = other.page;

@@ -8,7 +8,14 @@ import { periodLabel, type ExportLabels } from '../../self-review/logic/export';
 import { plainNumber } from '../../self-review/logic/state';
 import { bonusEstimateResult, readBonusInputs, type BonusResult, type SavedReviewScore } from './derive';
 import { bonusFormulas, type BonusLabels } from './export';
-import { BONUS_KEY, BONUS_STATE_VERSION, BONUS_TOOL, bonusStateSchema, emptyBonusState, type BonusState } from './state';
+import {
+  BONUS_KEY,
+  BONUS_STATE_VERSION,
+  BONUS_TOOL,
+  bonusStateSchema,
+  emptyBonusState,
+  type BonusState,
+} from './state';
 
 export type BonusToolLabels = BonusLabels &
   Pick<ExportLabels, 'period.month' | 'period.year'> &
@@ -38,7 +45,8 @@ export interface BonusView {
 
 export function deriveBonus(state: BonusState, ctx: BonusContext): BonusView {
   const { labels: s } = ctx;
-  const chosen = state.scoreMode === 'saved' ? (ctx.reviews.find((r) => r.key === state.source) ?? null) : null;
+  const chosen =
+    state.scoreMode === 'saved' ? (ctx.reviews.find((r) => r.key === state.source) ?? null) : null;
   let scoreText = state.score;
   let sourceError: string | null = null;
   let sourceLabel = state.sourceLabel;
@@ -91,4 +99,3 @@ export const bonusTool: ToolDefinition<BonusState, BonusView, BonusContext> = {
     };
   },
 };
-

@@ -28,7 +28,11 @@ export interface CoefficientReading {
  * The coefficient at `score` (bonusCoefficient) and the part of the curve it comes from. null for
  * an empty curve.
  */
-export function readCoefficient(score: number, curve: readonly CurvePoint[], maxCoefficient?: number): CoefficientReading | null {
+export function readCoefficient(
+  score: number,
+  curve: readonly CurvePoint[],
+  maxCoefficient?: number,
+): CoefficientReading | null {
   const points = [...curve].sort((a, b) => a.score - b.score);
   const first = points[0];
   const last = points.at(-1);
@@ -59,7 +63,10 @@ export interface BonusInputs {
 /** Reads the typed fields; `scoreText` is the typed score or the saved review's total. */
 export function readBonusInputs(state: BonusState, scoreText: string, maxScore: number): BonusInputs {
   const errors: Record<string, string> = {};
-  const field = <T>(name: string, result: { ok: true; value: T } | { ok: false; error: string; code: string }): T | null => {
+  const field = <T>(
+    name: string,
+    result: { ok: true; value: T } | { ok: false; error: string; code: string },
+  ): T | null => {
     if (result.ok) return result.value;
     if (result.code !== 'empty') errors[name] = result.error;
     return null;
@@ -75,7 +82,12 @@ export function readBonusInputs(state: BonusState, scoreText: string, maxScore: 
     if (salaryFen !== null && ratio !== null) baseFen = baseFromSalary(salaryFen, ratio);
   }
   const scoreResult = parseDecimal(scoreText, { min: 0, max: maxScore });
-  const score = field('score', scoreResult.ok || scoreResult.code !== 'out-of-range' ? scoreResult : { ...scoreResult, error: `得分应在 0–${maxScore} 之间` });
+  const score = field(
+    'score',
+    scoreResult.ok || scoreResult.code !== 'out-of-range'
+      ? scoreResult
+      : { ...scoreResult, error: `得分应在 0–${maxScore} 之间` },
+  );
   return { baseFen, salaryFen, ratio, score, errors };
 }
 
@@ -91,12 +103,18 @@ export interface BonusResult extends BonusInputs {
 
 /** The estimate as far as the inputs allow: the coefficient needs a score, amounts need a base too. */
 export function bonusEstimateResult(inputs: BonusInputs, policy: BonusPolicy): BonusResult {
-  const reading = inputs.score === null ? null : readCoefficient(inputs.score, policy.curve, policy.maxCoefficient);
+  const reading =
+    inputs.score === null ? null : readCoefficient(inputs.score, policy.curve, policy.maxCoefficient);
   let month: BonusEstimate | null = null;
   let year: BonusEstimate | null = null;
   let overflow = false;
   if (inputs.score !== null && inputs.baseFen !== null) {
-    const common = { baseFen: inputs.baseFen, score: inputs.score, curve: policy.curve, maxCoefficient: policy.maxCoefficient };
+    const common = {
+      baseFen: inputs.baseFen,
+      score: inputs.score,
+      curve: policy.curve,
+      maxCoefficient: policy.maxCoefficient,
+    };
     try {
       month = estimateBonus({ ...common, period: { kind: 'month' } });
       year = estimateBonus({ ...common, period: { kind: 'year', baseMonths: policy.annual.baseMonths } });
@@ -109,7 +127,6 @@ export function bonusEstimateResult(inputs: BonusInputs, policy: BonusPolicy): B
   }
   return { ...inputs, reading, month, year, overflow };
 }
-
 
 /** One of the reader's saved 绩效自评, as the bonus estimate offers it. */
 export interface SavedReviewScore {

@@ -52,7 +52,10 @@ export default function Bonus(props: BonusProps) {
     () => ({ policy, appraisal, maxScore, reviews: reviews ?? [], reviewsRead: reviews !== null, labels: s }),
     [reviews],
   );
-  const tool = useTool(bonusTool, ctx, { outgoing: (st) => outgoingBonus(st, bonusTool.derive(st, ctx)) });
+  const tool = useTool(bonusTool, ctx, {
+    outgoing: (st) => outgoingBonus(st, bonusTool.derive(st, ctx)),
+    onImported: () => tool.say({ id: 'imported', kind: 'info', text: s['import.done'] }),
+  });
   const { state, readOnly, shared, notices, dismiss } = tool;
   const { r, formulas, grade, sourceLabel, sourceError, chosen } = tool.result;
 
@@ -125,9 +128,11 @@ export default function Bonus(props: BonusProps) {
   );
 
   return (
-    <div class="tool-root bonus">
+    <div class="tool-root bonus" {...tool.rootProps}>
       <Notices notices={notices} onDismiss={dismiss} />
-      {shared && <ShareBanner text={s['share.banner']} closeLabel={s['share.close']} onClose={tool.closeShare} />}
+      {shared && (
+        <ShareBanner text={s['share.banner']} closeLabel={s['share.close']} onClose={tool.closeShare} />
+      )}
 
       <div class="no-print">
         <FieldSet legend={s['base.legend']}>

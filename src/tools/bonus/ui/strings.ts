@@ -63,8 +63,10 @@ export const strings = {
   'chart.coefficient': '系数',
 
   'how.summary': '怎么算的',
-  'how.curve': '奖金系数按下面曲线上的点，在相邻两点之间按直线取值；低于第一个点取第一个点的系数，高于最后一个点取最后一个点的系数。',
-  'how.base': '月度绩效奖金 = 月度奖金基数 × 系数；年度绩效奖金 = 月度奖金基数 × {months} × 年度系数。月度奖金基数可按月薪 × {ratio}% 估算。',
+  'how.curve':
+    '奖金系数按下面曲线上的点，在相邻两点之间按直线取值；低于第一个点取第一个点的系数，高于最后一个点取最后一个点的系数。',
+  'how.base':
+    '月度绩效奖金 = 月度奖金基数 × 系数；年度绩效奖金 = 月度奖金基数 × {months} × 年度系数。月度奖金基数可按月薪 × {ratio}% 估算。',
   'how.clause': '依据：',
   'how.params': '系数曲线见参数说明',
 
@@ -84,7 +86,8 @@ export const strings = {
   'text.baseFromSalary': '按月薪 {salary} × {ratio}% 估算',
   'text.score': '考核得分',
   'text.estimate': '估算',
-  'text.note': '以上为估算（制度第四章（三）1：绩效奖金与绩效考核得分挂钩，得分越高奖金越高），实际以公司核定为准。',
+  'text.note':
+    '以上为估算（制度第四章（三）1：绩效奖金与绩效考核得分挂钩，得分越高奖金越高），实际以公司核定为准。',
   'text.notFilled': '未填',
 } as const satisfies BonusLabels & Record<string, string>;
 

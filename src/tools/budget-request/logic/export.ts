@@ -4,7 +4,8 @@
  */
 import type { BudgetRequestLabels } from './labels';
 import type { BudgetRequestResult } from './derive';
-import { formatPercent, formatQuantity } from './format';
+import { approvalRulesText, formatPercent, formatQuantity } from './format';
+export { approvalRulesText };
 import type { BudgetRequestDraft } from './state';
 import { toCsv, type CsvCell } from '../../../core/csv';
 import { formatYuan, formatYuanPlain, yuanToFen, type Fen } from '../../../core/money';
@@ -13,20 +14,6 @@ import { toPlainText, type TextSection } from '../../../core/text-export';
 import { fill } from '../../../core/template';
 
 type Strings = BudgetRequestLabels;
-
-/** 「任何金额由市场经理审批；超过 ¥5,000.00 加财务部；…」 from the parameters (六（一）1). */
-export function approvalRulesText(steps: readonly ApprovalStep[], t: Strings): string {
-  const sorted = [...steps].sort((a, b) => a.aboveYuan - b.aboveYuan);
-  const rules = sorted.map((s, i) =>
-    i === 0
-      ? fill(t['result.chainRule.first'], { approver: s.approver })
-      : fill(t['result.chainRule.step'], {
-          approver: s.approver,
-          amount: formatYuan(yuanToFen(s.aboveYuan)),
-        }),
-  );
-  return `${rules.join('；')}。`;
-}
 
 /** Rows of the CSV: header, one row per filled line, then 合计 and 大写. */
 export function requestCsvRows(

@@ -1,4 +1,24 @@
 /** Small display helpers of the 预算申请单 tool (no DOM). */
+import { formatYuan, yuanToFen } from '../../../core/money';
+import type { ApprovalStep } from '../../../core/policy-types';
+import { fill } from '../../../core/template';
+import type { BudgetRequestLabels } from './labels';
+
+type Strings = Pick<BudgetRequestLabels, 'result.chainRule.first' | 'result.chainRule.step'>;
+
+/** 「任何金额由市场经理审批；超过 ¥5,000.00 加财务部；…」 from the parameters (六（一）1). */
+export function approvalRulesText(steps: readonly ApprovalStep[], t: Strings): string {
+  const sorted = [...steps].sort((a, b) => a.aboveYuan - b.aboveYuan);
+  const rules = sorted.map((s, i) =>
+    i === 0
+      ? fill(t['result.chainRule.first'], { approver: s.approver })
+      : fill(t['result.chainRule.step'], {
+          approver: s.approver,
+          amount: formatYuan(yuanToFen(s.aboveYuan)),
+        }),
+  );
+  return `${rules.join('；')}。`;
+}
 
 /** 12.345 → "12.3%", −25 → "-25.0%", 1234567.8 → "1,234,567.8%"; never NaN or exponent notation. */
 export function formatPercent(value: number): string {

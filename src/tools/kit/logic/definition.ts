@@ -60,7 +60,11 @@ export interface ToolExports<S, R, C> {
 export const ENTRY_KEY = /^[A-Za-z0-9_-]+$/;
 
 /** A short random key: time + randomness, letters and digits only. */
-export function newEntryKey(prefix: string, now: number = Date.now(), random: () => number = Math.random): string {
+export function newEntryKey(
+  prefix: string,
+  now: number = Date.now(),
+  random: () => number = Math.random,
+): string {
   const rand = Math.floor(random() * 36 ** 6)
     .toString(36)
     .padStart(6, '0');

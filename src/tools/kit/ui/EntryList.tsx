@@ -1,7 +1,8 @@
 // The list of a tool's saved entries (drafts, periods, people): open, extra actions and delete with
 // one confirm step, the same in every tool. Words come from the tool (its own nouns).
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { ConfirmStep } from './ConfirmStep';
 import { fill } from '../../../core/template';
 import type { ToolEntry } from './use-tool';
 
@@ -42,6 +43,8 @@ export interface EntryListProps<S> {
   /** Buttons under the list (新建…). */
   footer?: ComponentChildren;
   class?: string;
+  /** Class of the list itself (tests and styles of a tool may name it). */
+  listClass?: string;
   /** Rows shown before the browser has picked an entry (keeps the page from shifting). */
   placeholder?: ComponentChildren;
 }
@@ -49,15 +52,7 @@ export interface EntryListProps<S> {
 export function EntryList<S>(props: EntryListProps<S>) {
   const { entries, words: w } = props;
   const [confirming, setConfirming] = useState<string | null>(null);
-  const question = useRef<HTMLParagraphElement>(null);
   const trigger = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    if (confirming) question.current?.focus();
-  }, [confirming]);
-  const close = () => {
-    setConfirming(null);
-    trigger.current?.focus();
-  };
   const headingId = `${props.id}-heading`;
   return (
     <section class={`tool-entries no-print ${props.class ?? ''}`} aria-labelledby={headingId}>
@@ -66,7 +61,7 @@ export function EntryList<S>(props: EntryListProps<S>) {
       {entries.length === 0 && !props.placeholder ? (
         w.empty && <p>{w.empty}</p>
       ) : (
-        <ul class="tool-entry-list">
+        <ul class={`tool-entry-list ${props.listClass ?? ''}`}>
           {entries.length === 0 && props.placeholder}
           {entries.map((e) => (
             <li key={e.key} aria-current={e.current ? 'true' : undefined} data-entry={e.key}>
@@ -103,32 +98,19 @@ export function EntryList<S>(props: EntryListProps<S>) {
                 )}
               </span>
               {confirming === e.key && (
-                <span
-                  class="tool-confirm"
-                  role="group"
-                  aria-labelledby={`${props.id}-confirm`}
-                  onKeyDown={(ev) => {
-                    if (ev.key === 'Escape') close();
+                <ConfirmStep
+                  id={`${props.id}-confirm`}
+                  question={fill(w.confirmQuestion, { label: e.label })}
+                  confirmLabel={w.confirmDelete}
+                  cancelLabel={w.cancel}
+                  trigger={trigger.current}
+                  onCancel={() => setConfirming(null)}
+                  onConfirm={() => {
+                    props.onDelete(e.key);
+                    setConfirming(null);
+                    props.onSaid?.(fill(w.deleted, { label: e.label }));
                   }}
-                >
-                  <p id={`${props.id}-confirm`} tabIndex={-1} ref={question}>
-                    {fill(w.confirmQuestion, { label: e.label })}
-                  </p>
-                  <button
-                    type="button"
-                    class="tool-button tool-button--small tool-button--primary"
-                    onClick={() => {
-                      props.onDelete(e.key);
-                      setConfirming(null);
-                      props.onSaid?.(fill(w.deleted, { label: e.label }));
-                    }}
-                  >
-                    {w.confirmDelete}
-                  </button>
-                  <button type="button" class="tool-button tool-button--small" onClick={close}>
-                    {w.cancel}
-                  </button>
-                </span>
+                />
               )}
             </li>
           ))}

@@ -34,10 +34,18 @@ export function ExportBar(props: ExportBarProps) {
   return (
     <div class="tool-export no-print">
       <div class="tool-export-buttons" role="group" aria-label="导出与分享">
-        <button type="button" class="tool-button" onClick={() => (props.onPrint ? props.onPrint() : window.print())}>
+        <button
+          type="button"
+          class="tool-button"
+          onClick={() => (props.onPrint ? props.onPrint() : window.print())}
+        >
           打印 / 存为 PDF
         </button>
-        <button type="button" class="tool-button" onClick={async () => void copy('文本', await actions.text())}>
+        <button
+          type="button"
+          class="tool-button"
+          onClick={async () => void copy('文本', await actions.text())}
+        >
           复制为文本
         </button>
         <button
@@ -55,7 +63,11 @@ export function ExportBar(props: ExportBarProps) {
           type="button"
           class="tool-button"
           onClick={async () => {
-            downloadText(`${await actions.fileBase()}.json`, await actions.json(), 'application/json;charset=utf-8');
+            downloadText(
+              `${await actions.fileBase()}.json`,
+              await actions.json(),
+              'application/json;charset=utf-8',
+            );
             say('已下载 JSON 文件');
           }}
         >

@@ -27,9 +27,11 @@ function describedBy(
   hint?: ComponentChildren,
   conflict?: FieldConflictView | null,
 ): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, conflict ? `${id}-conflict` : null].filter(
-    Boolean,
-  );
+  const ids = [
+    hint ? `${id}-hint` : null,
+    error ? `${id}-error` : null,
+    conflict ? `${id}-conflict` : null,
+  ].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 

@@ -18,13 +18,7 @@ export function readFileText(file: File): Promise<string> {
   return file.text();
 }
 
-/** Today in the reader's time zone as yyyy-mm-dd. */
-export function todayIso(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
+export { todayIso } from '../../../core/calendar-date';
 
 /** The page URL with `fragment` as its hash (the state never goes to a server). */
 export function urlWithFragment(fragment: string): string {

@@ -3,7 +3,7 @@
 import { STORAGE_MESSAGES } from '../../../core/storage';
 
 export const KIT = {
-  shareError: '无法打开分享链接：{error}。下面是你自己的内容。',
+  shareError: '分享链接无法打开：{error}。下面是你自己的内容。',
   downloadBackup: '下载损坏的记录',
   unreadableEntry: '无法读取的记录',
   resetFields: '。已重置的字段：',

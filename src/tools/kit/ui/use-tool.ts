@@ -66,6 +66,8 @@ export interface ToolHandle<S, R> {
   readonly exports: ExportActions;
   /** Today in the reader's time zone (null on the server). */
   readonly today: string | null;
+  /** Spread on the tool's root element: which entry is open and whether it is saved (tests wait on these). */
+  readonly rootProps: Readonly<Record<string, string | undefined>>;
 }
 
 /** What the export bar calls; each loads its code on first use. */
@@ -92,7 +94,8 @@ const SHARE_FRAGMENT = /^[vz]\d{1,9}\.[a-z0-9-]+\./;
 
 function showValue(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   return JSON.stringify(value);
 }
 
@@ -101,7 +104,11 @@ function loadedState<S>(store: Store<S>, key: string): { state: S; savedAt: stri
   return r.status === 'ok' || r.status === 'recovered' ? { state: r.data, savedAt: r.savedAt } : null;
 }
 
-export function useTool<S, R, C>(def: ToolDefinition<S, R, C>, ctx: C, options: UseToolOptions<S> = {}): ToolHandle<S, R> {
+export function useTool<S, R, C>(
+  def: ToolDefinition<S, R, C>,
+  ctx: C,
+  options: UseToolOptions<S> = {},
+): ToolHandle<S, R> {
   const store = useMemo(
     () =>
       createStore<S>({
@@ -112,12 +119,15 @@ export function useTool<S, R, C>(def: ToolDefinition<S, R, C>, ctx: C, options: 
       }),
     [def],
   );
+  // The controller lives as long as the page; it reads the context of the latest render.
+  const ctxRef = useRef(ctx);
+  ctxRef.current = ctx;
   const ctl: Autosave<S> = useMemo(
     () =>
       createAutosave<S>({
         store,
-        initial: (key) => def.empty(ctx, key),
-        ...(def.isBlank ? { isBlank: (s: S) => def.isBlank!(s, ctx) } : {}),
+        initial: (key) => def.empty(ctxRef.current, key),
+        ...(def.isBlank ? { isBlank: (s: S) => def.isBlank!(s, ctxRef.current) } : {}),
       }),
     [store],
   );
@@ -165,7 +175,13 @@ export function useTool<S, R, C>(def: ToolDefinition<S, R, C>, ctx: C, options: 
 
   async function openShared(fragment: string) {
     const { decodeShareAny } = await import('../../../core/share-link');
-    const r = await decodeShareAny(fragment, def.id, def.version, def.schema, def.migrate ? { migrate: def.migrate } : {});
+    const r = await decodeShareAny(
+      fragment,
+      def.id,
+      def.version,
+      def.schema,
+      def.migrate ? { migrate: def.migrate } : {},
+    );
     if (r.ok) {
       setShared(r.state);
       setLocal((list) => list.filter((n) => n.id !== 'share-error'));
@@ -212,7 +228,7 @@ export function useTool<S, R, C>(def: ToolDefinition<S, R, C>, ctx: C, options: 
   const switching = key !== null && snap.key !== key && !shared;
   const state = shared ?? (switching ? ctl.preview(key) : snap.state);
   const ready = today !== null && (shared !== null || (key !== null && snap.key === key));
-  const result = useMemo(() => def.derive(state, ctx), [state]);
+  const result = useMemo(() => def.derive(state, ctx), [state, ctx]);
 
   const edit = useCallback((update: Update<S>) => ctl.edit(update, keyRef.current), [ctl]);
   const open = useCallback((k: string) => {
@@ -226,7 +242,11 @@ export function useTool<S, R, C>(def: ToolDefinition<S, R, C>, ctx: C, options: 
     (k: string) => {
       ctl.remove(k);
       if (k === keyRef.current && def.entries.kind === 'many') {
-        const next = store.list().filter((x) => x !== k).sort().reverse()[0];
+        const next = store
+          .list()
+          .filter((x) => x !== k)
+          .sort()
+          .reverse()[0];
         setKey(next ?? def.entries.newKey());
       }
     },
@@ -261,13 +281,19 @@ export function useTool<S, R, C>(def: ToolDefinition<S, R, C>, ctx: C, options: 
     setLocal((list) => list.filter((n) => n.id !== 'share-error'));
   }, []);
 
-  // The saved entries, named; the open one as it is being typed.
-  const entries = useMemo(() => {
-    const keys = [...new Set([...snap.entries, ...(key !== null ? [key] : [])])].sort().reverse();
-    const label = (s: S) => (def.entries.kind === 'many' ? def.entries.label(s, ctx) : '');
-    return keys.map((k): ToolEntry<S> => {
+  // The saved entries, named; the open one as it is being typed (the others are read once per save).
+  const label = (s: S) => (def.entries.kind === 'many' ? def.entries.label(s, ctx) : '');
+  const others = useMemo(() => {
+    const out = new Map<string, { state: S; savedAt: string } | null>();
+    for (const k of snap.entries) if (k !== key) out.set(k, loadedState(store, k));
+    return out;
+  }, [snap.entries, snap.savedAt, key]);
+  const entries = [...new Set([...snap.entries, ...(key !== null ? [key] : [])])]
+    .sort()
+    .reverse()
+    .map((k): ToolEntry<S> => {
       if (k === key) return { key: k, state, label: label(state), savedAt: snap.savedAt, current: true };
-      const loaded = loadedState(store, k);
+      const loaded = others.get(k) ?? null;
       return {
         key: k,
         state: loaded?.state ?? null,
@@ -276,7 +302,6 @@ export function useTool<S, R, C>(def: ToolDefinition<S, R, C>, ctx: C, options: 
         current: false,
       };
     });
-  }, [snap.entries, snap.savedAt, key, def.entries.kind === 'many' ? state : null]);
 
   const notices: Notice[] = [...snap.notices.map((n) => noticeOf(n)), ...local];
   function noticeOf(n: AutosaveNotice): Notice {
@@ -285,7 +310,10 @@ export function useTool<S, R, C>(def: ToolDefinition<S, R, C>, ctx: C, options: 
     const actions: NonNullable<Notice['actions']>[number][] = [];
     if (n.backupKey) {
       const backupKey = n.backupKey;
-      actions.push({ label: KIT.downloadBackup, onClick: () => downloadBackup(n.entry ?? 'entry', backupKey) });
+      actions.push({
+        label: KIT.downloadBackup,
+        onClick: () => downloadBackup(n.entry ?? 'entry', backupKey),
+      });
     }
     if (n.code === 'conflict') {
       actions.push({ label: KIT.keepAllMine, onClick: () => resolveAll('mine') });
@@ -304,10 +332,17 @@ export function useTool<S, R, C>(def: ToolDefinition<S, R, C>, ctx: C, options: 
   const resolveAll = (choice: 'mine' | 'theirs') => {
     for (const c of ctl.getSnapshot().conflicts) ctl.resolve(c, choice);
   };
-  const conflictView = (path: Path, show: (value: unknown) => string = showValue): FieldConflictView | null => {
+  const conflictView = (
+    path: Path,
+    show: (value: unknown) => string = showValue,
+  ): FieldConflictView | null => {
     const c = conflictAt(snap.conflicts, path);
     if (!c) return null;
-    return { theirs: show(c.theirs), takeTheirs: () => ctl.resolve(c, 'theirs'), keepMine: () => ctl.resolve(c, 'mine') };
+    return {
+      theirs: show(c.theirs),
+      takeTheirs: () => ctl.resolve(c, 'theirs'),
+      keepMine: () => ctl.resolve(c, 'mine'),
+    };
   };
 
   // ---- export: the code for text, CSV, JSON and links loads on first use ----
@@ -328,13 +363,24 @@ export function useTool<S, R, C>(def: ToolDefinition<S, R, C>, ctx: C, options: 
       return encodeShareCompressed(def.id, def.version, outgoing());
     },
     importText: async (text) => {
-      const r = parseJsonFile(text, def.id, def.version, def.schema, def.migrate ? { migrate: def.migrate } : {});
+      const r = parseJsonFile(
+        text,
+        def.id,
+        def.version,
+        def.schema,
+        def.migrate ? { migrate: def.migrate } : {},
+      );
       if (!r.ok) return r.error;
       const error = saveAs(r.state);
       if (error) return error;
       const label = def.entries.kind === 'many' ? def.entries.label(r.state, ctx) : '';
       if (options.onImported) options.onImported(r.state, label);
-      else say({ id: 'imported', kind: 'info', text: label ? KIT.importedAs.replace('{label}', label) : KIT.imported });
+      else
+        say({
+          id: 'imported',
+          kind: 'info',
+          text: label ? KIT.importedAs.replace('{label}', label) : KIT.imported,
+        });
       return null;
     },
   };
@@ -364,5 +410,11 @@ export function useTool<S, R, C>(def: ToolDefinition<S, R, C>, ctx: C, options: 
     store,
     exports,
     today,
+    rootProps: {
+      'data-tool': def.id,
+      'data-entry': shared ? undefined : (key ?? undefined),
+      'data-dirty': String(snap.dirty || switching),
+      'data-saved-at': snap.savedAt ?? '',
+    },
   };
 }

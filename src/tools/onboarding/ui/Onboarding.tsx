@@ -3,41 +3,29 @@
 // with signature lines and the 制度签收单. Thin: data and words come in as props, ../logic computes.
 import '../../kit/ui/tools.css';
 import './onboarding.css';
-import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { parseJsonFile, toJsonFile } from '../../../core/json-file';
-import { encodeShare } from '../../../core/share-link';
-import {
-  buildChecklist,
-  checklistText,
-  parseDateInput,
-  type ChecklistItem,
-  type ChecklistView,
-} from '../logic/checklist';
+import { parseDateInput, type ChecklistView } from '../logic/checklist';
+import { onboardingTool, type OnboardingContext } from '../logic/definition';
 import {
   clearTicks,
-  emptyOnboardingState,
-  newPersonKey,
-  onboardingStateSchema,
-  ONBOARDING_STATE_VERSION,
-  ONBOARDING_TOOL,
   setItemDone,
-  sharedOnboardingSchema,
   MAX_FIELD_LENGTH,
   type OnboardingState,
+  type SharedOnboarding,
 } from '../logic/state';
 import type { ClauseLinkData } from '../../../core/clause-ref';
 import type { OnboardingPolicy } from '../../../core/policy-types';
 import { ClauseLink } from '../../kit/ui/ClauseLink';
 import type { OnboardingStrings } from './strings';
+import { ConfirmStep } from '../../kit/ui/ConfirmStep';
 import { ExportBar } from '../../kit/ui/ExportBar';
 import { FieldSet, SelectField, TextField } from '../../kit/ui/Field';
 import { LiveResult, Notices, ShareBanner } from '../../kit/ui/Notices';
 import { todayIso } from '../../kit/ui/dom';
-import { useSavedState } from '../../kit/ui/use-saved-state';
-import { useToolNotices } from '../../kit/ui/use-tool-notices';
-import { useShareView } from '../../kit/ui/use-share-view';
+import { useTool } from '../../kit/ui/use-tool';
 import { useReadingMarks } from './use-reading-marks';
+import { ItemRow } from './ItemRow';
+import { ChecklistSheet } from './ChecklistSheet';
 import { fill } from '../../../core/template';
 
 export interface OnboardingProps {
@@ -67,50 +55,53 @@ export default function Onboarding(props: OnboardingProps) {
   const t = (key: keyof OnboardingStrings, values: Record<string, string | number> = {}) =>
     fill(s[key], values);
 
-  const share = useShareView(ONBOARDING_TOOL, ONBOARDING_STATE_VERSION, sharedOnboardingSchema);
-  const shared = share.view.status === 'shared' ? share.view.state : null;
-
-  // null until the browser has said which person was worked on last (and while viewing a link).
-  const [personKey, setPersonKey] = useState<string | null>(null);
-  const saved = useSavedState<OnboardingState>({
-    namespace: ONBOARDING_TOOL,
-    version: ONBOARDING_STATE_VERSION,
-    schema: onboardingStateSchema,
-    key: shared ? null : personKey,
-    initial: emptyOnboardingState,
-  });
-  const { notices, dismiss, say } = useToolNotices(share, saved, (error) => t('share.error', { error }));
-  const { store } = saved;
   const readingPath = policy.readingPath;
   const reading = useReadingMarks(readingPath);
+  const [fixedToday, setToday] = useState<string | null>(props.today ?? null);
+  const [shownMarks, setShownMarks] = useState<Readonly<Record<string, string>> | null>(null);
+  const roleName = (id: string) => roles.find((r) => r.id === id)?.name ?? id;
+  const chapterName = (slug: string) => props.chapters[slug] ?? slug;
+  const clauseLabel = (id: string) => props.clauses[id]?.label ?? id;
+  const ctx: OnboardingContext = useMemo(
+    () => ({
+      policy,
+      roles,
+      today: fixedToday,
+      marks: shownMarks ?? reading.marks,
+      chapterName,
+      clauseLabel,
+      labels: s,
+    }),
+    [fixedToday, shownMarks, reading.marks],
+  );
+  const tool = useTool(onboardingTool, ctx, {
+    // What a link or file carries: the person's entry and the chapters they have read.
+    outgoing: (st) => ({ ...st, reading: { ...reading.marks } }),
+    onImported: (st, name) => {
+      if (st.reading) reading.addMissing(st.reading);
+      say({ id: 'imported', kind: 'info', text: t('import.done', { name }) });
+    },
+  });
+  const { shared, notices, dismiss, say } = tool;
+  const today = fixedToday ?? tool.today;
+  useEffect(() => {
+    if (tool.today && !fixedToday) setToday(tool.today);
+  }, [tool.today]);
+  // A link shows the chapters its sender had read, not the reader's.
+  useEffect(() => setShownMarks(shared ? (shared.reading ?? {}) : null), [shared]);
+  const mounted = tool.ready && today !== null;
+  const personKey = tool.key;
 
-  const [today, setToday] = useState<string | null>(props.today ?? null);
   const [confirm, setConfirm] = useState<Confirm>(null);
+  const confirmTrigger = useRef<HTMLElement | null>(null);
+  const askConfirm = (kind: Confirm, trigger: HTMLElement) => {
+    confirmTrigger.current = trigger;
+    setConfirm(kind);
+  };
   const [printSlip, setPrintSlip] = useState(0);
-  const confirmRef = useRef<HTMLDivElement>(null);
-  const confirmTrigger = useRef<HTMLButtonElement | null>(null);
-  // The entry of `personKey` is loaded by useSavedState's effect; this one runs after it in the same
-  // commit, so the form becomes editable only once the saved work is on screen.
-  const [loadedKey, setLoadedKey] = useState<string | null>(null);
-  useEffect(() => setLoadedKey(personKey), [personKey]);
-  const mounted = today !== null && (shared !== null || (personKey !== null && loadedKey === personKey));
-
-  // In the browser: today's date, and the person worked on most recently.
-  useEffect(() => {
-    setToday(props.today ?? todayIso());
-    let best: { key: string; at: string } | null = null;
-    for (const key of store.list()) {
-      const result = store.load(key);
-      const at = result.status === 'ok' || result.status === 'recovered' ? result.savedAt : '';
-      if (best === null || at > best.at) best = { key, at };
-    }
-    setPersonKey(best?.key ?? 'default');
-  }, []);
-
-  useEffect(() => {
-    // The question gets focus first, so it is read out before the two buttons.
-    if (confirm) confirmRef.current?.querySelector<HTMLElement>('p')?.focus();
-  }, [confirm]);
+  // Missing-value errors wait until the reader has touched the field or asked to print (never on first load).
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const touch = (field: string) => setTouched((old) => (old.has(field) ? old : new Set([...old, field])));
 
   // 打印签收单: render the slip as the sheet, print, then back to the checklist. window.print()
   // blocks until the dialog closes in the browsers we support; afterprint covers the others.
@@ -123,49 +114,31 @@ export default function Onboarding(props: OnboardingProps) {
     return () => removeEventListener('afterprint', back);
   }, [printSlip]);
 
-  const state: OnboardingState = shared ?? saved.state;
-  const marks = shared ? (shared.reading ?? {}) : reading.marks;
-  const readOnly = shared !== null || !mounted;
-  const roleName = (id: string) => roles.find((r) => r.id === id)?.name ?? id;
-  const chapterName = (slug: string) => props.chapters[slug] ?? slug;
-
-  const view: ChecklistView = useMemo(
-    () => buildChecklist({ policy, roleIds: roles.map((r) => r.id), state, today, reading: marks }),
-    [policy, roles, state, today, marks],
-  );
-
-  const update = (patch: Partial<OnboardingState>) => saved.setState((old) => ({ ...old, ...patch }));
+  const state: SharedOnboarding = tool.state;
+  const readOnly = tool.readOnly || !mounted;
+  const view = tool.result;
+  const update = (patch: Partial<OnboardingState>) => {
+    for (const field of Object.keys(patch)) touch(field);
+    tool.edit((old) => ({ ...old, ...patch }));
+  };
   const personName = state.name.trim() || s['people.unnamed'];
-
-  // The people saved in this browser, named by their entry (the current one as it is being typed).
-  const savedNames = useMemo(() => {
-    const names: Record<string, string> = {};
-    for (const key of saved.savedKeys) {
-      const result = key === personKey ? null : store.load(key);
-      if (result && (result.status === 'ok' || result.status === 'recovered')) names[key] = result.data.name;
-    }
-    return names;
-  }, [saved.savedKeys, personKey, store]);
-  const peopleKeys =
-    personKey === null || saved.savedKeys.includes(personKey)
-      ? saved.savedKeys
-      : [...saved.savedKeys, personKey];
-  const people = peopleKeys.map((key) => ({
-    value: key,
-    label: (key === personKey ? saved.state.name : (savedNames[key] ?? '')).trim() || s['people.unnamed'],
-  }));
+  const people = tool.entries.map((e) => ({ value: e.key, label: e.label }));
 
   // ---- messages beside the fields ----
   const roleError =
     view.role.status === 'missing'
-      ? s['error.roleMissing']
+      ? touched.has('role')
+        ? s['error.roleMissing']
+        : null
       : view.role.status === 'unknown'
         ? t('error.roleUnknown', { role: view.role.id })
         : null;
   const start = view.start;
   const startError =
     start.status === 'empty'
-      ? s['error.startMissing']
+      ? touched.has('startDate')
+        ? s['error.startMissing']
+        : null
       : start.status === 'error'
         ? t('error.startInvalid', { error: start.error })
         : null;
@@ -177,60 +150,17 @@ export default function Onboarding(props: OnboardingProps) {
   const ackError = !ack.ok && ack.code !== 'empty' ? t('error.ackDate', { error: ack.error }) : null;
   const ackPrinted = ack.ok ? ack.iso : (today ?? '');
 
-  // ---- export ----
-  const clauseLabel = (id: string) => props.clauses[id]?.label ?? id;
   const clauseLink = (id: string) => <ClauseLink id={id} clauses={props.clauses} />;
-  const snapshot = () => ({ ...state, reading: { ...marks } });
-  const text = () =>
-    checklistText(
-      view,
-      state,
-      {
-        role: view.role.status === 'ok' ? roleName(state.role) : '',
-        chapter: chapterName,
-        clause: clauseLabel,
-      },
-      s,
-    );
-  const importFile = (body: string): string | null => {
-    const result = parseJsonFile(body, ONBOARDING_TOOL, ONBOARDING_STATE_VERSION, sharedOnboardingSchema);
-    if (!result.ok) return result.error;
-    const { reading: incoming, ...person } = result.state;
-    const key = newPersonKey(Date.now());
-    const stored = store.save(key, person);
-    if (!stored.ok) return stored.error;
-    if (incoming) reading.addMissing(incoming);
-    if (shared) share.close();
-    setPersonKey(key);
-    say({
-      id: 'imported',
-      kind: 'info',
-      text: t('import.done', { name: person.name.trim() || s['people.unnamed'] }),
-    });
-    return null;
-  };
-
-  const askConfirm = (kind: Confirm, trigger: EventTarget | null) => {
-    confirmTrigger.current = trigger as HTMLButtonElement | null;
-    setConfirm(kind);
-  };
-  const closeConfirm = () => {
-    setConfirm(null);
-    confirmTrigger.current?.focus();
-  };
   const doConfirm = () => {
     if (confirm === 'reset') {
-      saved.setState(clearTicks);
+      tool.edit((old) => clearTicks(old) as SharedOnboarding);
       say({ id: 'reset', kind: 'info', text: s['reset.done'] });
-      closeConfirm();
     } else if (confirm === 'delete' && personKey) {
       const name = personName;
-      const others = saved.savedKeys.filter((k) => k !== personKey);
-      saved.remove(personKey);
-      setPersonKey(others[0] ?? newPersonKey(Date.now()));
+      tool.remove(personKey);
       say({ id: 'deleted', kind: 'info', text: t('delete.done', { name }) });
-      closeConfirm();
     }
+    setConfirm(null);
   };
 
   const roleOptions = roles.map((r) => ({ value: r.id, label: r.name }));
@@ -240,14 +170,14 @@ export default function Onboarding(props: OnboardingProps) {
       : t('phase.dueUnknown', { day: p.phase.dueDay });
 
   return (
-    <div class="tool-root onboarding">
+    <div class="tool-root onboarding" {...tool.rootProps}>
       <Notices notices={notices} onDismiss={dismiss} />
 
       {shared && (
         <ShareBanner
           text={t('share.banner', { name: personName })}
           closeLabel={s['share.close']}
-          onClose={share.close}
+          onClose={tool.closeShare}
         />
       )}
 
@@ -260,14 +190,14 @@ export default function Onboarding(props: OnboardingProps) {
               value={personKey ?? ''}
               options={people}
               disabled={!mounted}
-              onChange={(key) => setPersonKey(key)}
+              onChange={(key) => tool.open(key)}
             />
             <button
               type="button"
               class="tool-button tool-button--small"
               disabled={!mounted}
               onClick={() => {
-                setPersonKey(newPersonKey(Date.now()));
+                tool.openNew();
                 say({ id: 'created', kind: 'info', text: s['people.created'] });
               }}
             >
@@ -338,7 +268,8 @@ export default function Onboarding(props: OnboardingProps) {
             <li>{t('progress.reading', { read: view.reading.readCount, total: view.reading.total })}</li>
           </ul>
           <p class="tool-how no-print">
-            {t('progress.how', { today: today ?? s['progress.howNoToday'] })} {clauseLink(props.trainingClause)}。
+            {t('progress.how', { today: today ?? s['progress.howNoToday'] })}{' '}
+            {clauseLink(props.trainingClause)}。
           </p>
         </LiveResult>
       </div>
@@ -362,7 +293,9 @@ export default function Onboarding(props: OnboardingProps) {
                   readOnly={readOnly}
                   clauseLink={clauseLink}
                   onToggle={(done) =>
-                    saved.setState((old) => setItemDone(old, it.item.id, done, today ?? todayIso()))
+                    tool.edit(
+                      (old) => setItemDone(old, it.item.id, done, today ?? todayIso()) as SharedOnboarding,
+                    )
                   }
                 />
               ))}
@@ -465,153 +398,36 @@ export default function Onboarding(props: OnboardingProps) {
             {s['delete.button']}
           </button>
           {confirm && (
-            <div
+            <ConfirmStep
+              id="ob-confirm"
               class="ob-confirm"
-              role="group"
-              aria-labelledby="ob-confirm-question"
-              ref={confirmRef}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') closeConfirm();
-              }}
-            >
-              <p id="ob-confirm-question" tabIndex={-1}>
-                {t(confirm === 'reset' ? 'reset.question' : 'delete.question', { name: personName })}
-              </p>
-              <span class="ob-confirm-buttons">
-                <button type="button" class="tool-button tool-button--primary" onClick={doConfirm}>
-                  {s[confirm === 'reset' ? 'reset.confirm' : 'delete.confirm']}
-                </button>{' '}
-                <button type="button" class="tool-button" onClick={closeConfirm}>
-                  {s['reset.cancel']}
-                </button>
-              </span>
-            </div>
+              question={t(confirm === 'reset' ? 'reset.question' : 'delete.question', { name: personName })}
+              confirmLabel={s[confirm === 'reset' ? 'reset.confirm' : 'delete.confirm']}
+              cancelLabel={s['reset.cancel']}
+              trigger={confirmTrigger.current}
+              onConfirm={doConfirm}
+              onCancel={() => setConfirm(null)}
+            />
           )}
         </div>
       )}
 
-      <ExportBar
-        fileBase={`${s['tool.fileBase']}-${state.name.trim() || s['people.unnamed']}`}
-        getText={text}
-        getJson={() => toJsonFile(ONBOARDING_TOOL, ONBOARDING_STATE_VERSION, snapshot())}
-        onImport={importFile}
-        getShare={() => encodeShare(ONBOARDING_TOOL, ONBOARDING_STATE_VERSION, snapshot())}
-      />
+      <ExportBar actions={tool.exports} />
 
       {!printSlip && (
-        <div class="tool-print-sheet print-only ob-sheet">
-          <h2>{s['print.title']}</h2>
-          <p>
-            {s['field.name']}：{state.name || '＿＿＿＿'}　{s['field.role']}：
-            {view.role.status === 'ok' ? roleName(state.role) : '＿＿＿＿'}　{s['field.startDate']}：
-            {start.status === 'ok' ? start.iso : '＿＿＿＿'}　{s['field.mentor']}：
-            {state.mentor || '＿＿＿＿'}　{today ? t('print.printedOn', { date: today }) : ''}
-          </p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{s['print.colPhase']}</th>
-                <th scope="col">{s['print.colItem']}</th>
-                <th scope="col">{s['print.colOwner']}</th>
-                <th scope="col">{s['print.colDue']}</th>
-                <th scope="col">{s['print.colDone']}</th>
-                <th scope="col">{s['print.colDoneAt']}</th>
-                <th scope="col">{s['print.colClause']}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.phases.flatMap((p) =>
-                p.items.map((it) => (
-                  <tr key={it.item.id}>
-                    <td>{p.phase.name}</td>
-                    <td>{it.item.title}</td>
-                    <td>{it.item.owner}</td>
-                    <td>
-                      {p.dueDate ?? ''}
-                      {it.overdue ? `（${s['item.overdue']}）` : ''}
-                    </td>
-                    <td class="ob-tick">{it.done ? '☑' : '☐'}</td>
-                    <td>{it.doneAt ?? ''}</td>
-                    <td>{clauseLabel(it.item.clause)}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
-          <p>
-            {s['progress.overall']}：
-            {t('progress.value', { done: view.doneCount, total: view.total, percent: view.percent })}
-            {view.overdueCount > 0 ? `，${t('progress.overdue', { n: view.overdueCount })}` : ''}
-          </p>
-          <p>
-            {s['reading.heading']}：
-            {view.reading.steps
-              .map(
-                (step) =>
-                  `${step.readAt ? '☑' : '☐'}${chapterName(step.slug)}${step.readAt ? `（${step.readAt}）` : ''}`,
-              )
-              .join('　')}
-          </p>
-          <p class="ob-sheet-policy">
-            {t('print.policy', {
-              title: props.meta.title,
-              version: props.meta.version,
-              fingerprint: props.fingerprint,
-            })}
-          </p>
-          <div class="signatures">
-            <div>{s['print.signHire']}</div>
-            <div>{s['print.signMentor']}</div>
-            <div>{s['print.signManager']}</div>
-          </div>
-        </div>
+        <ChecklistSheet
+          state={state}
+          view={view}
+          s={s}
+          t={t}
+          today={today}
+          meta={props.meta}
+          fingerprint={props.fingerprint}
+          roleName={roleName}
+          chapterName={chapterName}
+          clauseLabel={clauseLabel}
+        />
       )}
     </div>
-  );
-}
-
-interface ItemRowProps {
-  it: ChecklistItem;
-  s: OnboardingStrings;
-  t: (key: keyof OnboardingStrings, values?: Record<string, string | number>) => string;
-  readOnly: boolean;
-  clauseLink: (id: string) => JSX.Element;
-  onToggle: (done: boolean) => void;
-}
-
-function ItemRow({ it, s, t, readOnly, clauseLink, onToggle }: ItemRowProps) {
-  const id = `ob-item-${it.item.id}`;
-  const cls = it.done ? 'ob-item ob-item--done' : it.overdue ? 'ob-item ob-item--overdue' : 'ob-item';
-  return (
-    <li class={cls}>
-      <input
-        type="checkbox"
-        id={id}
-        checked={it.done}
-        disabled={readOnly}
-        aria-describedby={`${id}-meta`}
-        onChange={(e) => onToggle((e.currentTarget as HTMLInputElement).checked)}
-      />
-      <span class="ob-item-body">
-        <label for={id}>{it.item.title}</label>
-        <span class="ob-item-meta" id={`${id}-meta`}>
-          {s['item.owner']}
-          {it.item.owner} · {s['item.clause']} {clauseLink(it.item.clause)}
-          {it.doneAt && <> · {t('item.doneAt', { date: it.doneAt })}</>}
-          {it.overdue && (
-            <>
-              {' '}
-              <strong class="ob-badge ob-badge--overdue">{s['item.overdue']}</strong>
-            </>
-          )}
-          {it.dueToday && (
-            <>
-              {' '}
-              <strong class="ob-badge ob-badge--today">{s['item.dueToday']}</strong>
-            </>
-          )}
-        </span>
-      </span>
-    </li>
   );
 }

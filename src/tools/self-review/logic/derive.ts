@@ -3,8 +3,21 @@
  * with a Chinese message for beside the field), then scored with scoring.ts — 四（一）指标,
  * 三（四）工作规范, 四（二）月度 / 年度. Pure; never NaN, Infinity or negative.
  */
-import { parseCount, parseDecimal, parseMoney, parsePercent, parseRating, type ParseResult } from '../../../core/parse-number';
-import type { AppraisalGroup, AppraisalPolicy, BehaviourItem, GradeBand, Kpi } from '../../../core/policy-types';
+import {
+  parseCount,
+  parseDecimal,
+  parseMoney,
+  parsePercent,
+  parseRating,
+  type ParseResult,
+} from '../../../core/parse-number';
+import type {
+  AppraisalGroup,
+  AppraisalPolicy,
+  BehaviourItem,
+  GradeBand,
+  Kpi,
+} from '../../../core/policy-types';
 import {
   annualScore,
   behaviourScore,
@@ -45,7 +58,11 @@ function parsePlanPercent(text: string): ParseResult<number> {
  * (percent 0–100, rating 1–5, count and money ≥ 0); actual values the same, except that a
  * percentage measured against a plan of 100% or more may pass 100 (PLAN_PERCENT_MAX).
  */
-export function parseKpiValue(kpi: Pick<Kpi, 'unit' | 'target'>, text: string, role: 'target' | 'actual'): ParseResult<number> {
+export function parseKpiValue(
+  kpi: Pick<Kpi, 'unit' | 'target'>,
+  text: string,
+  role: 'target' | 'actual',
+): ParseResult<number> {
   switch (kpi.unit) {
     case 'count':
       return parseCount(text);
@@ -66,7 +83,10 @@ export function maxPerformance(group: Pick<AppraisalGroup, 'kpis'>): number {
 }
 
 /** Highest 月度总分 of a group (every KPI at its cap, every behaviour item rated 5). */
-export function maxMonthlyTotal(policy: Pick<AppraisalPolicy, 'split'>, group: Pick<AppraisalGroup, 'kpis'>): number {
+export function maxMonthlyTotal(
+  policy: Pick<AppraisalPolicy, 'split'>,
+  group: Pick<AppraisalGroup, 'kpis'>,
+): number {
   return monthlyTotal(maxPerformance(group), 100, policy.split).total;
 }
 
@@ -175,10 +195,17 @@ export function selfReviewResult(state: SelfReviewState, policy: AppraisalPolicy
   const group = policy.groups.find((g) => g.id === state.group);
   const period = parsePeriod(state.period);
   if (!group || !period) return null;
-  return period.kind === 'month' ? monthResult(state, policy, group, period) : yearResult(state, policy, group, period);
+  return period.kind === 'month'
+    ? monthResult(state, policy, group, period)
+    : yearResult(state, policy, group, period);
 }
 
-function monthResult(state: SelfReviewState, policy: AppraisalPolicy, group: AppraisalGroup, period: Period): MonthResult {
+function monthResult(
+  state: SelfReviewState,
+  policy: AppraisalPolicy,
+  group: AppraisalGroup,
+  period: Period,
+): MonthResult {
   const errors: Record<string, string> = {};
   const missing: MissingItem[] = [];
   const entries: Record<string, KpiEntry> = {};
@@ -235,7 +262,12 @@ function monthResult(state: SelfReviewState, policy: AppraisalPolicy, group: App
   };
 }
 
-function yearResult(state: SelfReviewState, policy: AppraisalPolicy, group: AppraisalGroup, period: Period): YearResult {
+function yearResult(
+  state: SelfReviewState,
+  policy: AppraisalPolicy,
+  group: AppraisalGroup,
+  period: Period,
+): YearResult {
   const errors: Record<string, string> = {};
   const missing: MissingItem[] = [];
   const monthMax = maxMonthlyTotal(policy, group);

@@ -68,10 +68,12 @@ export const selfReviewStateSchema = plainObject({
 export type SelfReviewState = v.InferOutput<typeof selfReviewStateSchema>;
 export type KpiEntryState = v.InferOutput<typeof kpiEntrySchema>;
 
-export type Period = { readonly kind: 'month'; readonly year: number; readonly month: number } | {
-  readonly kind: 'year';
-  readonly year: number;
-};
+export type Period =
+  | { readonly kind: 'month'; readonly year: number; readonly month: number }
+  | {
+      readonly kind: 'year';
+      readonly year: number;
+    };
 
 /** '2026-03' → month, '2026' → year; null for anything else. */
 export function parsePeriod(period: string): Period | null {
@@ -83,7 +85,9 @@ export function parsePeriod(period: string): Period | null {
 
 /** The period string of a month (1–12) or of a year. */
 export function formatPeriod(period: Period): string {
-  return period.kind === 'year' ? String(period.year) : `${period.year}-${String(period.month).padStart(2, '0')}`;
+  return period.kind === 'year'
+    ? String(period.year)
+    : `${period.year}-${String(period.month).padStart(2, '0')}`;
 }
 
 /** Store key of a group and period: promotion-2026-03, promotion-2026. */
@@ -117,10 +121,21 @@ export function emptyReview(
   for (const kpi of policy.groups.find((g) => g.id === group)?.kpis ?? []) {
     kpis[kpi.id] = { target: plainNumber(kpi.target), actual: '', comment: '' };
   }
-  return { name, group, period, kpis, ratings: {}, months: Array<string>(12).fill(''), review: '', summary: '' };
+  return {
+    name,
+    group,
+    period,
+    kpis,
+    ratings: {},
+    months: Array<string>(12).fill(''),
+    review: '',
+    summary: '',
+  };
 }
 
 /** Keys of the twelve months of a group's year: promotion-2026-01 … promotion-2026-12. */
 export function monthKeysOfYear(group: string, year: number): string[] {
-  return Array.from({ length: 12 }, (_, i) => reviewKey(group, formatPeriod({ kind: 'month', year, month: i + 1 })));
+  return Array.from({ length: 12 }, (_, i) =>
+    reviewKey(group, formatPeriod({ kind: 'month', year, month: i + 1 })),
+  );
 }

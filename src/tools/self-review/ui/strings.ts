@@ -65,8 +65,10 @@ export const strings = {
   'result.behaviour': '工作规范得分',
   'result.monthlyAverage': '月度平均',
   'result.notComputed': '暂不计算',
-  'result.monthLine': '业绩得分 {performance} × {pShare}% = {pPart}；工作规范得分 {behaviour} × {bShare}% = {bPart}；总分 = {pPart} + {bPart} = {total}',
-  'result.yearLine': '月度平均 {average}（{count} 个月）× {mShare}% + 年度评议 {review} × {rShare}% = {total}',
+  'result.monthLine':
+    '业绩得分 {performance} × {pShare}% = {pPart}；工作规范得分 {behaviour} × {bShare}% = {bPart}；总分 = {pPart} + {bPart} = {total}',
+  'result.yearLine':
+    '月度平均 {average}（{count} 个月）× {mShare}% + 年度评议 {review} × {rShare}% = {total}',
   'result.missing': '尚未填写或有误：{items}。这些项目按 0 计入，总分只是暂时的。',
   'result.missingMonths': '没有考核结果的月份：{months}（不计入平均）',
   'result.tooFewMonths': '有考核结果的月份只有 {count} 个，少于 {min} 个，按参数不计算年度得分。',
@@ -85,10 +87,12 @@ export const strings = {
   'table.points': '得分',
 
   'how.summary': '怎么算的',
-  'how.kpi': '每项指标：越高越好的，得分 = 实际 ÷ 目标 × 100；越低越好的，得分 = 目标 ÷ 实际 × 100。达到目标正好 100 分，最低 0 分，不超过各指标的封顶分。业绩得分 = 各指标得分 × 权重之和。',
+  'how.kpi':
+    '每项指标：越高越好的，得分 = 实际 ÷ 目标 × 100；越低越好的，得分 = 目标 ÷ 实际 × 100。达到目标正好 100 分，最低 0 分，不超过各指标的封顶分。业绩得分 = 各指标得分 × 权重之和。',
   'how.behaviour': '工作规范五项各评 1–5 分，工作规范得分 = Σ 权重 × 评分 ÷ 5（满分 100）。',
   'how.month': '月度总分 = 业绩得分 × {pShare}% + 工作规范得分 × {bShare}%。',
-  'how.year': '年度得分 = 有考核结果月份的月度总分平均 × {mShare}% + 年度评议得分 × {rShare}%；少于 {min} 个月有结果时不计算。',
+  'how.year':
+    '年度得分 = 有考核结果月份的月度总分平均 × {mShare}% + 年度评议得分 × {rShare}%；少于 {min} 个月有结果时不计算。',
   'how.grades': '等级：{grades}。',
   'how.gradeItem': '{name} ≥ {min}',
   'how.clauses': '依据：',

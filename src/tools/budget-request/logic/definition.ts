@@ -1,0 +1,93 @@
+// 预算申请单 as the kit runs it: many drafts, each a new entry (an import or a received link is
+// saved as a draft of its own); text and CSV load on first use.
+import { todayIso } from '../../../core/calendar-date';
+import { clauseShortLabel } from '../../../core/clause';
+import { clauseUrlPath } from '../../../core/clause-ref';
+import type { BudgetPolicy } from '../../../core/policy-types';
+import { newEntryKey, type ToolDefinition } from '../../kit/logic/definition';
+import {
+  createLineDeriver,
+  deriveRequest,
+  isComplete,
+  type BudgetRequestResult,
+  type LineDeriver,
+} from './derive';
+import type { BudgetRequestLabels } from './labels';
+import {
+  BUDGET_REQUEST_TOOL,
+  BUDGET_REQUEST_VERSION,
+  blankDraft,
+  draftSchema,
+  isUntouched,
+  type BudgetRequestDraft,
+} from './state';
+
+export interface BudgetRequestContext {
+  readonly policy: BudgetPolicy;
+  readonly t: BudgetRequestLabels & Readonly<Record<'default.department' | 'tool.fileBase', string>>;
+  /** The site's address with its base path, for clause links in copied text ('' on the server). */
+  readonly siteBase: string;
+  readonly lineOf: LineDeriver;
+}
+
+export interface BudgetRequestView extends BudgetRequestResult {
+  readonly complete: boolean;
+}
+
+export function budgetDefaults(ctx: Pick<BudgetRequestContext, 'policy' | 't'>) {
+  return { department: ctx.t['default.department'], fiscalYear: ctx.policy.fiscalYear };
+}
+
+export function budgetContext(
+  policy: BudgetPolicy,
+  t: BudgetRequestContext['t'],
+  siteBase: string,
+): BudgetRequestContext {
+  return { policy, t, siteBase, lineOf: createLineDeriver(t) };
+}
+
+export const newDraftKey = () => newEntryKey('d');
+const newLineId = () => newEntryKey('l');
+
+export function draftName(draft: BudgetRequestDraft, t: Pick<BudgetRequestLabels, 'tool.unnamed'>): string {
+  return draft.project.trim() || t['tool.unnamed'];
+}
+
+export const budgetRequestTool: ToolDefinition<BudgetRequestDraft, BudgetRequestView, BudgetRequestContext> =
+  {
+    id: BUDGET_REQUEST_TOOL,
+    version: BUDGET_REQUEST_VERSION,
+    schema: draftSchema,
+    // On the server (key null) the blank form is deterministic; in the browser it gets today's date.
+    empty: (ctx, key) =>
+      blankDraft({
+        ...budgetDefaults(ctx),
+        date: key === null ? '' : todayIso(),
+        firstLineId: key === null ? 'l0' : newLineId(),
+      }),
+    isBlank: (draft, ctx) => isUntouched(draft, budgetDefaults(ctx)),
+    derive: (draft, ctx) => {
+      const result = deriveRequest(draft, ctx.policy, ctx.t, ctx.lineOf);
+      return { ...result, complete: isComplete(draft, result) };
+    },
+    entries: {
+      kind: 'many',
+      label: (draft, ctx) => draftName(draft, ctx.t),
+      keyOf: () => null,
+      newKey: newDraftKey,
+      firstKey: () => newDraftKey(),
+    },
+    exports: async () => {
+      const { requestCsv, requestText } = await import('./export');
+      return {
+        text: (draft, view, ctx) =>
+          requestText(draft, view, ctx.policy, ctx.t, {
+            clauseRef: (id) => `${clauseShortLabel(id)} ${ctx.siteBase}${clauseUrlPath(id)}`,
+            complete: view.complete,
+          }),
+        csv: (draft, view, ctx) => requestCsv(draft, view, ctx.t),
+        fileBase: (draft, ctx) =>
+          `${ctx.t['tool.fileBase']}-${(draft.project.trim() || draft.date || '').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)}`,
+      };
+    },
+  };

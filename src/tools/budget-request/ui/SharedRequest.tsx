@@ -1,0 +1,38 @@
+// A 预算申请单 opened from a link: read-only, printable, and can be kept as a draft of one's own.
+import { Notices, type Notice } from '../../kit/ui/Notices';
+import { budgetContext, budgetRequestTool } from '../logic/definition';
+import type { BudgetRequestDraft } from '../logic/state';
+import type { ToolContext } from './common';
+import { PrintSheet } from './PrintSheet';
+
+export function SharedRequest(props: {
+  draft: BudgetRequestDraft;
+  view: ToolContext;
+  notices: readonly Notice[];
+  onDismiss: (id: string) => void;
+  onSave: () => void;
+  onClose: () => void;
+}) {
+  const { t, policy } = props.view;
+  const result = budgetRequestTool.derive(props.draft, budgetContext(policy, t, ''));
+  return (
+    <div class="tool-root br-app">
+      <Notices notices={props.notices} onDismiss={props.onDismiss} />
+      <div class="tool-readonly-banner no-print" role="status">
+        <p>{t['share.banner']}</p>
+        <div class="tool-export-buttons">
+          <button type="button" class="tool-button tool-button--primary" onClick={props.onSave}>
+            {t['share.saveAsDraft']}
+          </button>
+          <button type="button" class="tool-button" onClick={() => window.print()}>
+            打印 / 存为 PDF
+          </button>
+          <button type="button" class="tool-button" onClick={props.onClose}>
+            {t['share.close']}
+          </button>
+        </div>
+      </div>
+      <PrintSheet draft={props.draft} result={result} complete={result.complete} ctx={props.view} screen />
+    </div>
+  );
+}
