@@ -127,6 +127,8 @@ export function useTool<S, R, C>(
       createAutosave<S>({
         store,
         initial: (key) => def.empty(ctxRef.current, key),
+        // Browser tests hold one tab's edits unsaved to make a two-tab conflict certain (test/e2e/kit.test.ts).
+        delay: (globalThis as { __mhAutosaveDelay?: number }).__mhAutosaveDelay ?? 300,
         ...(def.isBlank ? { isBlank: (s: S) => def.isBlank!(s, ctxRef.current) } : {}),
       }),
     [store],

@@ -25,6 +25,8 @@ import { todayIso } from '../../kit/ui/dom';
 import { useTool } from '../../kit/ui/use-tool';
 import { useReadingMarks } from './use-reading-marks';
 import { ItemRow } from './ItemRow';
+import { AckSlip } from './AckSlip';
+import { Progress, ReadingPath } from './Progress';
 import { ChecklistSheet } from './ChecklistSheet';
 import { fill } from '../../../core/template';
 
@@ -245,34 +247,7 @@ export default function Onboarding(props: OnboardingProps) {
       </FieldSet>
 
       {/* The printed sheet has its own totals. */}
-      <div class="no-print">
-        <LiveResult label={s['progress.label']}>
-          <p class="ob-progress-line">
-            <strong class="ob-big">
-              {s['progress.overall']}：
-              {t('progress.value', { done: view.doneCount, total: view.total, percent: view.percent })}
-            </strong>{' '}
-            <span class={view.overdueCount > 0 ? 'ob-badge ob-badge--overdue' : 'ob-muted'}>
-              {view.overdueCount > 0
-                ? t('progress.overdue', { n: view.overdueCount })
-                : s['progress.noOverdue']}
-            </span>
-          </p>
-          <progress class="ob-bar" max={100} value={view.percent} aria-label={s['progress.overall']} />
-          <ul class="ob-phase-progress">
-            {view.phases.map((p) => (
-              <li key={p.phase.id}>
-                {t('progress.phase', { phase: p.phase.name, done: p.doneCount, total: p.items.length })}
-              </li>
-            ))}
-            <li>{t('progress.reading', { read: view.reading.readCount, total: view.reading.total })}</li>
-          </ul>
-          <p class="tool-how no-print">
-            {t('progress.how', { today: today ?? s['progress.howNoToday'] })}{' '}
-            {clauseLink(props.trainingClause)}。
-          </p>
-        </LiveResult>
-      </div>
+      <Progress view={view} s={s} t={t} today={today} trainingClause={clauseLink(props.trainingClause)} />
 
       {view.phases.map((p) => (
         <section key={p.phase.id} class="ob-phase no-print" aria-labelledby={`ob-phase-${p.phase.id}`}>
@@ -304,78 +279,24 @@ export default function Onboarding(props: OnboardingProps) {
         </section>
       ))}
 
-      <section class="ob-reading no-print" aria-labelledby="ob-reading-heading">
-        <h2 id="ob-reading-heading">{s['reading.heading']}</h2>
-        <p>{s['reading.intro']}</p>
-        <ol class="ob-reading-list">
-          {view.reading.steps.map((step) => (
-            <li key={step.slug} class={step.readAt ? 'ob-read' : undefined}>
-              <a href={`${base}/${step.slug}/`}>{chapterName(step.slug)}</a>
-              {'：'}
-              <span class={step.readAt ? 'ob-badge ob-badge--done' : 'ob-muted'}>
-                {step.readAt ? t('reading.read', { date: step.readAt }) : s['reading.unread']}
-              </span>
-            </li>
-          ))}
-        </ol>
-        <p class="tool-hint">{shared ? s['share.readingNote'] : s['reading.note']}</p>
-      </section>
+      <ReadingPath view={view} s={s} t={t} base={base} chapterName={chapterName} shared={shared !== null} />
 
-      <section class="ob-slip-section" aria-labelledby="ob-slip-heading">
-        <h2 id="ob-slip-heading" class="no-print">
-          {s['slip.heading']}
-        </h2>
-        <p class="no-print">{s['slip.intro']}</p>
-        <div class="ob-slip-controls no-print">
-          <TextField
-            id="ob-ack"
-            label={s['field.ackDate']}
-            value={state.ackDate}
-            readOnly={readOnly}
-            maxLength={MAX_FIELD_LENGTH}
-            error={ackError}
-            hint={s['field.ackDateHint']}
-            onInput={(ackDate) => update({ ackDate })}
-          />
-          <button
-            type="button"
-            class="tool-button"
-            disabled={!mounted}
-            onClick={() => setPrintSlip((n) => n + 1)}
-          >
-            {s['slip.print']}
-          </button>
-        </div>
-        <div
-          class={`ob-slip ${printSlip ? 'tool-print-sheet' : 'no-print'}`}
-          role="group"
-          aria-label={t('slip.title', { title: props.meta.title })}
-        >
-          <p class="ob-sheet-title">{t('slip.title', { title: props.meta.title })}</p>
-          <dl class="ob-slip-facts">
-            <dt>{s['field.name']}</dt>
-            <dd>{state.name}</dd>
-            <dt>{s['field.role']}</dt>
-            <dd>{view.role.status === 'ok' ? roleName(state.role) : ''}</dd>
-            <dt>{s['field.ackDate']}</dt>
-            <dd>{ackPrinted || s['slip.blankDate']}</dd>
-            <dt>{s['slip.version']}</dt>
-            <dd>
-              {t('slip.versionValue', { version: props.meta.version, effective: props.meta.effective })}
-            </dd>
-            <dt>{s['slip.fingerprint']}</dt>
-            <dd>
-              <code class="ob-fingerprint">{props.fingerprint}</code>
-              <span class="ob-muted">（{s['slip.fingerprintNote']}）</span>
-            </dd>
-          </dl>
-          <p class="ob-statement">{t('slip.statement', { shortTitle: props.meta.shortTitle })}</p>
-          <div class="signatures">
-            <div>{s['slip.signHire']}</div>
-            <div>{s['slip.signManager']}</div>
-          </div>
-        </div>
-      </section>
+      <AckSlip
+        state={state}
+        view={view}
+        s={s}
+        t={t}
+        readOnly={readOnly}
+        mounted={mounted}
+        printing={printSlip > 0}
+        ackError={ackError}
+        ackPrinted={ackPrinted}
+        roleName={roleName}
+        meta={props.meta}
+        fingerprint={props.fingerprint}
+        onAckDate={(ackDate) => update({ ackDate })}
+        onPrint={() => setPrintSlip((n) => n + 1)}
+      />
 
       {!shared && (
         <div class="ob-reset no-print">

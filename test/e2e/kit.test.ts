@@ -1,0 +1,174 @@
+// The kit's behaviour, the same in every tool: two tabs of one browser never lose work, faults get
+// the same words everywhere, and errors wait for the reader. Waits are on state (stored savedAt,
+// elements), never on time.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { STORAGE_MESSAGES } from '../../src/core/storage';
+import { launchBrowser, openPage, siteUrl } from './support/browser';
+import { ToolPage } from './support/tool-page';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const BUDGET = '/tools/budget-request/';
+
+/** A tab of `context` on the 预算申请单; `holdEdits` keeps its edits unsaved (until it closes). */
+async function tab(context: BrowserContext, holdEdits = false): Promise<ToolPage> {
+  const page = await context.newPage();
+  if (holdEdits) await page.addInitScript('window.__mhAutosaveDelay = 3600000');
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(siteUrl(BUDGET));
+  const tool = new ToolPage({ page, context, errors, foreignRequests: [] }, 'budget-request');
+  await tool.ready();
+  return tool;
+}
+
+async function storedDraft(page: Page, key: string): Promise<Record<string, unknown>> {
+  const raw = (await page.evaluate(`localStorage.getItem('mh:budget-request:${key}')`)) as string;
+  return (JSON.parse(raw) as { data: Record<string, unknown> }).data;
+}
+
+describe('two tabs of one browser', () => {
+  it('edits to different fields merge; nothing typed in either tab is lost', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const a = await tab(context);
+    await a.fill('项目名称', '暑期招生推广');
+    await a.waitSaved();
+    const key = (await a.entryKey())!;
+    // Tab B opens the same draft and holds its edit unsaved while tab A saves another field.
+    const b = await tab(context, true);
+    expect(await b.entryKey()).toBe(key);
+    await b.fill('用途说明', '暑期招生的线上推广');
+    await a.fill('申请人', '张三');
+    await a.waitSaved();
+    // B merged A's save into its own edit and saved both.
+    await b.page.getByText(STORAGE_MESSAGES.merged).waitFor();
+    await b.waitSaved();
+    const stored = await storedDraft(a.page, key);
+    expect(stored).toMatchObject({
+      project: '暑期招生推广',
+      applicant: '张三',
+      purpose: '暑期招生的线上推广',
+    });
+    // Both tabs show both edits after a reload.
+    for (const t of [a, b]) {
+      await t.page.reload();
+      await t.ready();
+      await expect(t.field('申请人').inputValue()).resolves.toBe('张三');
+      await expect(t.field('用途说明').inputValue()).resolves.toBe('暑期招生的线上推广');
+    }
+    await context.close();
+  });
+
+  it('the same field edited in both tabs is a conflict shown beside it, in a notice that stays in view, and closing asks', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1000, height: 700 } });
+    const a = await tab(context);
+    await a.fill('项目名称', '原来的名称');
+    await a.waitSaved();
+    const key = (await a.entryKey())!;
+    const b = await tab(context, true);
+    await b.fill('项目名称', 'B 标签页的名称');
+    await a.fill('项目名称', 'A 标签页的名称');
+    await a.waitSaved();
+
+    // Beside the field: the other tab's value, and both choices.
+    const note = b.page.locator('#br-project-conflict');
+    await note.waitFor();
+    await expect(note.textContent()).resolves.toContain('A 标签页的名称');
+    await expect(b.field('项目名称').inputValue()).resolves.toBe('B 标签页的名称');
+    // The notice is an alert and stays in view while the reader works further down.
+    const notice = b.page.getByRole('alert').filter({ hasText: STORAGE_MESSAGES.fieldConflict.slice(0, 12) });
+    await notice.waitFor();
+    await b.page.getByRole('button', { name: '下载 CSV' }).scrollIntoViewIfNeeded();
+    const box = await notice.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(700);
+    // Nothing of B is saved while the conflict stands.
+    expect((await storedDraft(a.page, key)).project).toBe('A 标签页的名称');
+
+    // Closing the tab with the conflict unsettled asks first.
+    let asked = false;
+    b.page.once('dialog', async (dialog) => {
+      asked = dialog.type() === 'beforeunload';
+      await dialog.dismiss();
+    });
+    await b.page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toBe(true);
+
+    // Settling it: keep B's value, which is then saved.
+    await b.page.getByRole('button', { name: '保留本页的' }).click();
+    await b.waitSaved();
+    expect((await storedDraft(a.page, key)).project).toBe('B 标签页的名称');
+    await a.page.getByText('B 标签页的名称').first().waitFor();
+    await context.close();
+  });
+});
+
+describe('faults get the same words in every tool', () => {
+  const TOOLS: readonly [string, string][] = [
+    // [tool id, the key its first entry is read from]
+    ['bonus', 'default'],
+    ['onboarding', 'default'],
+    ['self-review', 'promotion-2026-03'],
+    ['budget-request', 'dnewer'],
+  ];
+
+  it.each(TOOLS)(
+    '%s: an entry saved by a newer version is called newer, never damaged',
+    async (tool, key) => {
+      const watch = await openPage(browser, `/tools/${tool}/`);
+      await watch.page.evaluate(
+        `localStorage.setItem('mh:${tool}:${key}', JSON.stringify({ v: 99, savedAt: '2030-01-01T00:00:00.000Z', data: {} }))`,
+      );
+      await watch.page.reload();
+      await watch.page.getByText(STORAGE_MESSAGES.newer).first().waitFor();
+      await expect(watch.page.getByText('已损坏').count()).resolves.toBe(0);
+      await watch.context.close();
+    },
+  );
+
+  it('a saved entry with one bad field keeps its good fields and says which field was reset', async () => {
+    const watch = await openPage(browser, '/tools/bonus/');
+    const data = {
+      baseMode: 'direct',
+      base: 12345,
+      salary: '',
+      ratio: '20',
+      scoreMode: 'typed',
+      score: '88',
+      source: '',
+      sourceLabel: '',
+    };
+    await watch.page.evaluate(
+      `localStorage.setItem('mh:bonus:default', ${JSON.stringify(JSON.stringify({ v: 1, savedAt: '2026-01-01T00:00:00.000Z', data }))})`,
+    );
+    await watch.page.reload();
+    const tool = new ToolPage(watch, 'bonus');
+    await tool.ready();
+    await watch.page
+      .getByText(/已重置.*base/)
+      .first()
+      .waitFor();
+    await expect(tool.field('得分').inputValue()).resolves.toBe('88');
+    await expect(tool.field('月度奖金基数').inputValue()).resolves.toBe('');
+    await watch.context.close();
+  });
+
+  it('入职清单 shows no error on first load, only after the reader touches a field', async () => {
+    const watch = await openPage(browser, '/tools/onboarding/');
+    const tool = new ToolPage(watch, 'onboarding');
+    await tool.ready();
+    await expect(watch.page.locator('.tool-error').count()).resolves.toBe(0);
+    await tool.fill('入职日期', '');
+    await tool.field('入职日期').fill('2026-13-40');
+    await watch.page.locator('#ob-start-error').waitFor();
+    await watch.context.close();
+  });
+});
