@@ -442,6 +442,10 @@ describe('bad input: a clear Chinese message, and the checklist still opens', ()
     const watch = await openAt('2026-03-10');
     const { page } = watch;
     const role = page.getByLabel('岗位', { exact: true });
+    // Nothing is called wrong before the reader has touched the field (issue 10: no errors on first load).
+    await expect(role.getAttribute('aria-invalid')).resolves.toBeNull();
+    await role.focus();
+    await role.blur();
     await expect(role.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.locator('#ob-role-error').textContent()).resolves.toContain('尚未选择岗位');
     const common = onboarding.items.filter((it) => it.roles === 'all');
@@ -471,6 +475,7 @@ describe('bad input: a clear Chinese message, and the checklist still opens', ()
     const { page } = watch;
     await fillProfile(page, '市场推广组', start);
     const field = page.getByLabel('入职日期');
+    await field.blur();
     await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.locator('#ob-start-error').textContent()).resolves.toContain(message);
     await expect(page.getByText(/填写入职日期后显示/).count()).resolves.toBe(onboarding.phases.length);

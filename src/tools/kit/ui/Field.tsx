@@ -11,6 +11,8 @@ interface BaseProps {
   class?: string;
   /** Another tab changed this field too: both values are offered beside it (use-tool.ts). */
   conflict?: FieldConflictView | null | undefined;
+  /** The reader left the field (a tool may then show a missing-value error). */
+  onBlur?: () => void;
 }
 
 /** A same-field conflict between two tabs, as a field shows it. */
@@ -103,6 +105,7 @@ export function TextField(props: TextFieldProps) {
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={describedBy(id, error, hint, props.conflict)}
           onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
+          onBlur={props.onBlur}
         />
         {unit && <span class="tool-unit">{unit}</span>}
       </span>
@@ -160,6 +163,7 @@ export function SelectField(props: SelectFieldProps) {
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, error, hint, props.conflict)}
         onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}
+        onBlur={props.onBlur}
       >
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
         {options.map((o) => (

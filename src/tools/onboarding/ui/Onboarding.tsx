@@ -224,6 +224,7 @@ export default function Onboarding(props: OnboardingProps) {
           placeholder={s['field.rolePlaceholder']}
           disabled={readOnly}
           error={roleError}
+          onBlur={() => touch('role')}
           onChange={(role) => update({ role })}
         />
         <TextField
@@ -233,6 +234,7 @@ export default function Onboarding(props: OnboardingProps) {
           readOnly={readOnly}
           maxLength={MAX_FIELD_LENGTH}
           error={startError}
+          onBlur={() => touch('startDate')}
           hint={startWarning ? <strong class="ob-warning">{startWarning}</strong> : s['field.startDateHint']}
           onInput={(startDate) => update({ startDate })}
         />
