@@ -495,7 +495,8 @@ describe('bad input: a clear Chinese message, and the checklist still opens', ()
     );
     await page.reload();
     await ready(page);
-    await expect(page.getByText('保存的内容已损坏，已另存为备份，请重新填写').isVisible()).resolves.toBe(
+    // Not JSON at all: "unreadable", in the storage adapter's words for that (issue 10, 4).
+    await expect(page.getByText('保存的内容无法读取，已另存为备份，请重新填写').isVisible()).resolves.toBe(
       true,
     );
     await expect(page.getByRole('button', { name: '下载损坏的记录' }).isVisible()).resolves.toBe(true);

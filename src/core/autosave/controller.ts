@@ -3,6 +3,8 @@
  * Preact hook wraps with `useSyncExternalStore(ctl.subscribe, ctl.getSnapshot)`.
  *
  * ```ts
+ * // `empty` lets the store repair a record with a bad field instead of setting it all aside.
+ * const store = createStore({ namespace, version, schema, migrate, empty: (key) => empty(key) });
  * const ctl = createAutosave({ store, initial: (key) => empty(key), isBlank, delay: 300 });
  * ctl.open(key);                 // on mount and whenever the entry changes (also from the entry list)
  * ctl.edit((s) => ({ ...s, purpose }), key); // updates must be immutable; pass the key the UI shows
@@ -26,12 +28,16 @@
  *   Unsaved edits → three-way merge (base = what this tab last loaded or saved, mine = this tab,
  *   theirs = stored): disjoint edits merge and save at once (notice `merged`); edits of the same
  *   field become `snapshot.conflicts`, and the entry is not saved until each is settled with
- *   `resolve(conflict, 'mine' | 'theirs')`. A save refused as a conflict takes the same path.
+ *   `resolve(conflict, 'mine' | 'theirs')` ('mine' keeps the field as it is now, edits since
+ *   included). A save refused as a conflict takes the same path. `conflict.path` names lines of
+ *   id-keyed arrays by id (`['lines', line.id, 'unitPrice']`); `conflictAt(conflicts, path)` in
+ *   ./merge finds the one for a field.
  * - `remove(key)`, `dismiss(noticeId)`, `hasUnsavedWork()` (dirty, conflicted, or kept work of
  *   another entry: ask before closing).
  *
  * Snapshot (a new object after every change, the same one otherwise):
- * `{ key, state, savedAt, dirty, conflicts, notices, entries, persistent, blocked }`.
+ * `{ key, state, savedAt, dirty, conflicts, notices, entries, persistent, blocked }`; `entries` is
+ * refreshed on open, save, remove and any change of the open entry from another tab.
  * `blocked`: the stored entry could not be replaced safely (written by a newer page, or damaged
  * with no room for a backup); edits stay in memory only. Notices are data: `code` says what (see
  * `AutosaveNoticeCode`), `text` is the shared zh-CN wording from STORAGE_MESSAGES, `backupKey`

@@ -58,14 +58,7 @@ function planFixes(issues: readonly v.BaseIssue<unknown>[], data: unknown, empty
     const fix = fixFor(path, data, empty);
     if (!fixes.some((f) => samePath(f.path, fix.path))) fixes.push(fix);
   }
-  // A fix inside an element that is dropped anyway is no fix.
-  return fixes.filter(
-    (f) => !fixes.some((d) => d.drop && d.path.length < f.path.length && startsWith(f.path, d.path)),
-  );
-}
-
-function startsWith(path: Path, prefix: Path): boolean {
-  return prefix.every((s, i) => s === path[i]);
+  return fixes;
 }
 
 function fixFor(path: Path, data: unknown, empty: unknown): Fix {

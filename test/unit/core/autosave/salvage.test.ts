@@ -152,6 +152,18 @@ describe('salvage', () => {
     expect(salvage(mapped, { m: new Map([[1, 2]]) }, { m: new Map() })).toBeNull();
   });
 
+  test('bad elements of two arrays are dropped without shifting the others', () => {
+    const lists = v.object({ a: v.array(v.number()), b: v.array(v.number()) });
+    expect(salvage(lists, { a: [1, 'x', 2, 'y'], b: ['z', 3] }, { a: [], b: [] })).toEqual({
+      state: { a: [1, 2], b: [3] },
+      resetFields: [
+        ['a', 1],
+        ['a', 3],
+        ['b', 0],
+      ],
+    });
+  });
+
   test('a 预算申请单 draft with one bad amount keeps everything else', () => {
     const draft: BudgetRequestDraft = {
       ...blankDraft({ department: '市场部', fiscalYear: 2026, date: '2026-03-01', firstLineId: 'l1' }),
