@@ -290,7 +290,10 @@ describe('drafts', () => {
     await page.getByRole('button', { name: '取消' }).click();
     await expect(items.count()).resolves.toBe(3);
     await page.getByRole('button', { name: '删除草稿：草稿乙' }).click();
-    await expect.poll(() => page.evaluate('document.activeElement.textContent')).toBe('确认删除');
+    // The question takes focus first, so it is read out before the buttons (one confirm step for every tool).
+    await expect
+      .poll(() => page.evaluate('document.activeElement.textContent'))
+      .toBe('确定删除「草稿乙」吗？删除后无法恢复。');
     await page.getByRole('button', { name: '确认删除' }).click();
     await expect(items.count()).resolves.toBe(2);
     await expect(page.getByRole('button', { name: '打开草稿：草稿乙' }).count()).resolves.toBe(0);
@@ -307,13 +310,12 @@ describe('drafts', () => {
     await fillHeader(page, { project: '完好的草稿' });
     await waitSaved(page);
     await page.evaluate(
-      `localStorage.setItem('mh:budget-request:dbroken', '{"v":1,"savedAt":"2026-01-01T00:00:00.000Z","data":{"lines":"坏"}}')`,
+      `localStorage.setItem('mh:budget-request:dbroken', '{"v":1,"savedAt":"2026-01-01T00:00:00.000Z","data":{"lines":')`,
     );
     await page.reload();
     await page.locator('[data-current-draft]').waitFor();
-    await expect(
-      page.getByText('有 1 份草稿无法读取（已损坏），已另存为备份，其余草稿不受影响。').isVisible(),
-    ).resolves.toBe(true);
+    // The same words as in every tool (src/core/storage.ts STORAGE_MESSAGES.unreadable).
+    await page.getByText('保存的内容无法读取，已另存为备份，请重新填写').waitFor();
     await expect(page.getByRole('button', { name: '下载损坏的记录' }).count()).resolves.toBe(1);
     await expect(field(page, '项目名称').inputValue()).resolves.toBe('完好的草稿');
     const keys = (await page.evaluate('Object.keys(localStorage)')) as string[];

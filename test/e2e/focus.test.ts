@@ -26,7 +26,7 @@ const FOCUSED = `(() => {
 
 /** The tool's controls a keyboard can reach: shown, enabled, not taken out of the tab order. */
 const REACHABLE = `[...document.querySelectorAll('.tool-root :is(a[href], button, input, select, textarea, summary, [tabindex])')]
-  .filter((el) => !el.disabled && el.tabIndex >= 0 && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')`;
+  .filter((el) => !el.disabled && el.tabIndex >= 0 && el.checkVisibility({ visibilityProperty: true }))`;
 
 describe.each(TOOLS)('%s', (path) => {
   it('reaches every control with Tab and shows a focus ring on each', async () => {

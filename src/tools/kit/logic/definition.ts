@@ -43,6 +43,8 @@ export interface ManyEntries<S, C> {
   keyOf(state: S, ctx: C): string | null;
   /** A fresh key for a new entry. */
   newKey(): string;
+  /** An entry's name from its key alone (for one that cannot be read), when the key says it. */
+  labelOfKey?(key: string, ctx: C): string | null;
   /** The entry to open when nothing is saved yet (`today` as yyyy-mm-dd), e.g. this month's period. */
   firstKey(ctx: C, today: string): string;
 }

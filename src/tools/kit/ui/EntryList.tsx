@@ -71,11 +71,12 @@ export function EntryList<S>(props: EntryListProps<S>) {
               </span>
               {props.meta && <span class="tool-entry-meta">{props.meta(e)}</span>}
               <span class="tool-entry-actions">
-                {!e.current && e.state !== null && (
+                {e.state !== null && (
                   <button
                     type="button"
                     class="tool-button tool-button--small"
                     aria-label={fill(w.openLabel, { label: e.label })}
+                    disabled={e.current}
                     onClick={() => props.onOpen(e.key)}
                   >
                     {w.open}

@@ -109,6 +109,9 @@ export function useTool<S, R, C>(
   ctx: C,
   options: UseToolOptions<S> = {},
 ): ToolHandle<S, R> {
+  // The controller lives as long as the page; it reads the context of the latest render.
+  const ctxRef = useRef(ctx);
+  ctxRef.current = ctx;
   const store = useMemo(
     () =>
       createStore<S>({
@@ -116,12 +119,11 @@ export function useTool<S, R, C>(
         version: def.version,
         schema: def.schema as StateSchema<S>,
         ...(def.migrate ? { migrate: def.migrate } : {}),
+        // A saved entry with a bad field keeps its good fields: the bad ones take the empty entry's value.
+        empty: (key) => def.empty(ctxRef.current, key),
       }),
     [def],
   );
-  // The controller lives as long as the page; it reads the context of the latest render.
-  const ctxRef = useRef(ctx);
-  ctxRef.current = ctx;
   const ctl: Autosave<S> = useMemo(
     () =>
       createAutosave<S>({
@@ -203,6 +205,15 @@ export function useTool<S, R, C>(
       } else if (r.status === 'damaged') {
         reportDamaged(k, r);
       }
+      if (r.status === 'recovered' && r.backupKey) {
+        const backupKey = r.backupKey;
+        say({
+          id: `repaired-${k}`,
+          kind: 'warning',
+          text: entryNote(k, r.note),
+          actions: [{ label: KIT.downloadBackup, onClick: () => downloadBackup(k, backupKey) }],
+        });
+      }
     }
     return latest?.key ?? def.entries.firstKey(ctx, todayIso());
   }
@@ -214,9 +225,15 @@ export function useTool<S, R, C>(
     say({
       id: `damaged-${k}`,
       kind: 'warning',
-      text: r.note,
+      text: entryNote(k, r.note),
       actions: backupKey ? [{ label: KIT.downloadBackup, onClick: () => downloadBackup(k, backupKey) }] : [],
     });
+  }
+
+  /** 「市场推广组 2026年4月」保存的内容…: which entry a note is about, when the tool can name it by its key. */
+  function entryNote(k: string, note: string): string {
+    const label = def.entries.kind === 'many' ? (def.entries.labelOfKey?.(k, ctx) ?? null) : null;
+    return label ? `「${label}」${note}` : note;
   }
 
   function downloadBackup(k: string, backupKey: string) {
@@ -229,7 +246,10 @@ export function useTool<S, R, C>(
   }, [key, shared, ctl]);
   const switching = key !== null && snap.key !== key && !shared;
   const state = shared ?? (switching ? ctl.preview(key) : snap.state);
-  const ready = today !== null && (shared !== null || (key !== null && snap.key === key));
+  // Ready once the first entry is open; switching entries later shows the next one at once (preview).
+  const opened = useRef(false);
+  if (snap.key !== null) opened.current = true;
+  const ready = today !== null && (shared !== null || opened.current);
   const result = useMemo(() => def.derive(state, ctx), [state, ctx]);
 
   const edit = useCallback((update: Update<S>) => ctl.edit(update, keyRef.current), [ctl]);

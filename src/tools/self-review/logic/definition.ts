@@ -59,6 +59,10 @@ export const selfReviewTool: ToolDefinition<SelfReviewState, SelfReviewResult | 
     kind: 'many',
     label: reviewLabel,
     keyOf: (st) => reviewKey(st.group, st.period),
+    labelOfKey: (key, ctx) => {
+      const parsed = parseReviewKey(key);
+      return parsed ? reviewLabel(parsed, ctx) : null;
+    },
     newKey: () => '',
     firstKey: (ctx, today) =>
       reviewKey(
