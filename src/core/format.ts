@@ -31,7 +31,7 @@ export function formatExact(n: number): string {
     const text = n.toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: true });
     if (Number(text.replace(/,/g, '')) === n) return text;
   }
-  return n.toLocaleString('en-US', { maximumFractionDigits: 20, useGrouping: true });
+  return String(n); // below 1e-19: no score or amount is this small; keep it exact
 }
 
 /** A KPI value with its unit: 10 → "10%", 4 → "4 分", 500 → "500", 3000 → "¥3,000.00". */
