@@ -202,26 +202,30 @@ function ownPart(record: MemberRecord, policy: AppraisalPolicy): OwnPart {
 }
 
 /**
- * Remembers each record's own part by record object, so an edit to one record recomputes that
- * record only (the kit replaces the edited record and keeps the others' objects). One cache per
- * policy object. Use one deriver per page.
+ * What a deriver remembers between calls, by record object: the kit replaces an edited record's
+ * object and keeps the others, so an edit recomputes the edited record (and the annual records,
+ * which read the months) only. Valid for one set of policies and one team default base.
  */
+export interface TeamCache {
+  readonly policies: TeamReviewPolicies;
+  readonly defaultBase: string;
+  readonly parts: WeakMap<MemberRecord, OwnPart>;
+  readonly results: WeakMap<MemberRecord, RecordResult>;
+}
+
+/** A deriver with its own cache (one per page); same results as deriveTeam. */
 export function createTeamDeriver(): (state: TeamReviewState, policies: TeamReviewPolicies) => TeamResult {
-  let cache = new WeakMap<MemberRecord, OwnPart>();
-  let cachedFor: AppraisalPolicy | null = null;
+  let cache: TeamCache | null = null;
   return (state, policies) => {
-    if (cachedFor !== policies.appraisal) {
-      cache = new WeakMap();
-      cachedFor = policies.appraisal;
+    const stale =
+      !cache ||
+      cache.policies.appraisal !== policies.appraisal ||
+      cache.policies.bonus !== policies.bonus ||
+      cache.defaultBase !== state.defaultBase;
+    if (stale) {
+      cache = { policies, defaultBase: state.defaultBase, parts: new WeakMap(), results: new WeakMap() };
     }
-    return deriveTeam(state, policies, (record) => {
-      let part = cache.get(record);
-      if (!part) {
-        part = ownPart(record, policies.appraisal);
-        cache.set(record, part);
-      }
-      return part;
-    });
+    return deriveTeam(state, policies, cache);
   };
 }
 
@@ -234,8 +238,16 @@ export function periodOrder(period: Period): number {
 export function deriveTeam(
   state: TeamReviewState,
   policies: TeamReviewPolicies,
-  own: (record: MemberRecord) => OwnPart = (record) => ownPart(record, policies.appraisal),
+  cache: TeamCache | null = null,
 ): TeamResult {
+  const own = (record: MemberRecord): OwnPart => {
+    let part = cache?.parts.get(record);
+    if (!part) {
+      part = ownPart(record, policies.appraisal);
+      cache?.parts.set(record, part);
+    }
+    return part;
+  };
   const { appraisal, bonus } = policies;
   const defaultBase = readBase(state.defaultBase);
   const records = new Map<string, RecordResult>();
@@ -244,8 +256,12 @@ export function deriveTeam(
   const months = entries.filter(([, r]) => parsePeriod(r.self.period)?.kind === 'month');
   const years = entries.filter(([, r]) => parsePeriod(r.self.period)?.kind === 'year');
   for (const [key, record] of months) {
-    const part = own(record);
-    records.set(key, finish(key, record, part, [], defaultBase, policies));
+    let result = cache?.results.get(record);
+    if (!result || result.key !== key) {
+      result = finish(key, record, own(record), [], defaultBase, policies);
+      cache?.results.set(record, result);
+    }
+    records.set(key, result);
   }
   for (const [key, record] of years) {
     const year = parsePeriod(record.self.period)!.year;
