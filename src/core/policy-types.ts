@@ -131,8 +131,8 @@ export interface BonusPolicy {
 
 /** A team's bonus pool in 元, per month and/or per year; either may be absent. */
 export interface BonusPool {
-  readonly monthlyYuan?: number | undefined;
-  readonly annualYuan?: number | undefined;
+  readonly monthYuan?: number | undefined;
+  readonly yearYuan?: number | undefined;
 }
 
 export interface RequestField {

@@ -66,9 +66,9 @@ export function bonusSchema(knownClauseIds: ReadonlySet<string>) {
     pool: z
       .strictObject({
         /** Pool for one month's bonuses, 元. Optional. */
-        monthlyYuan: yuanSchema.optional(),
+        monthYuan: yuanSchema.optional(),
         /** Pool for the annual bonuses, 元. Optional. */
-        annualYuan: yuanSchema.optional(),
+        yearYuan: yuanSchema.optional(),
       })
       .optional(),
   });

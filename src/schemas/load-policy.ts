@@ -48,8 +48,8 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   salaryRatioPercent: '月薪比例',
   baseMonths: '基数月数',
   pool: '团队奖金池',
-  monthlyYuan: '月度奖金池（元）',
-  annualYuan: '年度奖金池（元）',
+  monthYuan: '每月奖金池（元）',
+  yearYuan: '年度奖金池（元）',
   // budget.yaml
   fiscalYear: '预算年度',
   clauses: '引用条款',

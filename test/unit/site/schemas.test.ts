@@ -248,13 +248,13 @@ describe('friendly errors: file, field in words, reason', () => {
   });
 
   test('a negative team bonus pool', () => {
-    const text = policyVariant('bonus.yaml', (d) => d.setIn(['pool', 'monthlyYuan'], -1));
-    expect(() => load('bonus.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/bonus.yaml: 团队奖金池（pool） › 月度奖金池（元）（monthlyYuan）（第 44 行）: 金额不能为负数]`);
+    const text = policyVariant('bonus.yaml', (d) => d.setIn(['pool', 'monthYuan'], -1));
+    expect(() => load('bonus.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/bonus.yaml: 团队奖金池（pool） › 每月奖金池（元）（monthYuan）（第 44 行）: 金额不能为负数]`);
   });
 
   test('a team bonus pool finer than the 分', () => {
-    const text = policyVariant('bonus.yaml', (d) => d.setIn(['pool', 'annualYuan'], 10.005));
-    expect(() => load('bonus.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/bonus.yaml: 团队奖金池（pool） › 年度预算（元）（annualYuan）（第 45 行）: 金额最多两位小数（精确到分）]`);
+    const text = policyVariant('bonus.yaml', (d) => d.setIn(['pool', 'yearYuan'], 10.005));
+    expect(() => load('bonus.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/bonus.yaml: 团队奖金池（pool） › 年度奖金池（元）（yearYuan）（第 45 行）: 金额最多两位小数（精确到分）]`);
   });
 
   test('the team bonus pool is optional', () => {

@@ -399,7 +399,7 @@ export function teamView(
       counted++;
     }
   }
-  const poolYuan = period.kind === 'month' ? bonus.pool?.monthlyYuan : bonus.pool?.annualYuan;
+  const poolYuan = period.kind === 'month' ? bonus.pool?.monthYuan : bonus.pool?.yearYuan;
   const poolFen = poolYuan === undefined ? null : yuanToFen(poolYuan);
   const remainingFen = poolFen === null ? null : poolFen - totalFen;
   const candidates = (appraisal.team?.candidates ?? [])

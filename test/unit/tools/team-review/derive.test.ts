@@ -171,7 +171,7 @@ describe('the team view', () => {
     const state = await team([month('甲', '2026-03'), month('乙', '2026-03')], '40000');
     const view = deriveTeam(state, policies).view!;
     const sum = view.rows.reduce((s, r) => s + r.bonus.estimate!.bonusFen, 0);
-    expect(view.bonus).toMatchObject({ totalFen: sum, counted: 2, missing: 0, poolFen: bonus.pool!.monthlyYuan! * 100 });
+    expect(view.bonus).toMatchObject({ totalFen: sum, counted: 2, missing: 0, poolFen: bonus.pool!.monthYuan! * 100 });
     expect(view.bonus.remainingFen).toBe(view.bonus.poolFen! - sum);
     expect(view.bonus.over).toBe(sum > view.bonus.poolFen!);
     expect(view.bonus.over).toBe(true); // 2 × 40,000 × 1.5 > 60,000
