@@ -144,7 +144,7 @@ export interface TeamView {
 export interface TeamResult {
   /** Every record, by key. */
   readonly records: ReadonlyMap<string, RecordResult>;
-  /** Periods with records, newest first (a year after its months' year… see periodOrder). */
+  /** Periods with records, newest first; a year before its own months (periodOrder). */
   readonly periods: readonly string[];
   /** The period shown: state.period when it has records, else the newest. null for an empty team. */
   readonly current: string | null;
