@@ -10,6 +10,7 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { startStaticServer } from './static-server.mjs';
 import { CHROME_FLAGS, findChrome, INSTALL_HINT } from './chrome-path.mjs';
+import { benchTeamReview, teamReport } from './bench-team.mjs';
 
 const BUDGET = {
   htmlChapterGz: 14 * 1024,
@@ -178,4 +179,5 @@ for (const r of rows) {
 console.log('\n搜索（在 /workflows/ 打开搜索后）');
 console.log(`- 第一次查询“投诉”：取回 ${kb(search.first)} KB（gz），出结果 ${Math.round(search.firstMs)} ms`);
 console.log(`- 第二次查询“预算”：取回 ${kb(search.second)} KB（gz），出结果 ${Math.round(search.secondMs)} ms`);
+for (const line of teamReport(await benchTeamReview())) console.log(line);
 if (buildSeconds !== null) console.log(`\n构建耗时：${buildSeconds.toFixed(1)} s`);

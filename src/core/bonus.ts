@@ -13,10 +13,25 @@ function finite(x: number): number {
   return Number.isFinite(x) ? Math.max(0, x) : 0;
 }
 
+/** A coefficient is kept to four decimals, so the 怎么算的 line can show exactly what was used. */
+export const COEFFICIENT_DECIMALS = 4;
+
+/**
+ * `c` rounded half up to COEFFICIENT_DECIMALS decimals as a person would round its decimal value
+ * (0.01005 → 0.0101, although the double 0.01005 lies just below): the product is cleaned to 12
+ * significant digits first. Non-decreasing in `c`.
+ */
+export function roundCoefficient(c: number): number {
+  if (!Number.isFinite(c)) return 0;
+  const scale = 10 ** COEFFICIENT_DECIMALS;
+  return Math.round(Number((c * scale).toPrecision(12))) / scale;
+}
+
 /**
  * Coefficient at `score` by linear interpolation between the curve's points; below the
  * first point the first coefficient, above the last the last; never above `maxCoefficient`.
- * An empty curve gives 0. Points may come in any order (they are sorted by score).
+ * An empty curve gives 0. Points may come in any order (they are sorted by score). Rounded with
+ * roundCoefficient, so that the estimate is reproduced from the numbers shown (issue 11).
  */
 export function bonusCoefficient(
   score: number,
@@ -43,9 +58,8 @@ export function bonusCoefficient(
     c = lo.coefficient + (hi.coefficient - lo.coefficient) * t;
   }
   c = finite(c);
-  if (maxCoefficient !== undefined && Number.isFinite(maxCoefficient))
-    c = Math.min(c, Math.max(0, maxCoefficient));
-  return c;
+  if (maxCoefficient !== undefined && Number.isFinite(maxCoefficient)) c = Math.min(c, Math.max(0, maxCoefficient));
+  return roundCoefficient(c);
 }
 
 /** 月度奖金基数 from a monthly salary: salary × ratio% (e.g. 20), rounded half up to the 分. */

@@ -20,6 +20,20 @@ export function formatNumber(n: number, maxDecimals = 2): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: maxDecimals, useGrouping: true });
 }
 
+/**
+ * A number with every digit it has (the shortest decimal that reads back as the same number),
+ * with thousands separators: 1.005 → "1.005", 85.123456 → "85.123456". For a formula that must
+ * reproduce its result from the numbers it shows.
+ */
+export function formatExact(n: number): string {
+  if (!Number.isFinite(n)) return '—';
+  for (let digits = 0; digits < 20; digits++) {
+    const text = n.toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: true });
+    if (Number(text.replace(/,/g, '')) === n) return text;
+  }
+  return String(n); // below 1e-19: no score or amount is this small; keep it exact
+}
+
 /** A KPI value with its unit: 10 → "10%", 4 → "4 分", 500 → "500", 3000 → "¥3,000.00". */
 export function formatKpiValue(unit: KpiUnit, value: number): string {
   switch (unit) {

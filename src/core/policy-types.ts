@@ -75,6 +75,42 @@ export interface AppraisalPolicy {
   readonly behaviour: { readonly clause: string; readonly items: readonly BehaviourItem[] };
   readonly grades: readonly GradeBand[];
   readonly annual: AnnualBlend;
+  /** 团队考核 settings (四（三）2–4); absent = no recommended distribution and no candidate rules. */
+  readonly team?: TeamReviewPolicy | undefined;
+}
+
+/** Recommended share of one grade in a team (a warning when passed, never a block). */
+export interface GradeShare {
+  /** A grade's id or name (appraisal grades). */
+  readonly grade: string;
+  /** Highest recommended share of the team, 0–100. */
+  readonly maxPercent: Percent;
+}
+
+/** Which periods a candidate rule looks at. */
+export type CandidatePeriod = 'month' | 'year' | 'any';
+
+/**
+ * A rule flagging 晋升 / 培训 / 荣誉表彰 candidates (四（三）2–4). A record is flagged when any of
+ * its conditions holds: its (manager's) grade is one of `grades`, or one of its KPI scores is below
+ * `kpiScoreBelow`.
+ */
+export interface CandidateRule {
+  readonly id: string;
+  /** What the flag says, e.g. 晋升候选. */
+  readonly name: string;
+  /** The clause the flag cites, e.g. c4-3-2. */
+  readonly clause: string;
+  readonly period: CandidatePeriod;
+  /** Grade ids or names. */
+  readonly grades?: readonly string[] | undefined;
+  /** A KPI score (0–cap) under this flags the record (monthly records only: a year has no KPI rows). */
+  readonly kpiScoreBelow?: number | undefined;
+}
+
+export interface TeamReviewPolicy {
+  readonly distribution: readonly GradeShare[];
+  readonly candidates: readonly CandidateRule[];
 }
 
 export interface CurvePoint {
@@ -89,6 +125,14 @@ export interface BonusPolicy {
   readonly maxCoefficient?: number | undefined;
   readonly monthly: { readonly salaryRatioPercent: Percent };
   readonly annual: { readonly baseMonths: number };
+  /** Optional team bonus pool (团队考核), in 元. */
+  readonly pool?: BonusPool | undefined;
+}
+
+/** A team's bonus pool in 元, per month and/or per year; either may be absent. */
+export interface BonusPool {
+  readonly monthYuan?: number | undefined;
+  readonly yearYuan?: number | undefined;
 }
 
 export interface RequestField {

@@ -30,19 +30,36 @@ export function round2(x: number): number {
   return Math.abs(x) >= 1e15 ? x : Math.round(x * 100) / 100;
 }
 
+/** Why a KPI cannot be scored against its target: beside the target field, in both tools. */
+export const TARGET_NOT_POSITIVE = '目标值必须大于 0';
+
 /**
- * Score of one KPI (rule `ratio`): 100 exactly at target, within [0, cap].
- * - higher is better: actual ÷ target × 100; a zero target is met by 0 and exceeded (cap) by more.
- * - lower is better: target ÷ actual × 100; an actual of 0 is the best possible (cap), except
- *   against a zero target where 0 is exactly on target (100) and anything more scores 0.
+ * Whether `target` can be scored against: the ratio rule divides by the target (higher is better)
+ * or scores against it (lower is better: a target of 0 would make every actual above 0 score 0),
+ * so it must be a finite number above 0 (四（一）).
  */
-export function scoreKpi(kpi: Pick<Kpi, 'direction' | 'scoring'>, actual: number, target: number): number {
+export function isScorableTarget(target: number): boolean {
+  return Number.isFinite(target) && target > 0;
+}
+
+/**
+ * Score of one KPI (rule `ratio`): 100 exactly at target, within [0, cap]; null when the target is
+ * not above 0 (isScorableTarget), never a silent cap or 0.
+ * - higher is better: actual ÷ target × 100.
+ * - lower is better: target ÷ actual × 100; an actual of 0 is the best possible (cap).
+ */
+export function scoreKpi(
+  kpi: Pick<Kpi, 'direction' | 'scoring'>,
+  actual: number,
+  target: number,
+): number | null {
+  if (!isScorableTarget(target)) return null;
   const cap = Number.isFinite(kpi.scoring.cap) ? Math.max(100, kpi.scoring.cap) : 100;
   const a = clean(actual);
-  const t = clean(target);
+  const t = target;
   if (a === t) return 100;
-  // Never 0/0 or ∞/∞: equal values returned above, and a zero divisor is handled first.
-  const raw = kpi.direction === 'higher' ? (t === 0 ? cap : (a / t) * 100) : a === 0 ? cap : (t / a) * 100;
+  // Never 0/0 or ∞/∞: t > 0 and finite, and a zero actual is handled first.
+  const raw = kpi.direction === 'higher' ? (a / t) * 100 : a === 0 ? cap : (t / a) * 100;
   return Math.min(cap, Math.max(0, raw));
 }
 
@@ -56,7 +73,7 @@ export interface KpiLine {
   readonly kpi: Kpi;
   readonly actual: number | null;
   readonly target: number;
-  /** null when no actual value was entered (counted as 0 in the total). */
+  /** null when no actual value was entered or the target is not above 0 (counted as 0 in the total). */
   readonly score: number | null;
   /** score × weight ÷ 100, rounded; 0 when missing. */
   readonly weighted: number;
@@ -66,8 +83,10 @@ export interface PerformanceResult {
   readonly lines: readonly KpiLine[];
   /** Σ score × weight ÷ 100, two decimals; within [0, highest cap]. */
   readonly score: number;
-  /** Ids of KPIs without an actual value. */
+  /** Ids of KPIs without an actual value, or whose target is not above 0. */
   readonly missing: readonly string[];
+  /** Ids of KPIs whose target is not above 0 (TARGET_NOT_POSITIVE); also in `missing`. */
+  readonly badTargets: readonly string[];
 }
 
 /** 业绩得分 of a group: weighted sum of the KPI scores (weights sum to 100). */
@@ -76,21 +95,24 @@ export function weightedPerformance(
   entries: Readonly<Record<string, KpiEntry | undefined>>,
 ): PerformanceResult {
   const missing: string[] = [];
+  const badTargets: string[] = [];
   let sum = 0;
   const lines = group.kpis.map((kpi): KpiLine => {
     const entry = entries[kpi.id];
     const target = entry?.target ?? kpi.target;
-    const actual = entry?.actual ?? null;
-    if (actual === null || Number.isNaN(actual)) {
+    const given = entry?.actual ?? null;
+    const actual = given === null || Number.isNaN(given) ? null : given;
+    const score = actual === null ? null : scoreKpi(kpi, actual, target);
+    if (!isScorableTarget(target)) badTargets.push(kpi.id);
+    if (score === null) {
       missing.push(kpi.id);
-      return { kpi, actual: null, target, score: null, weighted: 0 };
+      return { kpi, actual, target, score: null, weighted: 0 };
     }
-    const score = scoreKpi(kpi, actual, target);
     const exact = (score * finite(kpi.weight)) / 100;
     sum += exact;
     return { kpi, actual, target, score, weighted: round2(exact) };
   });
-  return { lines, score: round2(sum), missing };
+  return { lines, score: round2(sum), missing, badTargets };
 }
 
 export interface BehaviourResult {

@@ -60,6 +60,8 @@ export function appraisalSchema(knownClauseIds: ReadonlySet<string>) {
       const problem =
         k.target < 0
           ? '目标值不能为负数'
+          : k.target === 0
+            ? `「${k.name}」的目标值为 0：得分按实际与目标之比计算，目标值必须大于 0`
           : k.unit === 'percent' && k.target > 100
             ? `「${k.name}」是百分比指标，目标值应在 0–100 之间，现为 ${fmt(k.target)}`
             : k.unit === 'rating' && (k.target < RATING_MIN || k.target > RATING_MAX)
@@ -110,6 +112,54 @@ export function appraisalSchema(knownClauseIds: ReadonlySet<string>) {
     name: labelSchema,
     /** Lower bound (inclusive) of the monthly or annual total. */
     min: z.number().min(0, { error: '等级下限不能为负数' }),
+  });
+
+  /** A grade named by its id or its name; checked against `grades` in the object's refinement. */
+  const gradeRef = labelSchema;
+
+  const team = z.strictObject({
+    /**
+     * Recommended grade distribution of a team: per grade, the highest share of the members
+     * (0–100 %). Going over shows a warning in 团队考核, never a block. Default 优秀 ≤ 20 %.
+     */
+    distribution: z.array(
+      z.strictObject({
+        /** A grade's id or name, e.g. excellent or 优秀. */
+        grade: gradeRef,
+        /** Highest recommended share, 0–100 (%). */
+        maxPercent: percentSchema,
+      }),
+    ),
+    /** Rules flagging 晋升 / 培训 / 荣誉表彰 candidates (四（三）2–4); each cites its clause. */
+    candidates: z.array(
+      z
+        .strictObject({
+          /** Permanent ASCII id, e.g. promotion. */
+          id: rowIdSchema,
+          /** What the flag says, e.g. 晋升候选. */
+          name: labelSchema,
+          /** The clause the flag cites: c4-3-2 晋升, c4-3-3 培训, c4-3-4 荣誉表彰. */
+          clause,
+          /** month（月度）| year（年度）| any（都看）. Default any. */
+          period: z
+            .enum(['month', 'year', 'any'], {
+              error: '考核周期 period 只能是 month（月度）、year（年度）或 any（都看）',
+            })
+            .default('any'),
+          /** Grades (id or name) that flag a member. Optional. */
+          grades: z.array(gradeRef).optional(),
+          /** A KPI score below this flags a member (monthly records). Optional. */
+          kpiScoreBelow: z
+            .number()
+            .min(0, { error: '指标得分线 kpiScoreBelow 不能为负数' })
+            .max(200, { error: '指标得分线 kpiScoreBelow 不能超过 200' })
+            .optional(),
+        })
+        .refine((r) => (r.grades?.length ?? 0) > 0 || r.kpiScoreBelow !== undefined, {
+          error: (issue) =>
+            `候选规则「${String((issue.input as { name?: unknown }).name)}」没有条件：请至少填写 grades（等级）或 kpiScoreBelow（指标得分线）之一`,
+        }),
+    ),
   });
 
   return z
@@ -209,8 +259,38 @@ export function appraisalSchema(knownClauseIds: ReadonlySet<string>) {
             });
           }
         }),
+      /** 团队考核 (四（三）2–4): recommended grade distribution and candidate rules. Optional. */
+      team: team.optional(),
     })
-    .superRefine((a, ctx) => checkUniqueIds(a.groups, '考核组', ctx, ['groups']));
+    .superRefine((a, ctx) => {
+      checkUniqueIds(a.groups, '考核组', ctx, ['groups']);
+      if (!a.team) return;
+      const known = new Set(a.grades.flatMap((g) => [g.id, g.name]));
+      const list = a.grades.map((g) => `${g.id}（${g.name}）`).join('、');
+      const unknown = (ref: string, path: (string | number)[]) => {
+        if (!known.has(ref)) {
+          ctx.addIssue({ code: 'custom', path, message: `等级「${ref}」不存在；可用的等级：${list}` });
+        }
+      };
+      const seen = new Map<string, number>();
+      a.team.distribution.forEach((d, i) => {
+        unknown(d.grade, ['team', 'distribution', i, 'grade']);
+        const id = a.grades.find((g) => g.id === d.grade || g.name === d.grade)?.id ?? d.grade;
+        const first = seen.get(id);
+        if (first === undefined) seen.set(id, i);
+        else {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['team', 'distribution', i, 'grade'],
+            message: `等级「${d.grade}」与第 ${first + 1} 项重复，每个等级只能写一次`,
+          });
+        }
+      });
+      checkUniqueIds(a.team.candidates, '候选规则', ctx, ['team', 'candidates']);
+      a.team.candidates.forEach((r, i) =>
+        r.grades?.forEach((g, j) => unknown(g, ['team', 'candidates', i, 'grades', j])),
+      );
+    });
 }
 
 export type Appraisal = z.infer<ReturnType<typeof appraisalSchema>>;

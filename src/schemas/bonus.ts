@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { BonusPolicy } from '../core/policy-types';
-import { clauseRefSchema, fmt, percentSchema } from './policy-common';
+import { clauseRefSchema, fmt, percentSchema, yuanSchema } from './policy-common';
 
 /**
  * 绩效奖金参数（content/policy/bonus.yaml）：四（三）1 绩效奖金与绩效考核得分挂钩，得分越高奖金越高。
@@ -59,6 +59,18 @@ export function bonusSchema(knownClauseIds: ReadonlySet<string>) {
         .min(0, { error: '基数月数 baseMonths 不能为负数' })
         .max(24, { error: '基数月数 baseMonths 不能超过 24' }),
     }),
+    /**
+     * Optional team bonus pool (团队考核 compares the team's estimated total with it), in 元:
+     * per month and/or per year. Absent = no pool. Default none.
+     */
+    pool: z
+      .strictObject({
+        /** Pool for one month's bonuses, 元. Optional. */
+        monthYuan: yuanSchema.optional(),
+        /** Pool for the annual bonuses, 元. Optional. */
+        yearYuan: yuanSchema.optional(),
+      })
+      .optional(),
   });
 }
 

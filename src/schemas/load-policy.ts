@@ -32,6 +32,13 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   monthlyWeight: '月度平均占比',
   reviewWeight: '年度评议占比',
   minMonths: '最少月份数',
+  team: '团队考核',
+  distribution: '建议等级分布',
+  grade: '等级',
+  maxPercent: '最高占比（%）',
+  candidates: '候选规则',
+  period: '考核周期',
+  kpiScoreBelow: '指标得分线',
   // bonus.yaml
   curve: '系数曲线',
   score: '得分',
@@ -40,6 +47,9 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   monthly: '月度',
   salaryRatioPercent: '月薪比例',
   baseMonths: '基数月数',
+  pool: '团队奖金池',
+  monthYuan: '每月奖金池（元）',
+  yearYuan: '年度奖金池（元）',
   // budget.yaml
   fiscalYear: '预算年度',
   clauses: '引用条款',

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it, test } from 'vitest';
 import { curveChart } from '../../../src/tools/bonus/logic/chart';
-import { describeScoring, formatKpiValue, formatNumber } from '../../../src/core/format';
+import { describeScoring, formatExact, formatKpiValue, formatNumber } from '../../../src/core/format';
 
 describe('formatKpiValue', () => {
   it.each([
@@ -55,5 +56,24 @@ describe('curveChart', () => {
     expect(chart.scoreTicks[0]).toBe(0);
     expect(chart.scoreTicks.at(-1)).toBe(100);
     expect(chart.coefficientTicks.at(-1)).toBeGreaterThanOrEqual(1.5);
+  });
+});
+
+describe('formatExact', () => {
+  test.each([
+    [1.005, '1.005'], // not 1.01 (issue 11)
+    [85.123456, '85.123456'],
+    [12345.6, '12,345.6'],
+    [0.1 + 0.2, '0.30000000000000004'], // every digit the number has
+    [1e-7, '0.0000001'],
+    [Number.NaN, '—'],
+  ])('%d → %s', (n, text) => expect(formatExact(n)).toBe(text));
+
+  test('reads back as the same number', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e12, noNaN: true }), (n) => {
+        expect(Number(formatExact(n).replace(/,/g, ''))).toBe(n);
+      }),
+    );
   });
 });

@@ -6,14 +6,18 @@ import { annualScore, behaviourScore, gradeFor, monthlyTotal, scoreKpi, weighted
 /** Any number a reader or a bug could hand in, NaN and ±Infinity included. */
 const anyNumber = fc.oneof(fc.double(), fc.constantFrom(0, -0, 1, 100, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY));
 const amount = fc.oneof(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.constantFrom(0, 1, 2, 100));
+/** A target the ratio rule can score against (above 0). */
+const positive = fc.oneof(fc.double({ min: Number.MIN_VALUE, max: 1e9, noNaN: true }), fc.constantFrom(1, 2, 100));
 const direction = fc.constantFrom('higher' as const, 'lower' as const);
 const cap = fc.double({ min: 100, max: 200, noNaN: true });
 
 describe('scoreKpi', () => {
-  test('is finite and within [0, cap] for any input', () => {
+  test('is finite and within [0, cap] for any input, or null exactly when the target is not above 0', () => {
     fc.assert(
       fc.property(direction, cap, anyNumber, anyNumber, (dir, c, actual, target) => {
         const s = scoreKpi({ direction: dir, scoring: { rule: 'ratio', cap: c } }, actual, target);
+        expect(s === null).toBe(!(Number.isFinite(target) && target > 0));
+        if (s === null) return;
         expect(Number.isFinite(s)).toBe(true);
         expect(s).toBeGreaterThanOrEqual(0);
         expect(s).toBeLessThanOrEqual(c);
@@ -23,7 +27,7 @@ describe('scoreKpi', () => {
 
   test('is exactly 100 on target', () => {
     fc.assert(
-      fc.property(direction, cap, amount, (dir, c, target) => {
+      fc.property(direction, cap, positive, (dir, c, target) => {
         expect(scoreKpi({ direction: dir, scoring: { rule: 'ratio', cap: c } }, target, target)).toBe(100);
       }),
     );
@@ -31,24 +35,24 @@ describe('scoreKpi', () => {
 
   test('never falls as the actual value improves', () => {
     fc.assert(
-      fc.property(direction, cap, amount, amount, amount, (dir, c, target, x, y) => {
+      fc.property(direction, cap, positive, amount, amount, (dir, c, target, x, y) => {
         const kpi = { direction: dir, scoring: { rule: 'ratio' as const, cap: c } };
         const [lo, hi] = x <= y ? [x, y] : [y, x];
         const better = dir === 'higher' ? hi : lo;
         const worse = dir === 'higher' ? lo : hi;
-        expect(scoreKpi(kpi, better, target)).toBeGreaterThanOrEqual(scoreKpi(kpi, worse, target));
+        expect(scoreKpi(kpi, better, target)!).toBeGreaterThanOrEqual(scoreKpi(kpi, worse, target)!);
       }),
     );
   });
 
   test('never rises as the target gets harder', () => {
     fc.assert(
-      fc.property(direction, cap, amount, amount, amount, (dir, c, actual, x, y) => {
+      fc.property(direction, cap, amount, positive, positive, (dir, c, actual, x, y) => {
         const kpi = { direction: dir, scoring: { rule: 'ratio' as const, cap: c } };
         const [lo, hi] = x <= y ? [x, y] : [y, x];
         const easier = dir === 'higher' ? lo : hi;
         const harder = dir === 'higher' ? hi : lo;
-        expect(scoreKpi(kpi, actual, easier)).toBeGreaterThanOrEqual(scoreKpi(kpi, actual, harder));
+        expect(scoreKpi(kpi, actual, easier)!).toBeGreaterThanOrEqual(scoreKpi(kpi, actual, harder)!);
       }),
     );
   });
@@ -56,7 +60,7 @@ describe('scoreKpi', () => {
 
 /** A group of 1–6 KPIs whose integer weights sum to 100. */
 const groupArb = fc
-  .array(fc.record({ direction, cap, target: amount, cut: fc.integer({ min: 0, max: 100 }) }), { minLength: 1, maxLength: 6 })
+  .array(fc.record({ direction, cap, target: positive, cut: fc.integer({ min: 0, max: 100 }) }), { minLength: 1, maxLength: 6 })
   .map((rows): AppraisalGroup => {
     const cuts = rows.slice(1).map((r) => r.cut).sort((a, b) => a - b);
     const bounds = [0, ...cuts, 100];

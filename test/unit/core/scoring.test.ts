@@ -22,27 +22,31 @@ describe('scoreKpi', () => {
     [higher, 550, 500, 110], // above target, under the cap
     [higher, 1000, 500, 120], // far above: capped
     [higher, 0, 500, 0], // nothing done
-    [higher, 0, 0, 100], // zero target met by zero
-    [higher, 3, 0, 120], // zero target exceeded: cap, not Infinity
+    [higher, 0, 0, null], // a zero target cannot be divided by: no score, a message (issue 11)
+    [higher, 3, 0, null], // never the silent cap
     [higher, -10, 500, 0], // negative input counts as 0
     [higher, Number.NaN, 500, 0], // NaN counts as 0
     [higher, Number.POSITIVE_INFINITY, 500, 120], // absurdly large: cap
-    [higher, 5, Number.NaN, 120], // NaN target counts as 0 target
+    [higher, 5, Number.NaN, null], // NaN target: no score
+    [higher, 5, -2, null], // negative target: no score
+    [higher, 5, Number.POSITIVE_INFINITY, null], // infinite target: no score
     // lower is better
     [lower, 2, 2, 100], // exactly on target
     [lower, 4, 2, 50], // twice the allowed complaint rate
     [lower, 1.8, 2, 111.11111111111111], // a little better than target
     [lower, 1, 2, 120], // half the target: capped
     [lower, 0, 2, 120], // no complaints at all: the best possible
-    [lower, 0, 0, 100], // zero target met exactly
-    [lower, 0.5, 0, 0], // zero target missed
+    [lower, 0, 0, null], // zero target: no score
+    [lower, 0.5, 0, null], // never the silent 0 (推广费用控制率 with target 0)
     [lower, Number.POSITIVE_INFINITY, 2, 0], // absurdly bad: 0
     // cap
     [{ direction: 'lower', scoring: { rule: 'ratio', cap: 100 } }, 80, 100, 100], // 费用控制: saving gives no bonus
     [{ direction: 'higher', scoring: { rule: 'ratio', cap: 50 } }, 80, 100, 80], // a cap below 100 is read as 100
     [{ direction: 'higher', scoring: { rule: 'ratio', cap: Number.NaN } }, 200, 100, 100], // a broken cap is read as 100
-  ] as const)('%o actual %d target %d → %d', (kpi, actual, target, expected) => {
-    expect(scoreKpi(kpi, actual, target)).toBeCloseTo(expected, 10);
+  ] as const)('%o actual %d target %d → %s', (kpi, actual, target, expected) => {
+    const score = scoreKpi(kpi, actual, target);
+    if (expected === null) expect(score).toBeNull();
+    else expect(score).toBeCloseTo(expected, 10);
   });
 });
 
@@ -203,4 +207,14 @@ describe('counterexamples found by the property tests', () => {
 test('round2', () => {
   expect(round2(89.99999999999999)).toBe(90);
   expect(round2(1.005)).toBe(1); // binary 1.005 is just below; documented half-up on the stored value
+});
+
+describe('weightedPerformance with a target that cannot be scored against', () => {
+  test.each([0, -1, Number.NaN])('target %d: no score, listed as missing and as a bad target', (target) => {
+    const r = weightedPerformance(group, { a: { actual: 50, target } });
+    const line = r.lines.find((l) => l.kpi.id === 'a')!;
+    expect(line).toMatchObject({ actual: 50, score: null, weighted: 0 });
+    expect(r.badTargets).toEqual(['a']);
+    expect(r.missing).toContain('a');
+  });
 });

@@ -94,89 +94,136 @@ describe('the shipped policy files', () => {
 describe('friendly errors: file, field in words, reason', () => {
   test('a group whose weights do not sum to 100 names the group and the sum', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.setIn(['groups', 0, 'kpis', 0, 'weight'], 25));
-    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）（第 31 行）: 「市场推广组」各指标权重之和为 95，应为 100]`);
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）（第 34 行）: 「市场推广组」各指标权重之和为 95，应为 100]`);
   });
 
   test('a KPI without a target', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.deleteIn(['groups', 1, 'kpis', 2, 'target']));
-    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 2 项「客户关系管理组」 › 指标（kpis）第 3 项「客户满意度」 › 目标值（target）（第 90 行）: 每个指标都必须设定目标值，请填写 target]`);
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 2 项「客户关系管理组」 › 指标（kpis）第 3 项「客户满意度」 › 目标值（target）（第 93 行）: 每个指标都必须设定目标值，请填写 target]`);
   });
 
   test('a percent target above 100', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.setIn(['groups', 0, 'kpis', 1, 'target'], 120));
-    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）第 2 项「活动转化率」 › 目标值（target）（第 46 行）: 「活动转化率」是百分比指标，目标值应在 0–100 之间，现为 120]`);
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）第 2 项「活动转化率」 › 目标值（target）（第 49 行）: 「活动转化率」是百分比指标，目标值应在 0–100 之间，现为 120]`);
   });
 
   test('a rating target outside 1–5', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.setIn(['groups', 2, 'kpis', 1, 'target'], 8));
-    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 3 项「数据分析组」 › 指标（kpis）第 2 项「分析报告质量」 › 目标值（target）（第 128 行）: 「分析报告质量」是 1–5 分评分指标，目标值应在 1–5 之间，现为 8]`);
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 3 项「数据分析组」 › 指标（kpis）第 2 项「分析报告质量」 › 目标值（target）（第 131 行）: 「分析报告质量」是 1–5 分评分指标，目标值应在 1–5 之间，现为 8]`);
   });
 
   test('a negative target', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.setIn(['groups', 0, 'kpis', 0, 'target'], -5));
-    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）第 1 项「活动参与人数」 › 目标值（target）（第 37 行）: 目标值不能为负数]`);
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）第 1 项「活动参与人数」 › 目标值（target）（第 40 行）: 目标值不能为负数]`);
+  });
+
+  test('a zero target (the ratio rule divides by it)', () => {
+    const text = policyVariant('appraisal.yaml', (d) => d.setIn(['groups', 0, 'kpis', 3, 'target'], 0));
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）第 4 项「推广费用控制率」 › 目标值（target）（第 67 行）: 「推广费用控制率」的目标值为 0：得分按实际与目标之比计算，目标值必须大于 0]`);
+  });
+
+  test('a recommended distribution naming a grade that does not exist', () => {
+    const text = policyVariant('appraisal.yaml', (d) => d.setIn(['team', 'distribution', 0, 'grade'], '卓越'));
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 团队考核（team） › 建议等级分布（distribution）第 1 项 › 等级（grade）（第 236 行）: 等级「卓越」不存在；可用的等级：excellent（优秀）、good（良好）、pass（合格）、improve（待改进）]`);
+  });
+
+  test('a recommended share above 100 %', () => {
+    const text = policyVariant('appraisal.yaml', (d) => d.setIn(['team', 'distribution', 0, 'maxPercent'], 120));
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 团队考核（team） › 建议等级分布（distribution）第 1 项 › 最高占比（%）（maxPercent）（第 236 行）: 百分比不能超过 100]`);
+  });
+
+  test('a grade listed twice in the distribution (once by id, once by name)', () => {
+    const text = policyVariant('appraisal.yaml', (d) =>
+      d.addIn(['team', 'distribution'], d.createNode({ grade: '优秀', maxPercent: 30 })),
+    );
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 团队考核（team） › 建议等级分布（distribution）第 2 项 › 等级（grade）（第 237 行）: 等级「优秀」与第 1 项重复，每个等级只能写一次]`);
+  });
+
+  test('a candidate rule citing a clause that does not exist', () => {
+    const text = policyVariant('appraisal.yaml', (d) => d.setIn(['team', 'candidates', 0, 'clause'], 'c4-3-9'));
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 团队考核（team） › 候选规则（candidates）第 1 项「晋升候选」 › 条款编号（clause）（第 240 行）: 条款编号「c4-3-9」在制度中不存在；请填写网站「条款索引」中列出的编号，如 c3-3-4]`);
+  });
+
+  test('a candidate rule with an unknown grade', () => {
+    const text = policyVariant('appraisal.yaml', (d) => d.setIn(['team', 'candidates', 2, 'grades', 0], 'bad'));
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 团队考核（team） › 候选规则（candidates）第 3 项「培训候选」 › 等级（grades）第 1 项「bad」（第 252 行）: 等级「bad」不存在；可用的等级：excellent（优秀）、good（良好）、pass（合格）、improve（待改进）]`);
+  });
+
+  test('a candidate rule without a condition', () => {
+    const text = policyVariant('appraisal.yaml', (d) => d.deleteIn(['team', 'candidates', 0, 'grades']));
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 团队考核（team） › 候选规则（candidates）第 1 项「晋升候选」（第 238 行）: 候选规则「晋升候选」没有条件：请至少填写 grades（等级）或 kpiScoreBelow（指标得分线）之一]`);
+  });
+
+  test('a candidate rule with an unknown period', () => {
+    const text = policyVariant('appraisal.yaml', (d) => d.setIn(['team', 'candidates', 1, 'period'], 'week'));
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 团队考核（team） › 候选规则（candidates）第 2 项「荣誉表彰候选」 › 考核周期（period）（第 246 行）: 考核周期 period 只能是 month（月度）、year（年度）或 any（都看）]`);
+  });
+
+  test('the team section is optional', () => {
+    const text = policyVariant('appraisal.yaml', (d) => d.deleteIn(['team']));
+    expect(() => load('appraisal.yaml', text)).not.toThrow();
   });
 
   test('a clause id that does not exist', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.setIn(['groups', 0, 'kpis', 0, 'clause'], 'c4-9'));
-    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）第 1 项「活动参与人数」 › 条款编号（clause）（第 33 行）: 条款编号「c4-9」在制度中不存在；请填写网站「条款索引」中列出的编号，如 c3-3-4]`);
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）第 1 项「活动参与人数」 › 条款编号（clause）（第 36 行）: 条款编号「c4-9」在制度中不存在；请填写网站「条款索引」中列出的编号，如 c3-3-4]`);
   });
 
   test('behaviour weights not summing to 100', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.setIn(['behaviour', 'items', 4, 'weight'], 30));
-    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 工作规范（behaviour） › 条目（items）（第 186 行）: 工作规范各项权重之和为 110，应为 100]`);
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 工作规范（behaviour） › 条目（items）（第 189 行）: 工作规范各项权重之和为 110，应为 100]`);
   });
 
   test('a 业绩 / 规范 split not summing to 100', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.setIn(['split', 'behaviour'], 30));
-    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 分数构成（split）（第 23 行）: 业绩占比与工作规范占比之和为 110，应为 100]`);
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 分数构成（split）（第 26 行）: 业绩占比与工作规范占比之和为 110，应为 100]`);
   });
 
   test('an annual blend not summing to 100', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.setIn(['annual', 'reviewWeight'], 40));
-    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 年度（annual）（第 217 行）: 月度平均占比与年度评议占比之和为 110，应为 100]`);
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 年度（annual）（第 220 行）: 月度平均占比与年度评议占比之和为 110，应为 100]`);
   });
 
   test('grade bands that overlap', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.setIn(['grades', 1, 'min'], 90));
-    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 等级（grades）第 2 项「良好」 › 下限（min）（第 210 行）: 「良好」与「优秀」的下限都是 90，两个等级重叠；每个等级的下限必须不同]`);
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 等级（grades）第 2 项「良好」 › 下限（min）（第 213 行）: 「良好」与「优秀」的下限都是 90，两个等级重叠；每个等级的下限必须不同]`);
   });
 
   test('grade bands that leave a gap at the bottom', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.setIn(['grades', 3, 'min'], 30));
-    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 等级（grades）第 4 项「待改进」 › 下限（min）（第 212 行）: 最低等级「待改进」的下限应为 0，否则 0 到 30 分之间的得分没有等级]`);
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 等级（grades）第 4 项「待改进」 › 下限（min）（第 215 行）: 最低等级「待改进」的下限应为 0，否则 0 到 30 分之间的得分没有等级]`);
   });
 
   test('grade bands out of order', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.setIn(['grades', 2, 'min'], 85));
-    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 等级（grades）第 3 项「合格」 › 下限（min）（第 211 行）: 等级应从高到低排列：「合格」的下限 85 高于上一级「良好」的下限 80]`);
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 等级（grades）第 3 项「合格」 › 下限（min）（第 214 行）: 等级应从高到低排列：「合格」的下限 85 高于上一级「良好」的下限 80]`);
   });
 
   test('a duplicated KPI id', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.setIn(['groups', 0, 'kpis', 1, 'id'], 'participants'));
-    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）第 2 项「活动转化率」 › 编号（id）（第 40 行）: 指标 id「participants」与第 1 项重复，每项的 id 必须不同]`);
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）第 2 项「活动转化率」 › 编号（id）（第 43 行）: 指标 id「participants」与第 1 项重复，每项的 id 必须不同]`);
   });
 
   test('an id with capitals or Chinese', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.setIn(['groups', 0, 'id'], '推广Group'));
-    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 编号（id）（第 27 行）: id 只能用小写英文字母、数字和连字符（如 brand-exposure），不能有空格、大写或中文]`);
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 编号（id）（第 30 行）: id 只能用小写英文字母、数字和连字符（如 brand-exposure），不能有空格、大写或中文]`);
   });
 
   test('a group with no KPIs', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.setIn(['groups', 2, 'kpis'], d.createNode([])));
-    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 3 项「数据分析组」 › 指标（kpis）（第 112 行）: 每个考核组至少要有一个指标]`);
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 3 项「数据分析组」 › 指标（kpis）（第 115 行）: 每个考核组至少要有一个指标]`);
   });
 
   test('an unknown direction', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.setIn(['groups', 0, 'kpis', 0, 'direction'], 'up'));
-    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）第 1 项「活动参与人数」 › 方向（direction）（第 36 行）: 方向 direction 只能是 higher（越高越好）或 lower（越低越好）]`);
+    expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）第 1 项「活动参与人数」 › 方向（direction）（第 39 行）: 方向 direction 只能是 higher（越高越好）或 lower（越低越好）]`);
   });
 
   test('a misspelt field is named, with its line', () => {
     const text = policyText('appraisal.yaml').replace('        weight: 30\n', '        weigth: 30\n');
     expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`
-      [Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）第 1 项「活动参与人数」 › 权重（weight）（第 31 行）: 缺少此项，必须填写
-      content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）第 1 项「活动参与人数」 › weigth（第 38 行）: 没有这个字段（是否拼写错误？可用字段见文件顶部说明）]
+      [Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）第 1 项「活动参与人数」 › 权重（weight）（第 34 行）: 缺少此项，必须填写
+      content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）第 1 项「活动参与人数」 › weigth（第 41 行）: 没有这个字段（是否拼写错误？可用字段见文件顶部说明）]
     `);
   });
 
@@ -200,59 +247,74 @@ describe('friendly errors: file, field in words, reason', () => {
     expect(() => load('bonus.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/bonus.yaml: 系数曲线（curve）第 1 项 › 系数（coefficient）（第 23 行）: 系数 coefficient 不能为负数]`);
   });
 
+  test('a negative team bonus pool', () => {
+    const text = policyVariant('bonus.yaml', (d) => d.setIn(['pool', 'monthYuan'], -1));
+    expect(() => load('bonus.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/bonus.yaml: 团队奖金池（pool） › 每月奖金池（元）（monthYuan）（第 44 行）: 金额不能为负数]`);
+  });
+
+  test('a team bonus pool finer than the 分', () => {
+    const text = policyVariant('bonus.yaml', (d) => d.setIn(['pool', 'yearYuan'], 10.005));
+    expect(() => load('bonus.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/bonus.yaml: 团队奖金池（pool） › 年度奖金池（元）（yearYuan）（第 45 行）: 金额最多两位小数（精确到分）]`);
+  });
+
+  test('the team bonus pool is optional', () => {
+    const text = policyVariant('bonus.yaml', (d) => d.deleteIn(['pool']));
+    expect(() => load('bonus.yaml', text)).not.toThrow();
+  });
+
   test('approval thresholds out of order', () => {
     const text = policyVariant('budget.yaml', (d) => d.setIn(['approvalSteps', 2, 'aboveYuan'], 3000));
-    expect(() => load('budget.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/budget.yaml: 审批流程（approvalSteps）第 3 项「总经理」 › 起审金额（元）（aboveYuan）（第 77 行）: 审批金额应逐级升高：「总经理」的 3000 元不高于上一级「财务部」的 5000 元]`);
+    expect(() => load('budget.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/budget.yaml: 审批流程（approvalSteps）第 3 项「总经理」 › 起审金额（元）（aboveYuan）（第 79 行）: 审批金额应逐级升高：「总经理」的 3000 元不高于上一级「财务部」的 5000 元]`);
   });
 
   test('two approval steps at the same amount', () => {
     const text = policyVariant('budget.yaml', (d) => d.setIn(['approvalSteps', 2, 'aboveYuan'], 5000));
-    expect(() => load('budget.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/budget.yaml: 审批流程（approvalSteps）第 3 项「总经理」 › 起审金额（元）（aboveYuan）（第 77 行）: 审批金额应逐级升高：「总经理」的 5000 元不高于上一级「财务部」的 5000 元]`);
+    expect(() => load('budget.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/budget.yaml: 审批流程（approvalSteps）第 3 项「总经理」 › 起审金额（元）（aboveYuan）（第 79 行）: 审批金额应逐级升高：「总经理」的 5000 元不高于上一级「财务部」的 5000 元]`);
   });
 
   test('a first approval step above 0', () => {
     const text = policyVariant('budget.yaml', (d) => d.setIn(['approvalSteps', 0, 'aboveYuan'], 100));
-    expect(() => load('budget.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/budget.yaml: 审批流程（approvalSteps）第 1 项「市场经理」 › 起审金额（元）（aboveYuan）（第 75 行）: 第一级审批（市场经理）的 aboveYuan 应为 0，否则 100 元以下的申请无人审批]`);
+    expect(() => load('budget.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/budget.yaml: 审批流程（approvalSteps）第 1 项「市场经理」 › 起审金额（元）（aboveYuan）（第 77 行）: 第一级审批（市场经理）的 aboveYuan 应为 0，否则 100 元以下的申请无人审批]`);
   });
 
   test('a negative budget amount', () => {
     const text = policyVariant('budget.yaml', (d) => d.setIn(['categories', 1, 'annualYuan'], -80000));
-    expect(() => load('budget.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/budget.yaml: 费用类别（categories）第 2 项「客户关系管理费用」 › 年度预算（元）（annualYuan）（第 41 行）: 金额不能为负数]`);
+    expect(() => load('budget.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/budget.yaml: 费用类别（categories）第 2 项「客户关系管理费用」 › 年度预算（元）（annualYuan）（第 43 行）: 金额不能为负数]`);
   });
 
   test('an amount finer than the 分', () => {
     const text = policyVariant('budget.yaml', (d) => d.setIn(['categories', 3, 'annualYuan'], 20000.005));
-    expect(() => load('budget.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/budget.yaml: 费用类别（categories）第 4 项「办公用品费用」 › 年度预算（元）（annualYuan）（第 59 行）: 金额最多两位小数（精确到分）]`);
+    expect(() => load('budget.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/budget.yaml: 费用类别（categories）第 4 项「办公用品费用」 › 年度预算（元）（annualYuan）（第 61 行）: 金额最多两位小数（精确到分）]`);
   });
 
   test('an amount written as text', () => {
     const text = policyVariant('budget.yaml', (d) => d.setIn(['categories', 0, 'annualYuan'], '30万'));
-    expect(() => load('budget.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/budget.yaml: 费用类别（categories）第 1 项「市场推广费用」 › 年度预算（元）（annualYuan）（第 30 行）: 应为数字，现在是文字「30万」]`);
+    expect(() => load('budget.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/budget.yaml: 费用类别（categories）第 1 项「市场推广费用」 › 年度预算（元）（annualYuan）（第 32 行）: 应为数字，现在是文字「30万」]`);
   });
 
   test('a request field citing a clause that does not exist', () => {
     const text = policyVariant('budget.yaml', (d) => d.setIn(['categories', 0, 'requestFields', 1, 'clause'], 'c3-2-9'));
-    expect(() => load('budget.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/budget.yaml: 费用类别（categories）第 1 项「市场推广费用」 › 申请单字段（requestFields）第 2 项「推广渠道」 › 条款编号（clause）（第 36 行）: 条款编号「c3-2-9」在制度中不存在；请填写网站「条款索引」中列出的编号，如 c3-3-4]`);
+    expect(() => load('budget.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/budget.yaml: 费用类别（categories）第 1 项「市场推广费用」 › 申请单字段（requestFields）第 2 项「推广渠道」 › 条款编号（clause）（第 38 行）: 条款编号「c3-2-9」在制度中不存在；请填写网站「条款索引」中列出的编号，如 c3-3-4]`);
   });
 
   test('an onboarding item for a role that is not an appraisal group', () => {
     const text = policyVariant('onboarding.yaml', (d) => d.setIn(['items', 3, 'roles'], d.createNode(['sales'])));
-    expect(() => load('onboarding.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/onboarding.yaml: 条目（items）第 4 项「熟悉市场经理职责：年度计划、预算、团队建设」 › 适用岗位（roles）第 1 项「sales」（第 45 行）: 岗位「sales」不存在；应为 appraisal.yaml 中的考核组 id：promotion、crm、analytics、manager]`);
+    expect(() => load('onboarding.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/onboarding.yaml: 条目（items）第 4 项「熟悉市场经理职责：年度计划、预算、团队建设」 › 适用岗位（roles）第 1 项「sales」（第 48 行）: 岗位「sales」不存在；应为 appraisal.yaml 中的考核组 id：promotion、crm、analytics、manager]`);
   });
 
   test('an onboarding item in a phase that does not exist', () => {
     const text = policyVariant('onboarding.yaml', (d) => d.setIn(['items', 0, 'phase'], 'day2'));
-    expect(() => load('onboarding.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/onboarding.yaml: 条目（items）第 1 项「阅读制度总则，了解目的、适用范围和基本原则」 › 阶段（phase）（第 25 行）: 阶段「day2」不存在；应为 phases 中的 id：day1、week1、month1]`);
+    expect(() => load('onboarding.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/onboarding.yaml: 条目（items）第 1 项「阅读制度总则，了解目的、适用范围和基本原则」 › 阶段（phase）（第 28 行）: 阶段「day2」不存在；应为 phases 中的 id：day1、week1、month1]`);
   });
 
   test('an onboarding owner outside 本人 / 导师 / 经理', () => {
     const text = policyVariant('onboarding.yaml', (d) => d.setIn(['items', 0, 'owner'], 'HR'));
-    expect(() => load('onboarding.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/onboarding.yaml: 条目（items）第 1 项「阅读制度总则，了解目的、适用范围和基本原则」 › 负责人（owner）（第 27 行）: 负责人 owner 只能是 本人、导师 或 经理]`);
+    expect(() => load('onboarding.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/onboarding.yaml: 条目（items）第 1 项「阅读制度总则，了解目的、适用范围和基本原则」 › 负责人（owner）（第 30 行）: 负责人 owner 只能是 本人、导师 或 经理]`);
   });
 
   test('onboarding phases out of order', () => {
     const text = policyVariant('onboarding.yaml', (d) => d.setIn(['phases', 2, 'dueDay'], 5));
-    expect(() => load('onboarding.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/onboarding.yaml: 阶段（phases）第 3 项「首月」 › 完成期限（天）（dueDay）（第 18 行）: 阶段应按先后排列：「首月」的期限第 5 天不晚于上一阶段「首周」的第 7 天]`);
+    expect(() => load('onboarding.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/onboarding.yaml: 阶段（phases）第 3 项「首月」 › 完成期限（天）（dueDay）（第 21 行）: 阶段应按先后排列：「首月」的期限第 5 天不晚于上一阶段「首周」的第 7 天]`);
   });
 
   test('a reading path with an unknown chapter and a repeat', () => {
@@ -260,8 +322,8 @@ describe('friendly errors: file, field in words, reason', () => {
       d.set('readingPath', d.createNode(['general', 'finance', 'finance', 'faq'])),
     );
     expect(() => load('onboarding.yaml', text)).toThrowErrorMatchingInlineSnapshot(`
-      [Error: content/policy/onboarding.yaml: 阅读顺序（readingPath）第 4 项「faq」（第 24 行）: 「faq」不是章节网址名；应为 general、organization、workflows、performance、training、finance 之一
-      content/policy/onboarding.yaml: 阅读顺序（readingPath）第 3 项「finance」（第 23 行）: 「finance」在阅读顺序中出现了两次]
+      [Error: content/policy/onboarding.yaml: 阅读顺序（readingPath）第 4 项「faq」（第 27 行）: 「faq」不是章节网址名；应为 general、organization、workflows、performance、training、finance 之一
+      content/policy/onboarding.yaml: 阅读顺序（readingPath）第 3 项「finance」（第 26 行）: 「finance」在阅读顺序中出现了两次]
     `);
   });
 

@@ -2,15 +2,24 @@
  * The 绩效奖金估算 in words: the coefficient's formula with the numbers filled in (also shown on
  * the page) and the text for 微信 / 钉钉. The words come from the page's zh-CN strings.
  */
-import { bonusCoefficient } from '../../../core/bonus';
+import { bonusCoefficient, roundCoefficient } from '../../../core/bonus';
 import type { BonusResult, CoefficientReading } from './derive';
-import { formatNumber } from '../../../core/format';
+import { formatExact, formatNumber } from '../../../core/format';
 import { formatYuan } from '../../../core/money';
 import { toPlainText, type TextLine } from '../../../core/text-export';
 import { fill } from '../../../core/template';
 
-/** Coefficients are shown with up to four decimals (1.1, 1.05, 0.6667). */
+/**
+ * Coefficients are shown with up to four decimals (1.1, 1.05, 0.6667): the estimate uses the
+ * coefficient rounded so (core/bonus roundCoefficient), so what is shown is what was used.
+ */
 export const formatCoefficient = (c: number) => formatNumber(c, 4);
+
+/**
+ * Scores, curve points and months in a formula keep every digit typed (1.005, not 1.01), so the
+ * numbers shown reproduce the result shown at any input precision (issue 11).
+ */
+const exact = formatExact;
 
 export type BonusLabelKey =
   | 'formula.below'
@@ -46,22 +55,22 @@ export function coefficientFormula(
   let text: string;
   if (s.kind === 'between') {
     text = fill(l['formula.between'], {
-      lo: c(s.lo.coefficient),
-      hi: c(s.hi.coefficient),
-      score: formatNumber(score),
-      loScore: formatNumber(s.lo.score),
-      hiScore: formatNumber(s.hi.score),
+      lo: exact(s.lo.coefficient),
+      hi: exact(s.hi.coefficient),
+      score: exact(score),
+      loScore: exact(s.lo.score),
+      hiScore: exact(s.hi.score),
       coefficient: c(bonusCoefficient(score, [s.lo, s.hi])),
     });
   } else {
     text = fill(l[s.kind === 'below' ? 'formula.below' : 'formula.above'], {
-      score: formatNumber(score),
-      pointScore: formatNumber(s.point.score),
-      coefficient: c(s.point.coefficient),
+      score: exact(score),
+      pointScore: exact(s.point.score),
+      coefficient: c(roundCoefficient(s.point.coefficient)),
     });
   }
   if (reading.capped && maxCoefficient !== undefined)
-    text += fill(l['formula.capped'], { max: c(maxCoefficient) });
+    text += fill(l['formula.capped'], { max: c(reading.coefficient) });
   return text;
 }
 
@@ -74,7 +83,7 @@ export function bonusFormulas(
   if (!r.month || !r.year || r.baseFen === null) return null;
   const values = {
     base: formatYuan(r.baseFen),
-    months: formatNumber(baseMonths),
+    months: exact(baseMonths),
     coefficient: formatCoefficient(r.month.coefficient),
   };
   return {
@@ -102,7 +111,7 @@ export function bonusText(
     );
   }
   const score: TextLine[] = [
-    [l['field.score'], r.score === null ? l['text.notFilled'] : formatNumber(r.score)],
+    [l['field.score'], r.score === null ? l['text.notFilled'] : exact(r.score)],
   ];
   if (extra.sourceLabel.trim()) score.push(extra.sourceLabel);
   const estimate: TextLine[] = [];

@@ -55,6 +55,11 @@ describe('parseKpiValue', () => {
     [cost, '-3%', 'actual', `百分比应在 0–${PLAN_PERCENT_MAX}% 之间`],
     [cost, 'x%', 'actual', '请输入数字'],
     [cost, '120', 'target', '百分比应在 0–100 之间'], // targets follow appraisal.yaml's rules
+    [cost, '0', 'target', '目标值必须大于 0'], // the ratio rule scores against the target (issue 11)
+    [participants, '0', 'target', '目标值必须大于 0'],
+    [conversion, '0%', 'target', '目标值必须大于 0'],
+    [{ unit: 'money', target: 1 } as const, '¥0.00', 'target', '目标值必须大于 0'],
+    [participants, '0', 'actual', 0], // an actual of 0 is real
     [report, '4', 'actual', 4],
     [report, '6', 'actual', '评分应为 1–5 的整数'],
     [{ unit: 'money', target: 0 } as const, '¥1,200.50元', 'actual', 1200.5],
@@ -117,16 +122,20 @@ describe('a month', () => {
     expect(r.complete).toBe(false);
   });
 
-  test('an empty target uses the parameter; a target of 0 does not divide by zero', () => {
+  test('an empty target uses the parameter; a target of 0 is refused beside its field, never scored', () => {
     const state = month('promotion', { participants: '500', 'activity-conversion': '0', 'cost-control': '50' });
     state.kpis['participants'] = { target: '', actual: '500', comment: '' };
-    state.kpis['activity-conversion'] = { target: '0', actual: '0', comment: '' };
+    state.kpis['activity-conversion'] = { target: '0', actual: '3', comment: '' };
     state.kpis['cost-control'] = { target: '0', actual: '50', comment: '' };
     const r = selfReviewResult(state, appraisal) as MonthResult;
     const row = (id: string) => r.rows.find((x) => x.kpi.id === id)!;
     expect(row('participants')).toMatchObject({ target: 500, targetIsDefault: true, score: 100 });
-    expect(row('activity-conversion')).toMatchObject({ target: 0, score: 100 }); // 0 of 0: on target
-    expect(row('cost-control')).toMatchObject({ target: 0, score: 0 }); // any spend against a 0 budget
+    // Not the silent cap (120) nor the silent 0 of the first version (issue 11 item 5).
+    expect(row('activity-conversion')).toMatchObject({ target: null, targetError: '目标值必须大于 0', score: null, weighted: 0 });
+    expect(row('cost-control')).toMatchObject({ target: null, targetError: '目标值必须大于 0', score: null, weighted: 0 });
+    expect(r.errors).toMatchObject({ 'target-activity-conversion': '目标值必须大于 0', 'target-cost-control': '目标值必须大于 0' });
+    expect(r.missing.map((m) => m.id)).toEqual(expect.arrayContaining(['activity-conversion', 'cost-control']));
+    expect(r.complete).toBe(false);
     expect(Number.isFinite(r.total)).toBe(true);
   });
 

@@ -1,0 +1,110 @@
+// 团队考核 at scale (issue 11, 7): 50 members × 12 months of 绩效自评 JSON files received at once,
+// and one edit recomputed. Pure Node, no browser: the tool's logic is bundled with esbuild (the
+// TypeScript sources import without extensions) and run here. Goals: receive + team view < 2 s,
+// an edit's recompute < 50 ms. `node scripts/bench-team.mjs` runs it alone; bench.mjs calls it.
+import { build } from 'esbuild';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const TEAM_BUDGET = { receiveMs: 2000, editMs: 50 };
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+const ENTRY = `
+export { shippedPolicies } from './test/unit/helpers/policy-fixtures';
+export { teamSelfReviewFiles } from './test/unit/helpers/team-review-files';
+export { receiveFiles } from './src/tools/team-review/logic/receive';
+export { createTeamDeriver } from './src/tools/team-review/logic/derive';
+export { emptyTeamReview } from './src/tools/team-review/logic/state';
+export { strings } from './src/tools/team-review/ui/strings';
+`;
+
+async function loadLogic() {
+  const out = await build({
+    stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'bench-team-entry.ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    write: false,
+    logLevel: 'error',
+  });
+  // Written three folders below the project (not /tmp): external packages resolve from
+  // node_modules, and the fixtures' `new URL('../../../content/…', import.meta.url)` finds content/.
+  const cache = join(root, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'bench-team-'));
+  const file = join(dir, 'logic.mjs');
+  writeFileSync(file, out.outputFiles[0].text);
+  try {
+    return await import(pathToFileURL(file).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs the measurement; returns figures in ms. */
+export async function benchTeamReview({ members = 50, runs = 5, edits = 30 } = {}) {
+  const logic = await loadLogic();
+  const { appraisal, bonus } = logic.shippedPolicies();
+  const policies = { appraisal, bonus };
+  const files = logic.teamSelfReviewFiles(appraisal, { members });
+  const start = { ...logic.emptyTeamReview(), defaultBase: '2000' };
+
+  const receive = [];
+  let state = null;
+  let derive = null;
+  let result = null;
+  for (let i = 0; i < runs; i++) {
+    derive = logic.createTeamDeriver(); // a fresh page: nothing cached
+    const t0 = performance.now();
+    const r = await logic.receiveFiles(start, files, appraisal, logic.strings);
+    result = derive(r.state, policies);
+    receive.push(performance.now() - t0);
+    state = r.state;
+    if (r.failed.length > 0 || r.added.length !== files.length) throw new Error('bench: files did not all load');
+  }
+
+  // One edit: the manager corrects one KPI of one member in the shown period; the kit replaces
+  // that record's object and keeps the others.
+  const keys = result.view.rows.map((row) => row.key);
+  const edit = [];
+  for (let i = 0; i < edits; i++) {
+    const key = keys[i % keys.length];
+    const record = state.records[key];
+    const [kpiId, kpi] = Object.entries(record.manager.kpis)[0];
+    const manager = { ...record.manager, kpis: { ...record.manager.kpis, [kpiId]: { ...kpi, actual: String(i + 1) } } };
+    state = { ...state, records: { ...state.records, [key]: { ...record, manager } } };
+    const t0 = performance.now();
+    result = derive(state, policies);
+    edit.push(performance.now() - t0);
+  }
+  return {
+    files: files.length,
+    members,
+    receiveFirstMs: receive[0],
+    receiveMedianMs: median(receive),
+    editMedianMs: median(edit),
+    editMaxMs: Math.max(...edit),
+    rows: result.view.rows.length,
+  };
+}
+
+/** The report lines (Chinese, like bench.mjs). */
+export function teamReport(f) {
+  const over = (v, b) => (v > b ? ' ✗ 超出' : '');
+  return [
+    `\n团队考核（${f.members} 人 × 12 个月 = ${f.files} 个自评 JSON 文件，Node 中运行逻辑）`,
+    `- 读入全部文件并算出团队视图：首次 ${f.receiveFirstMs.toFixed(0)} ms，中位数 ${f.receiveMedianMs.toFixed(0)} ms（≤${TEAM_BUDGET.receiveMs} ms）${over(f.receiveMedianMs, TEAM_BUDGET.receiveMs)}`,
+    `- 修改一项后重算团队视图：中位数 ${f.editMedianMs.toFixed(1)} ms，最长 ${f.editMaxMs.toFixed(1)} ms（≤${TEAM_BUDGET.editMs} ms）${over(f.editMedianMs, TEAM_BUDGET.editMs)}`,
+  ];
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const figures = await benchTeamReview();
+  for (const line of teamReport(figures)) console.log(line);
+}

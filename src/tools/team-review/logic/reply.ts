@@ -1,0 +1,104 @@
+/**
+ * The 上级评定 sent back to the employee (issue 11, 3): a reply (core/reply) of kind `review` to
+ * the 绩效自评 tool, naming by fingerprint the 自评 it answered. Its payload is the manager's values
+ * in the 绩效自评's own shape, so the employee's tool scores them with the same rule
+ * (selfReviewResult) and shows them read-only beside the employee's own. Anyone holding a link
+ * can edit it: the signed 绩效考核表 is the record, a fingerprint only shows a change.
+ */
+import * as v from 'valibot';
+import { fingerprintOf } from '../../../core/fingerprint';
+import { plainObject } from '../../../core/json-file';
+import type { AppraisalPolicy } from '../../../core/policy-types';
+import {
+  decodeReplyLink,
+  encodeReplyLink,
+  makeReply,
+  matchesReply,
+  parseReplyJson,
+  replyToJson,
+  type Reply,
+} from '../../../core/reply';
+import type { EncodeShareResult } from '../../../core/share-link';
+import { selfReviewResult, type SelfReviewResult } from '../../self-review/logic/derive';
+import { SELF_REVIEW_TOOL, selfReviewStateSchema, type SelfReviewState } from '../../self-review/logic/state';
+import { managerInput, type RecordResult } from './derive';
+import { fragmentOfLine } from './receive';
+import { personKey } from './state';
+
+/** The reply's kind (core/reply `reply` field). */
+export const REVIEW_REPLY_KIND = 'review';
+
+export const reviewReplyPayloadSchema = plainObject({
+  /**
+   * The 上级评定 in the 绩效自评's shape: name, group and period of the 自评 it answers, the
+   * manager's KPI values and comments, ratings, (year) the manager's monthly totals and the
+   * 年度评议; `summary` is the 上级评语.
+   */
+  assessment: selfReviewStateSchema,
+  /** The manager marked the 评定 done. */
+  done: v.boolean(),
+});
+
+export type ReviewReplyPayload = v.InferOutput<typeof reviewReplyPayloadSchema>;
+export type ReviewReply = Reply<ReviewReplyPayload>;
+
+/** The reply to one record: the 上级评定 as it stands, answering the 自评 received. */
+export function makeReviewReply(r: Pick<RecordResult, 'record' | 'months'>, now: Date = new Date()): ReviewReply {
+  const { record } = r;
+  const months = r.months.length === 12 ? r.months.map((m) => (m.total === null ? '' : String(m.total))) : undefined;
+  const input = managerInput(record, months);
+  const assessment: SelfReviewState = { ...input, name: record.self.name, summary: record.manager.comment };
+  return makeReply(
+    { tool: SELF_REVIEW_TOOL, kind: REVIEW_REPLY_KIND, answers: record.fingerprint, payload: { assessment, done: record.manager.done } },
+    now,
+  );
+}
+
+/** The reply as a link fragment (`r1.self-review.…`); too long → a message with figures. */
+export function encodeReviewReply(reply: ReviewReply): Promise<EncodeShareResult> {
+  return encodeReplyLink(reply);
+}
+
+/** The reply as a JSON file's text. */
+export function reviewReplyToJson(reply: ReviewReply): string {
+  return replyToJson(reply);
+}
+
+export type ReadReviewReplyResult =
+  | {
+      readonly ok: true;
+      readonly reply: ReviewReply;
+      /** The 上级评定 scored by the 绩效自评's rule; null when its group or period is unknown here. */
+      readonly result: SelfReviewResult | null;
+      /** Whether the employee's entry is still the 自评 the manager answered. */
+      readonly match: 'same' | 'changed';
+      /** The reply is for this entry's person, group and period. */
+      readonly forEntry: boolean;
+    }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * For 绩效自评: a pasted reply link (or address) or a reply JSON file's text → the 上级评定, scored,
+ * compared by fingerprint with `current` (the employee's entry now). Never rejects.
+ */
+export async function readReviewReply(
+  text: string,
+  current: SelfReviewState,
+  policy: AppraisalPolicy,
+): Promise<ReadReviewReplyResult> {
+  const trimmed = String(text).trim();
+  const options = { kinds: [REVIEW_REPLY_KIND] };
+  const read = trimmed.startsWith('{')
+    ? parseReplyJson(trimmed, SELF_REVIEW_TOOL, reviewReplyPayloadSchema, options)
+    : await decodeReplyLink(fragmentOfLine(trimmed), SELF_REVIEW_TOOL, reviewReplyPayloadSchema, options);
+  if (!read.ok) return { ok: false, error: read.error };
+  const { reply } = read;
+  const a = reply.payload.assessment;
+  return {
+    ok: true,
+    reply,
+    result: selfReviewResult(a, policy),
+    match: matchesReply(reply, await fingerprintOf(current)),
+    forEntry: a.group === current.group && a.period === current.period && personKey(a.name) === personKey(current.name),
+  };
+}

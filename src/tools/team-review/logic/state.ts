@@ -1,0 +1,150 @@
+/**
+ * What the 团队考核 keeps in the manager's browser: one record per member and period, holding the
+ * employee's 绩效自评 exactly as received (with its fingerprint, so a reply can name what it
+ * answers) and the manager's 上级评定 beside it (四（二）考核 by the company, 四（三） ties the
+ * result to 奖金、晋升、培训、表彰). Numbers stay as typed, as in 绩效自评. Never uploaded.
+ */
+import * as v from 'valibot';
+import { plainObject, plainRecord } from '../../../core/json-file';
+import { FINGERPRINT_LENGTH } from '../../../core/fingerprint';
+import {
+  MAX_COMMENT_LENGTH,
+  MAX_FIELD_LENGTH,
+  parsePeriod,
+  selfReviewStateSchema,
+  type SelfReviewState,
+} from '../../self-review/logic/state';
+
+export const TEAM_REVIEW_TOOL = 'team-review';
+/** Version of the saved shape; bump it (with a migration) when the schema changes. */
+export const TEAM_REVIEW_STATE_VERSION = 1;
+/** The one autosave entry of this tool: the manager's team. */
+export const TEAM_REVIEW_KEY = 'team';
+
+/** 50 members × 13 periods a year, for several years, with room to spare. */
+export const MAX_RECORDS = 5000;
+/** More KPI or rating entries than any group has. */
+const MAX_ENTRIES = 60;
+
+const ROW_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const FINGERPRINT = new RegExp(`^[0-9a-f]{${FINGERPRINT_LENGTH}}$`);
+
+const short = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
+const comment = v.pipe(v.string(), v.maxLength(MAX_COMMENT_LENGTH));
+const rowId = v.pipe(v.string(), v.regex(ROW_ID));
+const limitedRecord = <const V extends v.GenericSchema>(value: V) =>
+  v.pipe(
+    plainRecord(rowId, value),
+    v.check((r) => Object.keys(r).length <= MAX_ENTRIES),
+  );
+
+/** The manager's value for one KPI: confirmed (same as the 自评) or corrected. */
+const managerKpiSchema = plainObject({
+  /** 目标值 as typed; prefilled with the employee's. '' = the parameter's default. */
+  target: short,
+  /** 实际值 as typed; prefilled with the employee's. */
+  actual: short,
+  /** 上级说明 for this KPI. */
+  comment,
+});
+
+/** 上级评定 of one record. */
+export const managerReviewSchema = plainObject({
+  /** Month: KPI id → the manager's target, actual and comment. */
+  kpis: limitedRecord(managerKpiSchema),
+  /** Month: 工作规范 item id (三（四）1–5) → the manager's rating '1'–'5'; '' = not rated. */
+  ratings: limitedRecord(v.picklist(['', '1', '2', '3', '4', '5'])),
+  /** Year: 年度评议得分 as typed (the months come from the manager's monthly records). */
+  review: short,
+  /** 上级评语. */
+  comment,
+  /** 月度奖金基数 (元) of this member as typed; '' = the team's default base. */
+  bonusBase: short,
+  /** The manager marked the 上级评定 done (评定完成). */
+  done: v.boolean(),
+});
+
+export const memberRecordSchema = plainObject({
+  /** The member as named in the 自评, normalised (personKey). */
+  person: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_FIELD_LENGTH)),
+  /** The 绩效自评 as received (link or file). */
+  self: selfReviewStateSchema,
+  /** fingerprintOf(self): what a reply says it answers. */
+  fingerprint: v.pipe(v.string(), v.regex(FINGERPRINT)),
+  /** When it was received, ISO 8601. */
+  receivedAt: v.pipe(v.string(), v.isoTimestamp()),
+  manager: managerReviewSchema,
+});
+
+export const teamReviewStateSchema = plainObject({
+  /** recordKey(person, period) → record. */
+  records: v.pipe(
+    plainRecord(v.pipe(v.string(), v.maxLength(80)), memberRecordSchema),
+    v.check((r) => Object.keys(r).length <= MAX_RECORDS),
+  ),
+  /** 月度奖金基数 (元) used for members without their own, as typed. */
+  defaultBase: short,
+  /** The period the team view shows ('' = the newest period with records). */
+  period: v.pipe(v.string(), v.regex(/^(?:\d{4}(?:-(?:0[1-9]|1[0-2]))?)?$/)),
+});
+
+export type ManagerReview = v.InferOutput<typeof managerReviewSchema>;
+export type MemberRecord = v.InferOutput<typeof memberRecordSchema>;
+export type TeamReviewState = v.InferOutput<typeof teamReviewStateSchema>;
+
+export function emptyTeamReview(): TeamReviewState {
+  return { records: {}, defaultBase: '', period: '' };
+}
+
+/**
+ * A name as a key: Unicode NFKC (full-width letters and digits folded), spaces trimmed and
+ * removed inside (张 三 = 张三), Latin letters lower-cased. '' when nothing is left.
+ */
+export function personKey(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+/** The key of a member's record for a period: `2026-03|张三`. */
+export function recordKey(person: string, period: string): string {
+  return `${period}|${person}`;
+}
+
+/** `2026-03|张三` → its parts; null for anything else. */
+export function parseRecordKey(key: string): { period: string; person: string } | null {
+  const at = key.indexOf('|');
+  if (at < 0) return null;
+  const period = key.slice(0, at);
+  const person = key.slice(at + 1);
+  return parsePeriod(period) && person ? { period, person } : null;
+}
+
+/** The 上级评定 a new record starts from: the employee's values, to confirm or correct. */
+export function managerReviewFrom(self: SelfReviewState): ManagerReview {
+  const kpis: ManagerReview['kpis'] = {};
+  for (const [id, k] of Object.entries(self.kpis)) kpis[id] = { target: k.target, actual: k.actual, comment: '' };
+  return { kpis, ratings: { ...self.ratings }, review: self.review, comment: '', bonusBase: '', done: false };
+}
+
+/**
+ * The 上级评定 after the employee sent a new version: what the manager changed is kept, what
+ * they left as the employee had it follows the new 自评.
+ */
+export function rebaseManagerReview(manager: ManagerReview, oldSelf: SelfReviewState, newSelf: SelfReviewState): ManagerReview {
+  const fresh = managerReviewFrom(newSelf);
+  const kpis: ManagerReview['kpis'] = { ...fresh.kpis };
+  for (const [id, m] of Object.entries(manager.kpis)) {
+    const was = oldSelf.kpis[id];
+    const now = fresh.kpis[id];
+    kpis[id] = {
+      target: now && m.target === (was?.target ?? '') ? now.target : m.target,
+      actual: now && m.actual === (was?.actual ?? '') ? now.actual : m.actual,
+      comment: m.comment,
+    };
+  }
+  const ratings: ManagerReview['ratings'] = { ...fresh.ratings };
+  for (const [id, r] of Object.entries(manager.ratings)) {
+    if (r !== (oldSelf.ratings[id] ?? '')) ratings[id] = r;
+  }
+  const review = manager.review === oldSelf.review ? newSelf.review : manager.review;
+  return { ...manager, kpis, ratings, review };
+}

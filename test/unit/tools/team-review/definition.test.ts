@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { validateState } from '../../../../src/core/json-file';
+import type { AppraisalPolicy, BonusPolicy } from '../../../../src/core/policy-types';
+import { teamReviewTool } from '../../../../src/tools/team-review/logic/definition';
+import { receiveFiles } from '../../../../src/tools/team-review/logic/receive';
+import { strings } from '../../../../src/tools/team-review/ui/strings';
+import { shippedPolicies } from '../../helpers/policy-fixtures';
+import { teamSelfReviewFiles } from '../../helpers/team-review-files';
+
+const { appraisal, bonus } = shippedPolicies() as { appraisal: AppraisalPolicy; bonus: BonusPolicy };
+const ctx = { appraisal, bonus, labels: strings };
+
+describe('the 团队考核 tool definition', () => {
+  test('one entry; empty is blank and valid; derive, text, CSV and file name work end to end', async () => {
+    expect(teamReviewTool).toMatchObject({ id: 'team-review', version: 1, entries: { kind: 'single', key: 'team' } });
+    const empty = teamReviewTool.empty(ctx, null);
+    expect(validateState(teamReviewTool.schema, empty).ok).toBe(true);
+    expect(teamReviewTool.isBlank!(empty, ctx)).toBe(true);
+    const files = teamSelfReviewFiles(appraisal, { members: 4 });
+    expect(files).toHaveLength(48);
+    const { state, added, failed } = await receiveFiles({ ...empty, defaultBase: '2000' }, files, appraisal, strings);
+    expect(failed).toEqual([]);
+    expect(added).toHaveLength(48);
+    expect(validateState(teamReviewTool.schema, state).ok).toBe(true);
+    expect(teamReviewTool.isBlank!(state, ctx)).toBe(false);
+    const result = teamReviewTool.derive(state, ctx);
+    expect(result.current).toBe('2026-12');
+    expect(result.view!.rows).toHaveLength(4);
+    const ex = await teamReviewTool.exports();
+    expect(ex.text(state, result, ctx)).toContain('团队考核 2026年12月');
+    expect(ex.csv!(state, result, ctx).split('\r\n')).toHaveLength(6); // header, 4 rows, final CRLF
+    expect(ex.fileBase(state, ctx)).toBe('团队考核-2026-12');
+    expect(ex.csv!(empty, teamReviewTool.derive(empty, ctx), ctx)).toBe('');
+  });
+});

@@ -1,0 +1,102 @@
+import * as v from 'valibot';
+import { describe, expect, test } from 'vitest';
+import { emptyReview } from '../../../../src/tools/self-review/logic/state';
+import {
+  emptyTeamReview,
+  managerReviewFrom,
+  parseRecordKey,
+  personKey,
+  rebaseManagerReview,
+  recordKey,
+  teamReviewStateSchema,
+  type MemberRecord,
+} from '../../../../src/tools/team-review/logic/state';
+import { shippedPolicies } from '../../helpers/policy-fixtures';
+
+const { appraisal } = shippedPolicies();
+
+describe('personKey', () => {
+  test.each([
+    ['张三', '张三'],
+    [' 张 三 ', '张三'], // spaces around and inside
+    ['张\u3000三', '张三'], // ideographic space
+    ['Ｌｉ Ｌｅｉ', 'lilei'], // full-width Latin, case folded
+    ['Li Lei', 'lilei'],
+    ['   ', ''], // nothing left
+  ])('%j → %j', (name, key) => expect(personKey(name)).toBe(key));
+});
+
+describe('record keys', () => {
+  test('round-trip', () => {
+    expect(recordKey('张三', '2026-03')).toBe('2026-03|张三');
+    expect(parseRecordKey('2026-03|张三')).toEqual({ period: '2026-03', person: '张三' });
+    expect(parseRecordKey('2026|a|b')).toEqual({ period: '2026', person: 'a|b' });
+  });
+  test.each(['张三', '2026-13|张三', '2026-03|', '|张三'])('%j is not a record key', (key) =>
+    expect(parseRecordKey(key)).toBeNull(),
+  );
+});
+
+describe('the 上级评定 of a new record', () => {
+  test('starts from the employee values, with no comment and not done', () => {
+    const self = emptyReview(appraisal, 'promotion', '2026-03', '张三');
+    self.kpis['participants'] = { target: '500', actual: '480', comment: '自评说明' };
+    self.ratings['discipline'] = '4';
+    const m = managerReviewFrom(self);
+    expect(m.kpis['participants']).toEqual({ target: '500', actual: '480', comment: '' });
+    expect(m.ratings).toEqual({ discipline: '4' });
+    expect(m).toMatchObject({ comment: '', bonusBase: '', done: false });
+  });
+
+  test('after a new 自评: what the manager changed stays, the rest follows the new values', () => {
+    const old = emptyReview(appraisal, 'promotion', '2026-03', '张三');
+    old.kpis['participants'] = { target: '500', actual: '480', comment: '' };
+    old.kpis['brand-exposure'] = { target: '100000', actual: '90000', comment: '' };
+    old.ratings = { discipline: '4', communication: '3' };
+    old.review = '';
+    const manager = managerReviewFrom(old);
+    manager.kpis['participants'] = { target: '500', actual: '450', comment: '按报名表核对' }; // corrected
+    manager.ratings['communication'] = '2'; // corrected
+    manager.kpis['gone'] = { target: '1', actual: '1', comment: '' }; // a KPI the new 自评 lacks
+    const next = structuredClone(old);
+    next.kpis['participants'] = { target: '500', actual: '520', comment: '' };
+    next.kpis['brand-exposure'] = { target: '100000', actual: '95000', comment: '' };
+    next.ratings = { discipline: '5', communication: '4' };
+    next.review = '88';
+    const m = rebaseManagerReview(manager, old, next);
+    expect(m.kpis['participants']).toEqual({ target: '500', actual: '450', comment: '按报名表核对' });
+    expect(m.kpis['brand-exposure']).toEqual({ target: '100000', actual: '95000', comment: '' });
+    expect(m.kpis['gone']).toEqual({ target: '1', actual: '1', comment: '' });
+    expect(m.ratings).toEqual({ discipline: '5', communication: '2' });
+    expect(m.review).toBe('88');
+  });
+});
+
+describe('teamReviewStateSchema', () => {
+  const self = emptyReview(appraisal, 'crm', '2026-04', '李四');
+  const record: MemberRecord = {
+    person: '李四',
+    self,
+    fingerprint: '0123456789abcdef',
+    receivedAt: '2026-05-01T08:00:00.000Z',
+    manager: managerReviewFrom(self),
+  };
+  test('accepts an empty team and a team with a record', () => {
+    expect(v.safeParse(teamReviewStateSchema, emptyTeamReview()).success).toBe(true);
+    const state = { ...emptyTeamReview(), records: { [recordKey('李四', '2026-04')]: record } };
+    expect(v.safeParse(teamReviewStateSchema, state).success).toBe(true);
+  });
+  test.each([
+    ['a bad fingerprint', { ...record, fingerprint: 'xyz' }],
+    ['an empty person', { ...record, person: '' }],
+    ['a bad time', { ...record, receivedAt: 'yesterday' }],
+    ['a bad rating', { ...record, manager: { ...record.manager, ratings: { discipline: '9' } } }],
+    ['done not a boolean', { ...record, manager: { ...record.manager, done: 'yes' } }],
+  ])('refuses %s', (_what, bad) => {
+    expect(v.safeParse(teamReviewStateSchema, { ...emptyTeamReview(), records: { k: bad } }).success).toBe(false);
+  });
+  test('refuses a bad period and an array of records', () => {
+    expect(v.safeParse(teamReviewStateSchema, { ...emptyTeamReview(), period: '2026-13' }).success).toBe(false);
+    expect(v.safeParse(teamReviewStateSchema, { ...emptyTeamReview(), records: [record] }).success).toBe(false);
+  });
+});
