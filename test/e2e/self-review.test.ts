@@ -469,20 +469,23 @@ describe('bad input', () => {
     await clean(watch);
   });
 
-  it('a target of 0 does not divide by zero; an empty target uses the default', async () => {
+  it('a target of 0 is refused beside the field (never a silent 0 or 120); an empty target uses the default', async () => {
     const watch = await open();
     const { page } = watch;
     const box = kpiBox(page, '推广费用控制率');
     await box.getByLabel('目标值').fill('0');
     await box.getByLabel('实际值').fill('50');
-    await expect(box.getByText(/^得分 /).textContent()).resolves.toBe('得分 0 × 权重 20% = 加权分 0');
+    await box.getByText('目标值必须大于 0').waitFor();
+    await expect(box.getByLabel('目标值').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(box.textContent()).resolves.not.toMatch(/得分 (0|120) ×/);
     const conv = kpiBox(page, '活动转化率');
     await conv.getByLabel('目标值').fill('');
     await conv.getByLabel('实际值').fill('10');
     await expect(conv.getByText('留空按默认目标 10% 计算').isVisible()).resolves.toBe(true);
     await expect(conv.getByText(/^得分 /).textContent()).resolves.toBe('得分 100 × 权重 30% = 加权分 30');
     await conv.getByLabel('目标值').fill('0');
-    await expect(conv.getByText(/^得分 /).textContent()).resolves.toBe('得分 120 × 权重 30% = 加权分 36');
+    await conv.getByText('目标值必须大于 0').waitFor();
+    await expect(conv.textContent()).resolves.not.toMatch(/得分 (0|120) ×/);
     await expect(result(page).textContent()).resolves.not.toMatch(/NaN|Infinity/);
     await clean(watch);
   });
