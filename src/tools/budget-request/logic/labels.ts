@@ -13,7 +13,6 @@ export type ApprovalLabelKey =
   | 'approval.error.decided'
   | 'approval.error.decision'
   | 'approval.error.duplicate'
-  | 'approval.error.earlierNotApproved'
   | 'approval.error.mixed'
   | 'approval.error.name'
   | 'approval.error.notNeeded'

@@ -125,7 +125,7 @@ describe('a 100-line request with its decisions in a link (issue 12)', () => {
   /** The request as each approver receives it, decisions so far included. */
   async function decided(
     draft: BudgetRequestDraft,
-    steps: readonly [string, 'approve' | 'return', string][],
+    steps: readonly (readonly [string, 'approve' | 'return', string])[],
   ) {
     let next = draft;
     for (const [step, decision, comment] of steps) {
