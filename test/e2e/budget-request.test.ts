@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strings } from '../../src/tools/budget-request/ui/strings';
 import { approvalChain, requestTotalFen } from '../../src/tools/budget-request/logic/budget';
 import { deriveRequest } from '../../src/tools/budget-request/logic/derive';
-import { blankLine, draftSchema, type BudgetRequestDraft } from '../../src/tools/budget-request/logic/state';
+import {
+  BUDGET_REQUEST_VERSION,
+  blankLine,
+  draftSchema,
+  migrateDraft,
+  type BudgetRequestDraft,
+} from '../../src/tools/budget-request/logic/state';
 import { toChineseUppercase } from '../../src/core/chinese-uppercase';
 import { parseCsv } from '../../src/core/csv';
 import { toJsonFile } from '../../src/core/json-file';
@@ -421,11 +427,7 @@ describe('exports', () => {
       page.getByRole('button', { name: '下载 JSON' }).click(),
     ]);
     const json = readFileSync((await download.path())!, 'utf8');
-    expect(JSON.parse(json)).toMatchObject({
-      tool: 'budget-request',
-      version: 1,
-      data: { project: '导出测试' },
-    });
+    expect(JSON.parse(json)).toMatchObject({ tool: 'budget-request', version: BUDGET_REQUEST_VERSION, data: { project: '导出测试' } });
     await page.getByRole('button', { name: '新建草稿' }).click();
     await expect.poll(() => field(page, '项目名称').inputValue()).toBe('');
     await page
@@ -446,7 +448,7 @@ describe('exports', () => {
   });
 
   it('a share link opens read-only; a tampered one is reported and the drafts are kept', async () => {
-    const draft: BudgetRequestDraft = v.parse(draftSchema, {
+    const draft: BudgetRequestDraft = v.parse(draftSchema, migrateDraft({
       department: '市场部',
       applicant: '李四',
       date: '2026-03-02',
@@ -460,8 +462,8 @@ describe('exports', () => {
       used: '',
       expected: { participants: '', conversions: '', pricePerCustomer: '' },
       complete: false,
-    });
-    const share = encodeShare('budget-request', 1, draft);
+    }, 1)); // written in the version-1 shape
+    const share = encodeShare('budget-request', BUDGET_REQUEST_VERSION, draft);
     if (!share.ok) throw new Error(share.error);
 
     const watch = await open();
@@ -593,7 +595,7 @@ describe('bad input', () => {
       quantity: '1',
       unitPrice: `${i + 1}`,
     }));
-    const draft = v.parse(draftSchema, {
+    const draft = v.parse(draftSchema, migrateDraft({
       department: '市场部',
       applicant: '王五',
       date: '2026-03-02',
@@ -607,13 +609,13 @@ describe('bad input', () => {
       used: '',
       expected: { participants: '', conversions: '', pricePerCustomer: '' },
       complete: false,
-    });
+    }, 1)); // written in the version-1 shape
     const watch = await open();
     const { page } = watch;
     await page.getByLabel('选择要导入的 JSON 文件').setInputFiles({
       name: 'big.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(toJsonFile('budget-request', 1, draft)),
+      buffer: Buffer.from(toJsonFile('budget-request', BUDGET_REQUEST_VERSION, draft)),
     });
     await expect.poll(() => field(page, '项目名称').inputValue(), { timeout: 15_000 }).toBe('二百行');
     const total = deriveRequest(draft, budget, strings).totalFen;

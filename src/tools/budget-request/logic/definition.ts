@@ -19,6 +19,7 @@ import {
   blankDraft,
   draftSchema,
   isUntouched,
+  migrateDraft,
   type BudgetRequestDraft,
 } from './state';
 

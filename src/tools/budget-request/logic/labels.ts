@@ -1,6 +1,40 @@
 // The words the pure logic of 预算申请单 needs (derive, text, CSV). Declared here so logic never
 // imports the zh-CN strings (house rule 2); ui/strings.ts must provide every key (type-checked there).
+/** Words of approval.ts: statuses, decisions, refusals of a reply, form errors, print boxes. */
+export type ApprovalLabelKey =
+  | 'approval.decision.approve'
+  | 'approval.decision.reject'
+  | 'approval.decision.return'
+  | 'approval.error.after'
+  | 'approval.error.comment'
+  | 'approval.error.commentLong'
+  | 'approval.error.conflict'
+  | 'approval.error.date'
+  | 'approval.error.decided'
+  | 'approval.error.decision'
+  | 'approval.error.duplicate'
+  | 'approval.error.mixed'
+  | 'approval.error.name'
+  | 'approval.error.notNeeded'
+  | 'approval.error.order'
+  | 'approval.error.otherRequest'
+  | 'approval.error.otherRevision'
+  | 'approval.error.changed'
+  | 'approval.error.stopped'
+  | 'approval.print.empty'
+  | 'approval.print.revision'
+  | 'approval.status.approved'
+  | 'approval.status.draft'
+  | 'approval.status.pending'
+  | 'approval.status.rejected'
+  | 'approval.status.returned'
+  | 'approval.text.heading'
+  | 'approval.text.line'
+  | 'approval.text.waiting'
+  | 'trust.note';
+
 export type BudgetRequestLabelKey =
+  | ApprovalLabelKey
   | 'budget.annualGeneric'
   | 'budget.over'
   | 'budget.remaining'
@@ -60,3 +94,4 @@ export type BudgetRequestLabelKey =
   | 'tool.unnamed';
 
 export type BudgetRequestLabels = { readonly [K in BudgetRequestLabelKey]: string };
+export type ApprovalLabels = { readonly [K in ApprovalLabelKey]: string };

@@ -5,21 +5,64 @@
  */
 import * as v from 'valibot';
 import { plainRecord, plainStrictObject } from '../../../core/json-file';
+import { FINGERPRINT_LENGTH } from '../../../core/fingerprint';
 
 /** Tool name in share links, JSON files and the browser store (namespace). */
 export const BUDGET_REQUEST_TOOL = 'budget-request';
-/** Version of the saved shape; bump it (and add a migration) when the schema changes. */
-export const BUDGET_REQUEST_VERSION = 1;
+/**
+ * Version of the saved shape; bump it (and extend migrateDraft) when the schema changes.
+ * 2: request id, revision, approval decisions and the revisions before (issue 12).
+ */
+export const BUDGET_REQUEST_VERSION = 2;
 /** Most line items a request may hold (the form refuses a 201st; split the request instead). */
 export const MAX_LINES = 200;
 /** Longest one-line text (names, units, amounts as typed). */
 export const MAX_SHORT = 100;
 /** Longest multi-line text (用途说明, required fields). */
 export const MAX_LONG = 2000;
+/** Longest 审批意见. */
+export const MAX_COMMENT = 500;
+/** More steps than any approval chain has; bounds a tampered link. */
+export const MAX_STEPS = 10;
+/** Earlier revisions kept with their decisions (the oldest are dropped beyond this). */
+export const MAX_HISTORY = 20;
 
 const short = v.pipe(v.string(), v.maxLength(MAX_SHORT));
 const long = v.pipe(v.string(), v.maxLength(MAX_LONG));
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/));
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FINGERPRINT = new RegExp(`^[0-9a-f]{${FINGERPRINT_LENGTH}}$`);
+
+/** 同意 / 退回修改 / 不同意. */
+export const DECISIONS = ['approve', 'return', 'reject'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** One approver's decision on one revision (六（一）1 审批流程). */
+export const decisionSchema = plainStrictObject({
+  /** Step id from budget.yaml approvalSteps (manager, finance, ceo). */
+  step: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/)),
+  /** The step's approver (role) as the policy named it then, e.g. 市场经理. */
+  approver: short,
+  /** Who decided, as they typed their name. */
+  name: short,
+  decision: v.picklist(DECISIONS),
+  /** 意见 (required for 退回修改 and 不同意). */
+  comment: v.pipe(v.string(), v.maxLength(MAX_COMMENT)),
+  /** Day of the decision, yyyy-mm-dd. */
+  date: v.pipe(v.string(), v.regex(ISO_DATE)),
+  /** Fingerprint of the revision decided on (revisionFingerprint in ./approval). */
+  answers: v.pipe(v.string(), v.regex(FINGERPRINT)),
+});
+export type ApprovalDecision = v.InferOutput<typeof decisionSchema>;
+
+export const decisionsSchema = v.pipe(v.array(decisionSchema), v.maxLength(MAX_STEPS));
+
+/** A revision closed by startRevision, with the decisions it had. */
+export const revisionRecordSchema = plainStrictObject({
+  revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  approvals: decisionsSchema,
+});
+export type RevisionRecord = v.InferOutput<typeof revisionRecordSchema>;
 
 /** One 费用明细 line, as typed. */
 export const lineSchema = plainStrictObject({
@@ -39,6 +82,14 @@ export const lineSchema = plainStrictObject({
 export type RequestLineDraft = v.InferOutput<typeof lineSchema>;
 
 export const draftSchema = plainStrictObject({
+  /** Identity of the request across revisions and replies (a copy gets a new one). */
+  requestId: id,
+  /** 第几版: 1, then + 1 each time an edit after a decision starts a new revision. */
+  revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** Decisions on this revision, in chain order (市场经理 → 财务部 → 总经理). */
+  approvals: decisionsSchema,
+  /** Earlier revisions and their decisions, oldest first. */
+  history: v.pipe(v.array(revisionRecordSchema), v.maxLength(MAX_HISTORY)),
   /** 申请部门 (default 市场部). */
   department: short,
   /** 申请人. */
@@ -90,11 +141,22 @@ export interface DraftDefaults {
   /** Today as yyyy-mm-dd, or '' (e.g. when rendering on the server). */
   readonly date: string;
   readonly firstLineId: string;
+  /** Request id; default `r` + firstLineId (line ids are already unique per draft). */
+  readonly requestId?: string;
+}
+
+/** Request id of a draft whose first line is `lineId` (ids allow 40 characters). */
+export function requestIdFor(lineId: string): string {
+  return `r${lineId}`.slice(0, 40);
 }
 
 /** A new request: one empty line, today's date, the parameters' budget year. */
 export function blankDraft(defaults: DraftDefaults): BudgetRequestDraft {
   return {
+    requestId: defaults.requestId ?? requestIdFor(defaults.firstLineId),
+    revision: 1,
+    approvals: [],
+    history: [],
     department: defaults.department,
     applicant: '',
     date: defaults.date,
@@ -169,12 +231,42 @@ export function updateLine(
   return { ...draft, lines: draft.lines.map((l) => (l.id === lineId ? { ...l, [field]: value } : l)) };
 }
 
-/** 复制: the same request as a new draft, not complete, with fresh line ids. */
+/**
+ * 复制: the same request as a new request (its own id, revision 1, no decisions), not complete,
+ * with fresh line ids.
+ */
 export function duplicateDraft(
   draft: BudgetRequestDraft,
   projectSuffix: string,
   lineId: (index: number) => string,
+  requestId: string = requestIdFor(lineId(draft.lines.length)),
 ): BudgetRequestDraft {
   const project = (draft.project + projectSuffix).slice(0, MAX_SHORT);
-  return { ...draft, project, complete: false, lines: draft.lines.map((l, i) => ({ ...l, id: lineId(i) })) };
+  return {
+    ...draft,
+    requestId,
+    revision: 1,
+    approvals: [],
+    history: [],
+    project,
+    complete: false,
+    lines: draft.lines.map((l, i) => ({ ...l, id: lineId(i) })),
+  };
+}
+
+/**
+ * Lifts a draft saved by an older version (store, JSON file, share link). Version 1 had no request
+ * id, revision or decisions: the id comes from the first line's id (random when it was made), so the
+ * same old link opened twice gives the same request. Anything else is refused (throws).
+ */
+export function migrateDraft(old: unknown, fromVersion: number): unknown {
+  if (fromVersion !== 1 || typeof old !== 'object' || old === null || Array.isArray(old)) {
+    throw new RangeError(`No migration from version ${fromVersion}`);
+  }
+  const data = old as Record<string, unknown>;
+  const lines = Array.isArray(data['lines']) ? (data['lines'] as unknown[]) : [];
+  const first = lines[0] as { id?: unknown } | undefined;
+  const firstId =
+    typeof first?.id === 'string' && /^[A-Za-z0-9_-]{1,39}$/.test(first.id) ? first.id : 'legacy';
+  return { ...data, requestId: requestIdFor(firstId), revision: 1, approvals: [], history: [] };
 }

@@ -161,6 +161,43 @@ export const strings = {
 
   'csv.total': '合计',
   'csv.uppercase': '大写',
+
+  // 审批 (issue 12): src/tools/budget-request/logic/approval.ts
+  'approval.status.draft': '草稿',
+  'approval.status.pending': '审批中（待{approver}审批）',
+  'approval.status.approved': '已批准',
+  'approval.status.returned': '退回修改',
+  'approval.status.rejected': '不同意',
+  'approval.decision.approve': '同意',
+  'approval.decision.return': '退回修改',
+  'approval.decision.reject': '不同意',
+  'approval.error.name': '请填写审批人姓名',
+  'approval.error.decision': '请选择审批意见：同意、退回修改或不同意',
+  'approval.error.comment': '退回修改或不同意时，请写明意见',
+  'approval.error.commentLong': '意见最多 {max} 字',
+  'approval.error.date': '请填写有效的审批日期',
+  'approval.error.notNeeded': '本申请单的合计金额不需要{approver}审批',
+  'approval.error.decided': '{approver}已经审批过这一版申请单',
+  'approval.error.stopped': '这一版申请单的审批已结束（{status}），不能继续审批',
+  'approval.error.order': '审批顺序不对：{approver}审批之前，须先由{before}审批',
+  'approval.error.after': '{approver}的意见是“{decision}”，审批到此结束，后面的步骤不能再审批',
+  'approval.error.otherRequest': '这个回复属于另一份申请单「{project}」，不是当前打开的这一份',
+  'approval.error.otherRevision':
+    '申请单在审批后已修改：这个回复针对第 {replied} 版，申请单现在是第 {current} 版，请把新版本重新送审',
+  'approval.error.changed':
+    '申请单在审批后已修改（审批时的内容指纹 {then}，现在 {now}），这个回复不能用于现在的内容，请重新送审',
+  'approval.error.mixed': '回复中的审批记录不属于同一版申请单，无法使用',
+  'approval.error.duplicate': '回复中同一审批步骤出现了两次，无法使用',
+  'approval.error.conflict': '{approver}的审批意见与本机已记录的不同，未作改动；请与审批人核对',
+  'approval.print.revision': '第 {revision} 版 · 内容指纹 {fingerprint}',
+  'approval.print.empty': '—',
+  'approval.text.heading': '审批记录（第 {revision} 版，{status}）',
+  'approval.text.line': '{approver}：{decision}（{name}，{date}）{comment}',
+  'approval.text.waiting': '{approver}：待审批',
+
+  // Shown on every page that receives a link or reply (issue 12 item 4).
+  'trust.note':
+    '链接可以被持有人修改：以签字的纸质表为准；指纹只能显示内容是否改动，不能证明是谁发出的。',
 } as const;
 
 export type BudgetRequestStringKey = keyof typeof strings;

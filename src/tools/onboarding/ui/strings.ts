@@ -109,9 +109,49 @@ export const strings = {
   'text.due': '期限 {date}',
   'text.owner': '负责',
   'text.blank': '（未填）',
+
+  // 入职签收 (issue 12): the new hire's 签收 reply and the 新员工签收 list (logic/signoff.ts).
+  'signoff.error.name': '请填写姓名后再发送签收',
+  'signoff.error.role': '请选择岗位后再发送签收',
+  'signoff.error.date': '签收日期格式不对，请写成 2026-03-02 或留空（按今天）',
+  'signoff.error.emptyLine': '空白，没有内容',
+  'signoff.error.full': '列表已有 {max} 人，已满，未加入「{name}」；请先删除不再需要的记录',
+  'signoff.outcome.added': '已加入「{name}」的签收',
+  'signoff.outcome.updated': '已更新「{name}」的签收',
+  'signoff.outcome.same': '「{name}」的签收已在列表中，没有变化',
+  'signoff.outcome.older': '「{name}」已有更新的签收，这一份较早，未采用',
+  'signoff.source.line': '第 {n} 行',
+  'signoff.version.current': '当前版本 {version}',
+  'signoff.version.otherVersion': '旧版本 {version}，须按当前版本重新签收',
+  'signoff.version.otherText': '版本 {version}，但正文已改动（指纹不同），须重新签收',
+  'signoff.col.name': '姓名',
+  'signoff.col.role': '岗位',
+  'signoff.col.mentor': '导师',
+  'signoff.col.startDate': '入职日期',
+  'signoff.col.signedOn': '签收日期',
+  'signoff.col.version': '制度版本',
+  'signoff.col.fingerprint': '文本指纹',
+  'signoff.col.versionStatus': '是否当前版本',
+  'signoff.col.done': '已完成事项',
+  'signoff.col.total': '事项总数',
+  'signoff.col.overdueCount': '逾期事项数',
+  'signoff.col.overdueItems': '逾期事项',
+  'signoff.text.title': '新员工签收',
+  'signoff.text.summary': '共 {people} 人：当前版本 {current} 人，须重新签收 {notCurrent} 人，有逾期事项 {behind} 人',
+  'signoff.text.row': '{name}（{role}）：{date} 签收，{version}；已完成 {done}/{total} 项',
+  'signoff.text.overdue': '；逾期：{items}',
+  'signoff.text.empty': '还没有收到签收。',
+  'signoff.fileBase': '新员工签收',
+
+  // Shown on every page that receives a link or reply (issue 12 item 4).
+  'trust.note':
+    '链接可以被持有人修改：以签字的纸质表为准；指纹只能显示内容是否改动，不能证明是谁发出的。',
 } as const;
 
 export type OnboardingStrings = typeof strings;
+
+// Every word the sign-off logic asks for is here (a missing key fails the type check).
+strings satisfies import('../logic/signoff').SignoffLabels;
 export type OnboardingStringKey = keyof OnboardingStrings;
 
 // The 本章已读 control at the end of each chapter page (src/components/ChapterRead.astro).

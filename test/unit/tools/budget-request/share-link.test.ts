@@ -9,6 +9,7 @@ import {
   BUDGET_REQUEST_VERSION,
   blankDraft,
   draftSchema,
+  migrateDraft,
   newId,
   type BudgetRequestDraft,
 } from '../../../../src/tools/budget-request/logic/state';
@@ -18,6 +19,7 @@ import {
   encodeShare,
   encodeShareCompressed,
 } from '../../../../src/core/share-link';
+import { makeApprovalReply, startRevision } from '../../../../src/tools/budget-request/logic/approval';
 import { shippedPolicies } from '../../helpers/policy-fixtures';
 
 const { budget } = shippedPolicies();
@@ -92,7 +94,7 @@ describe('a whole budget request in a link', () => {
     expect(encodeShare(BUDGET_REQUEST_TOOL, BUDGET_REQUEST_VERSION, draft).ok).toBe(false); // today's form cannot
     const link = await encodeShareCompressed(BUDGET_REQUEST_TOOL, BUDGET_REQUEST_VERSION, draft);
     if (!link.ok) throw new Error(link.error);
-    expect(link.fragment.startsWith('z1.budget-request.')).toBe(true);
+    expect(link.fragment.startsWith(`z${BUDGET_REQUEST_VERSION}.budget-request.`)).toBe(true);
     expect(link.fragment.length).toBeLessThanOrEqual(MAX_SHARE_LENGTH);
     const opened = await decodeShareAny(
       link.fragment,
@@ -116,5 +118,70 @@ describe('a whole budget request in a link', () => {
     expect(result.error).toContain(`约能放下 ${percent}%`);
     expect(result.error).toContain('链接最多 6,000 字符');
     expect(result.error).toContain('下载 JSON');
+  });
+});
+
+describe('a 100-line request with its decisions in a link (issue 12)', () => {
+  /** The request as each approver receives it, decisions so far included. */
+  async function decided(
+    draft: BudgetRequestDraft,
+    steps: readonly (readonly [string, 'approve' | 'return', string])[],
+  ) {
+    let next = draft;
+    for (const [step, decision, comment] of steps) {
+      const form = { step, name: '王经理', decision, comment, date: '2026-03-04' } as const;
+      const made = await makeApprovalReply(next, deriveRequest(next, budget, t).chain, form, t);
+      if (!made.ok) throw new Error(JSON.stringify(made.errors));
+      next = made.forward;
+    }
+    return next;
+  }
+
+  test.each([
+    // [case, decisions before the link is made, revisions before]
+    [
+      'at 总经理: 市场经理 and 财务部 decided',
+      [
+        ['manager', 'approve', '同意，请控制成本'],
+        ['finance', 'approve', '预算内，同意'],
+      ],
+      0,
+    ],
+    [
+      'approved by all three',
+      [
+        ['manager', 'approve', '同意'],
+        ['finance', 'approve', '同意'],
+        ['ceo', 'approve', '同意'],
+      ],
+      0,
+    ],
+    ['revision 2 after a 退回, at 财务部', [['manager', 'approve', '同意']], 1],
+  ] as const)('%s: fits and opens with the same total and decisions', async (_case, steps, revisions) => {
+    let draft = request(100);
+    for (let r = 0; r < revisions; r++) {
+      draft = await decided(draft, [
+        ['manager', 'approve', '同意'],
+        ['finance', 'return', '请把物料单价逐项核实后再报'],
+      ]);
+      draft = startRevision(draft);
+    }
+    draft = await decided(draft, steps);
+    const link = await encodeShareCompressed(BUDGET_REQUEST_TOOL, BUDGET_REQUEST_VERSION, draft);
+    if (!link.ok) throw new Error(link.error);
+    console.log(`100 lines, ${_case}: compressed ${link.fragment.length}`);
+    expect(link.fragment.length).toBeLessThanOrEqual(MAX_SHARE_LENGTH);
+    const opened = await decodeShareAny(
+      link.fragment,
+      BUDGET_REQUEST_TOOL,
+      BUDGET_REQUEST_VERSION,
+      draftSchema,
+      {
+        migrate: migrateDraft,
+      },
+    );
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.state.approvals).toEqual(draft.approvals);
+    expect(deriveRequest(opened.state, budget, t).totalFen).toBe(deriveRequest(draft, budget, t).totalFen);
   });
 });

@@ -1,0 +1,383 @@
+// Issue 12 (2): the new hire's 签收 reply and the 新员工签收 list of the 市场经理 or 导师.
+import { describe, expect, test } from 'vitest';
+import { buildChecklist } from '../../../../src/tools/onboarding/logic/checklist';
+import {
+  emptyOnboardingState,
+  setItemDone,
+  type OnboardingState,
+} from '../../../../src/tools/onboarding/logic/state';
+import {
+  MAX_SIGNOFFS,
+  addSignoff,
+  editionFingerprint,
+  emptySignoffList,
+  makeSignoffReply,
+  pastedItems,
+  personKey,
+  readSignoffReply,
+  receiveSignoffs,
+  removeSignoff,
+  signoffCsvRows,
+  signoffDate,
+  signoffListSchema,
+  signoffProblems,
+  signoffRows,
+  signoffText,
+  signoffsDefinition,
+  type SignoffContext,
+  type SignoffList,
+  type SignoffReply,
+} from '../../../../src/tools/onboarding/logic/signoff';
+import { strings as t } from '../../../../src/tools/onboarding/ui/strings';
+import { encodeReplyLink, makeReply, replyToJson } from '../../../../src/core/reply';
+import { parseCsv, toCsv } from '../../../../src/core/csv';
+import { validateState } from '../../../../src/core/json-file';
+import { shippedPolicies } from '../../helpers/policy-fixtures';
+
+const { appraisal, onboarding } = shippedPolicies();
+const roles = appraisal.groups.map((g) => ({ id: g.id, name: g.name }));
+const roleIds = roles.map((r) => r.id);
+const EDITION = { version: '1.0', fingerprint: 'a1b2c3d4e5f6' };
+
+function hire(
+  name: string,
+  role: string,
+  startDate: string,
+  done: readonly string[],
+  ackDate = '',
+): OnboardingState {
+  let state: OnboardingState = {
+    ...emptyOnboardingState(),
+    name,
+    role,
+    startDate,
+    mentor: '李导师',
+    ackDate,
+  };
+  for (const id of done) state = setItemDone(state, id, true, startDate);
+  return state;
+}
+
+/** The new hire's page: checklist as of `today`, then the 签收 reply. */
+async function signoff(
+  state: OnboardingState,
+  today: string,
+  edition = EDITION,
+  now = new Date(`${today}T10:00:00Z`),
+) {
+  const view = buildChecklist({ policy: onboarding, roleIds, state, today, reading: {} });
+  const roleName = roles.find((r) => r.id === state.role)?.name ?? '';
+  const made = await makeSignoffReply({ state, view, roleName, edition, today }, t, now);
+  if (!made.ok) throw new Error(JSON.stringify(made.problems));
+  return made.reply;
+}
+
+async function asLink(reply: SignoffReply): Promise<string> {
+  const link = await encodeReplyLink(reply);
+  if (!link.ok) throw new Error(link.error);
+  return `https://intranet.example/tools/onboarding/#${link.fragment}`;
+}
+
+const day1 = onboarding.items.filter((i) => i.phase === 'day1' && i.roles === 'all').map((i) => i.id);
+const promotionItems = onboarding.items
+  .filter((i) => i.roles === 'all' || i.roles.includes('promotion'))
+  .map((i) => i.id);
+const context = (today: string | null): SignoffContext => ({
+  policy: onboarding,
+  roles,
+  current: EDITION,
+  today,
+});
+
+describe('two new hires’ 签收 collected, one of them overdue', () => {
+  test('the list shows who signed which version and who is behind, sorted, with a CSV', async () => {
+    // 王芳 started on 2026-03-02 and has ticked only the first-day items: by 2026-04-10 the rest is overdue.
+    const wang = await signoff(hire('王芳', 'promotion', '2026-03-02', day1), '2026-03-03');
+    // 陈明 started on 2026-03-30 and has done everything of the promotion role.
+    const chen = await signoff(hire('陈明', 'promotion', '2026-03-30', promotionItems), '2026-04-01');
+    expect(wang.payload).toMatchObject({
+      name: '王芳',
+      role: 'promotion',
+      roleName: '市场推广组',
+      startDate: '2026-03-02',
+      policyVersion: '1.0',
+      policyFingerprint: 'a1b2c3d4e5f6',
+      date: '2026-03-03',
+      progress: { done: day1.length, total: promotionItems.length, overdue: [] },
+    });
+    expect(wang.answers).toBe(await editionFingerprint(EDITION));
+
+    const received = await receiveSignoffs(
+      emptySignoffList(),
+      pastedItems(`${await asLink(wang)}\n\n  ${await asLink(chen)}  \n`, t),
+      t,
+    );
+    expect(received.results).toEqual([
+      { source: '第 1 行', ok: true, name: '王芳', outcome: 'added', message: '已加入「王芳」的签收' },
+      { source: '第 3 行', ok: true, name: '陈明', outcome: 'added', message: '已加入「陈明」的签收' },
+    ]);
+
+    const view = signoffRows(received.list, context('2026-04-10'), t);
+    expect(view.rows.map((r) => [r.record.name, r.behind, r.done, r.total, r.versionLabel])).toEqual([
+      ['王芳', true, day1.length, promotionItems.length, '当前版本 1.0'],
+      ['陈明', false, promotionItems.length, promotionItems.length, '当前版本 1.0'],
+    ]);
+    const overdueIds = promotionItems.filter((id) => !day1.includes(id));
+    expect(view.rows[0]!.overdue.map((o) => o.id)).toEqual(overdueIds);
+    expect(view.rows[0]!.overdue.every((o) => o.dueDate < '2026-04-10')).toBe(true);
+    expect(view.summary).toEqual({ people: 2, current: 2, notCurrent: 0, behind: 1 });
+
+    const csv = parseCsv(toCsv(signoffCsvRows(view, t)));
+    expect(csv[0]).toEqual([
+      '姓名',
+      '岗位',
+      '导师',
+      '入职日期',
+      '签收日期',
+      '制度版本',
+      '文本指纹',
+      '是否当前版本',
+      '已完成事项',
+      '事项总数',
+      '逾期事项数',
+      '逾期事项',
+    ]);
+    expect(csv[1]!.slice(0, 11)).toEqual([
+      '王芳',
+      '市场推广组',
+      '李导师',
+      '2026-03-02',
+      '2026-03-03',
+      '1.0',
+      'a1b2c3d4e5f6',
+      '当前版本 1.0',
+      String(day1.length),
+      String(promotionItems.length),
+      String(overdueIds.length),
+    ]);
+    expect(csv[2]![10]).toBe('0');
+
+    // Before the due dates nobody is behind; without a today nothing is overdue.
+    expect(signoffRows(received.list, context('2026-03-03'), t).summary.behind).toBe(0);
+    expect(signoffRows(received.list, context(null), t).summary.behind).toBe(0);
+  });
+});
+
+describe('the same person again', () => {
+  test('a newer 签收 updates the row; the same again is unchanged; an older one is not used', async () => {
+    const first = await signoff(hire('王芳', 'promotion', '2026-03-02', day1), '2026-03-03');
+    const later = await signoff(hire('王 芳', 'promotion', '2026-03-02', promotionItems), '2026-03-20');
+    let list: SignoffList = addSignoff(emptySignoffList(), first).list;
+    const updated = addSignoff(list, later);
+    expect(updated.outcome).toBe('updated');
+    list = updated.list;
+    expect(list.records).toHaveLength(1);
+    expect(list.records[0]!.progress.done).toBe(promotionItems.length);
+    expect(addSignoff(list, later)).toEqual({ list, outcome: 'same' });
+    expect(addSignoff(list, first)).toEqual({ list, outcome: 'older' });
+    const { results } = await receiveSignoffs(list, [{ source: 'a.json', text: replyToJson(first) }], t);
+    expect(results).toEqual([
+      {
+        source: 'a.json',
+        ok: true,
+        name: '王芳',
+        outcome: 'older',
+        message: '「王芳」已有更新的签收，这一份较早，未采用',
+      },
+    ]);
+    expect(removeSignoff(list, '王芳 ').records).toEqual([]);
+  });
+
+  test.each([
+    // [a, b, same person]
+    ['王芳', ' 王 芳 ', true],
+    ['ＬＩ Lei', 'li lei', true], // full-width and case
+    ['王芳', '王芬', false],
+  ])('%s / %s', (a, b, same) => {
+    expect(personKey(a) === personKey(b)).toBe(same);
+  });
+
+  test('a full list takes no one new', async () => {
+    const one = await signoff(hire('甲', 'promotion', '2026-03-02', []), '2026-03-03');
+    const records = Array.from({ length: MAX_SIGNOFFS }, (_, i) => ({
+      ...one.payload,
+      name: `人${i}`,
+      at: one.at,
+      answers: one.answers,
+    }));
+    const full: SignoffList = { records };
+    expect(addSignoff(full, one)).toEqual({ list: full, outcome: 'full' });
+    const { results, list } = await receiveSignoffs(full, [{ source: 'x', text: replyToJson(one) }], t);
+    expect(list).toBe(full);
+    expect(results).toEqual([
+      {
+        source: 'x',
+        ok: false,
+        error: `列表已有 ${MAX_SIGNOFFS} 人，已满，未加入「甲」；请先删除不再需要的记录`,
+      },
+    ]);
+  });
+});
+
+describe('versions', () => {
+  test.each([
+    // [edition signed, label, status]
+    [EDITION, '当前版本 1.0', 'current'],
+    [{ version: '0.9', fingerprint: '0123456789ab' }, '旧版本 0.9，须按当前版本重新签收', 'other-version'],
+    [
+      { version: '1.0', fingerprint: '0123456789ab' },
+      '版本 1.0，但正文已改动（指纹不同），须重新签收',
+      'other-text',
+    ],
+  ])('%o → %s', async (edition, label, status) => {
+    const reply = await signoff(hire('甲', 'crm', '2026-03-02', []), '2026-03-02', edition);
+    const row = signoffRows(addSignoff(emptySignoffList(), reply).list, context('2026-03-02'), t).rows[0]!;
+    expect([row.versionLabel, row.versionStatus]).toEqual([label, status]);
+  });
+
+  test('not current sorts before current when nobody is behind; then by name', async () => {
+    const names = ['乙', '甲', '丙'];
+    let list = emptySignoffList();
+    for (const [i, name] of names.entries()) {
+      const edition = i === 2 ? { version: '0.9', fingerprint: 'ffffffffffff' } : EDITION;
+      list = addSignoff(list, await signoff(hire(name, 'crm', '2026-03-02', []), '2026-03-02', edition)).list;
+    }
+    const rows = signoffRows(list, context('2026-03-02'), t).rows.map((r) => r.record.name);
+    expect(rows[0]).toBe('丙');
+    expect(rows.slice(1)).toEqual(['甲', '乙'].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+  });
+
+  test('a role the collector’s parameters do not know keeps the reply’s name and the common items', async () => {
+    const reply = await signoff(hire('甲', 'promotion', '2026-03-02', []), '2026-03-02');
+    const tampered = { ...reply, payload: { ...reply.payload, role: 'gone', roleName: '旧岗位' } };
+    const row = signoffRows(addSignoff(emptySignoffList(), tampered).list, context('2026-05-01'), t).rows[0]!;
+    expect(row.roleName).toBe('旧岗位');
+    expect(row.total).toBe(onboarding.items.filter((i) => i.roles === 'all').length);
+  });
+});
+
+describe('the new hire’s side', () => {
+  test.each([
+    // [case, state, problems]
+    ['no name, no role', { ...emptyOnboardingState(), startDate: '2026-03-02' }, ['name', 'role']],
+    [
+      'a 签收日期 that is no date',
+      { ...hire('甲', 'crm', '2026-03-02', []), ackDate: '下周一' },
+      ['ackDate'],
+    ],
+    ['all there', hire('甲', 'crm', '2026-03-02', [], '2026年3月5日'), []],
+  ])('%s', (_case, state, fields) => {
+    const view = buildChecklist({ policy: onboarding, roleIds, state, today: '2026-03-02', reading: {} });
+    expect(signoffProblems({ state, view, today: '2026-03-02' }, t).map((p) => p.field)).toEqual(fields);
+  });
+
+  test('an invalid today is reported too', () => {
+    const state = hire('甲', 'crm', '2026-03-02', []);
+    const view = buildChecklist({ policy: onboarding, roleIds, state, today: null, reading: {} });
+    expect(signoffProblems({ state, view, today: '' }, t)).toEqual([
+      { field: 'ackDate', message: t['signoff.error.date'] },
+    ]);
+  });
+
+  test('makeSignoffReply refuses with the problems', async () => {
+    const state = emptyOnboardingState();
+    const view = buildChecklist({ policy: onboarding, roleIds, state, today: '2026-03-02', reading: {} });
+    const made = await makeSignoffReply(
+      { state, view, roleName: '', edition: EDITION, today: '2026-03-02' },
+      t,
+    );
+    expect(made).toEqual({
+      ok: false,
+      problems: [
+        { field: 'name', message: '请填写姓名后再发送签收' },
+        { field: 'role', message: '请选择岗位后再发送签收' },
+      ],
+    });
+  });
+
+  test('the 签收日期: typed, else today; the overdue items as of that day', async () => {
+    expect(signoffDate({ ackDate: '2026年3月5日' }, '2026-03-09')).toBe('2026-03-05');
+    expect(signoffDate({ ackDate: '' }, '2026-03-09')).toBe('2026-03-09');
+    const reply = await signoff(hire('甲', 'promotion', '2026-03-02', []), '2026-03-09');
+    expect(reply.payload.progress.overdue).toEqual(day1);
+  });
+});
+
+describe('bad links and files are listed with a reason', () => {
+  test.each([
+    // [case, text, reason]
+    ['a damaged link', 'https://x/tools/onboarding/#r1.onboarding.%%%', '链接已损坏，请重新复制完整的链接'],
+    ['a budget approval', 'r1.budget-request.AAAA', '链接不属于本工具'],
+    ['not JSON', '{oops', '文件不是有效的 JSON，请选择对方发回的 .json 回复文件'],
+    [
+      'a JSON file that is no reply',
+      '{"tool":"onboarding"}',
+      '这不是回复：请打开对方发回的回复链接或回复文件',
+    ],
+    ['an empty line', '   ', '空白，没有内容'],
+  ])('%s', async (_case, text, error) => {
+    const { list, results } = await receiveSignoffs(emptySignoffList(), [{ source: 'f', text }], t);
+    expect(list.records).toEqual([]);
+    expect(results).toEqual([{ source: 'f', ok: false, error }]);
+  });
+
+  test('a reply of another kind, and a 签收 with a field missing', async () => {
+    const good = await signoff(hire('甲', 'crm', '2026-03-02', []), '2026-03-02');
+    const review = makeReply({
+      tool: 'onboarding',
+      answers: good.answers,
+      kind: 'review',
+      payload: good.payload,
+    });
+    expect(await readSignoffReply(replyToJson(review))).toMatchObject({
+      ok: false,
+      error: '这个回复不是本工具能处理的类型',
+    });
+    const { name: _name, ...noName } = good.payload;
+    const broken = { ...good, payload: noName };
+    expect(await readSignoffReply(JSON.stringify(broken))).toMatchObject({
+      ok: false,
+      error: '回复内容不完整',
+    });
+    const blankName = { ...good, payload: { ...good.payload, name: '  ' } };
+    expect(await readSignoffReply(JSON.stringify(blankName))).toMatchObject({
+      ok: false,
+      error: '回复内容不完整',
+    });
+  });
+
+  test('a pasted JSON reply is one item', async () => {
+    const good = await signoff(hire('甲', 'crm', '2026-03-02', []), '2026-03-02');
+    expect(pastedItems(replyToJson(good), t)).toEqual([
+      { source: '第 1 行', text: replyToJson(good).trim() },
+    ]);
+    expect(pastedItems(' \n ', t)).toEqual([]);
+  });
+});
+
+describe('the 新员工签收 tool definition', () => {
+  test('saved lists are validated; derive, text, CSV and file name', async () => {
+    const wang = await signoff(hire('王芳', 'promotion', '2026-03-02', day1), '2026-03-03');
+    const list = addSignoff(signoffsDefinition.empty({ ...context(null), labels: t }, null), wang).list;
+    expect(validateState(signoffsDefinition.schema, JSON.parse(JSON.stringify(list)))).toEqual({
+      ok: true,
+      state: list,
+    });
+    expect(validateState(signoffListSchema, { records: [{ ...list.records[0], at: 'yesterday' }] }).ok).toBe(
+      false,
+    );
+    expect(signoffsDefinition.isBlank?.(emptySignoffList(), { ...context(null), labels: t })).toBe(true);
+    const ctx = { ...context('2026-04-10'), labels: t };
+    const result = signoffsDefinition.derive(list, ctx);
+    const exports = await signoffsDefinition.exports();
+    const text = exports.text(list, result, ctx);
+    expect(text).toContain('共 1 人：当前版本 1 人，须重新签收 0 人，有逾期事项 1 人');
+    expect(text).toContain('王芳（市场推广组）：2026-03-03 签收，当前版本 1.0');
+    expect(text).toContain('；逾期：');
+    expect(text).toContain(t['trust.note']);
+    expect(exports.csv?.(list, result, ctx)).toBe(toCsv(signoffCsvRows(result, t)));
+    expect(exports.fileBase(list, ctx)).toBe('新员工签收-2026-04-10');
+    expect(exports.fileBase(list, { ...context(null), labels: t })).toBe('新员工签收');
+    expect(signoffText(signoffRows(emptySignoffList(), context(null), t), t)).toContain('还没有收到签收。');
+  });
+});
