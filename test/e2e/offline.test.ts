@@ -1,7 +1,7 @@
 // After one visit, the service worker (src/plugins/offline.ts) has precached the whole handbook:
 // with the server stopped and the context offline, every page, search and a tool still work. A new
 // deploy is offered with 「手册已更新，点击刷新」 and never mixed into the pages being read.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,14 +12,16 @@ import { chapterWorks, searchWorks, toolWorks } from './support/smoke';
 
 const DIST = process.env.DIST_DIR || 'dist';
 const BASE = process.env.BASE_PATH || '/';
+// npm test also builds the site under /handbook/ (see subpath.test.ts): the worker's scope follows it.
+const SUBPATH_DIST = process.env.SUBPATH_DIST_DIR || 'dist-subpath';
 
 type Server = Awaited<ReturnType<typeof startStaticServer>>;
 
-function pages(dir: string): string[] {
+function pages(root: string, dir = root): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) return ['_astro', 'pagefind', 'deploy'].includes(name) ? [] : pages(p);
-    return name === 'index.html' ? [`${relative(DIST, dir)}/`.replace(/^\/+/, '').replace(/^\/$/, '')] : [];
+    if (statSync(p).isDirectory()) return ['_astro', 'pagefind', 'deploy'].includes(name) ? [] : pages(root, p);
+    return name === 'index.html' ? [`${relative(root, dir)}/`.replace(/^\/+/, '').replace(/^\/$/, '')] : [];
   });
 }
 
@@ -56,7 +58,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('offline after one visit', () => {
+describe.each([
+  [DIST, BASE],
+  [SUBPATH_DIST, '/handbook/'],
+])('offline after one visit (%s, base %s)', (dist, base) => {
   let server: Server | undefined;
   let context: BrowserContext;
   afterAll(async () => {
@@ -65,7 +70,8 @@ describe('offline after one visit', () => {
   });
 
   it('precaches every file the worker lists, then every page, search and a tool work with the network cut', async () => {
-    server = await startStaticServer({ root: DIST, base: BASE });
+    if (!existsSync(join(dist, 'sw.js'))) throw new Error(`${dist}/sw.js 不存在：请先构建（npm test 会构建 dist/ 和 dist-subpath/）。`);
+    server = await startStaticServer({ root: dist, base });
     const site = server.url;
     context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
@@ -77,9 +83,11 @@ describe('offline after one visit', () => {
     await page.goto(site);
     await waitForOffline(page);
 
-    const listed = (readFileSync(join(DIST, 'sw.js'), 'utf8').match(/\burl:"/g) ?? []).length;
+    const scope = await page.evaluate('navigator.serviceWorker.getRegistration().then((r) => r.scope)');
+    expect(scope).toBe(site);
+    const listed = (readFileSync(join(dist, 'sw.js'), 'utf8').match(/\burl:"/g) ?? []).length;
     const figures = await cacheFigures(page);
-    console.log(`offline: ${figures.files} files precached, ${(figures.bytes / 1024).toFixed(0)} KB`);
+    console.log(`offline (${base}): ${figures.files} files precached, ${(figures.bytes / 1024).toFixed(0)} KB`);
     expect(listed).toBeGreaterThan(50);
     expect(figures.files).toBe(listed);
 
@@ -88,7 +96,7 @@ describe('offline after one visit', () => {
     server = undefined;
     await context.setOffline(true);
 
-    const all = pages(DIST);
+    const all = pages(dist);
     expect(all.length).toBeGreaterThan(10);
     for (const path of all) {
       const response = await page.goto(site + path);
