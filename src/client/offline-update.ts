@@ -32,7 +32,8 @@ async function register(scriptUrl: string, scope: string): Promise<void> {
   if (registration.waiting && isUpdate()) offerUpdate(registration.waiting);
   registration.addEventListener('updatefound', () => {
     const worker = registration.installing;
-    worker?.addEventListener('statechange', () => {
+    if (!worker) return;
+    worker.addEventListener('statechange', () => {
       if (worker.state === 'installed' && isUpdate()) offerUpdate(worker);
     });
   });
