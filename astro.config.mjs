@@ -10,6 +10,8 @@ import { parse as parseYaml } from 'yaml';
 import { clauseHeadingsPlugin } from './src/plugins/clause-headings.ts';
 import { cspInlineHashes } from './src/plugins/csp-inline-hashes.ts';
 import { baseLinksPlugin } from './src/plugins/base-links.ts';
+import { hostConfigs } from './src/plugins/host-configs.ts';
+import { offline } from './src/plugins/offline.ts';
 
 // Deploying under a sub-path: BASE_PATH=/handbook/ npm run build
 const base = process.env.BASE_PATH || '/';
@@ -64,6 +66,8 @@ export default defineConfig({
       components: {
         MarkdownContent: './src/components/starlight/MarkdownContent.astro',
         Search: './src/components/starlight/Search.astro',
+        ThemeProvider: './src/components/starlight/ThemeProvider.astro',
+        ThemeSelect: './src/components/starlight/ThemeSelect.astro',
       },
       sidebar: [
         { label: '首页', link: '/' },
@@ -79,5 +83,8 @@ export default defineConfig({
     mdx(),
     preact(),
     cspInlineHashes(),
+    // Keep these two last: they read the finished pages (CSP) and the search index (precache).
+    hostConfigs(),
+    offline(),
   ],
 });

@@ -3,4 +3,4 @@ export function startStaticServer(options?: {
   base?: string;
   port?: number;
   host?: string;
-}): Promise<{ url: string; close: () => Promise<void> }>;
+}): Promise<{ url: string; port: number; close: () => Promise<void> }>;
