@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { clauseHeadingsPlugin } from './src/plugins/clause-headings.ts';
 import { cspInlineHashes } from './src/plugins/csp-inline-hashes.ts';
 import { baseLinksPlugin } from './src/plugins/base-links.ts';
+import { searchIndex } from './src/plugins/search-index.ts';
 
 // Deploying under a sub-path: BASE_PATH=/handbook/ npm run build
 const base = process.env.BASE_PATH || '/';
@@ -58,6 +59,8 @@ export default defineConfig({
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       favicon: '/favicon.svg',
       expressiveCode: false,
+      // The index is built per clause by searchIndex() below (issue 14); Search.astro keeps the button.
+      pagefind: false,
       pagination: true,
       lastUpdated: false,
       customCss: ['./src/styles/handbook.css', './src/styles/print.css'],
@@ -79,5 +82,6 @@ export default defineConfig({
     mdx(),
     preact(),
     cspInlineHashes(),
+    searchIndex(),
   ],
 });
