@@ -15,7 +15,7 @@ const escapeHtml = (text: string) =>
 export function cleanExcerpt(excerpt: string): string {
   return excerpt
     .replace(/^(?:\s*[.。，,；;：:、]\s*)+/, '')
-    .replace(/([\u3400-\u9fff）」”])\.\s+(?=[\u3400-\u9fff（「“<])/g, '$1。')
+    .replace(/([\u3400-\u9fff）」”>])\.\s+(?=[\u3400-\u9fff（「“<])/g, '$1。')
     .replace(/\s*\.\s*$/, '');
 }
 
