@@ -11,9 +11,19 @@ export interface ResultData {
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** 「. 对客户投诉…」 → 「对客户投诉…」; Western full stops Pagefind puts between blocks become 。 */
-export function cleanExcerpt(excerpt: string): string {
-  return excerpt
+const stripTags = (html: string) => html.replace(/<[^>]*>/g, '');
+
+/**
+ * The excerpt as the dialog shows it. Pagefind's excerpt of a record starts with (the end of) its
+ * heading, joined to the text by ". ": the heading is the result's link already, so it goes; other
+ * ". " joins become 。, and a window starting at punctuation loses it.
+ */
+export function cleanExcerpt(excerpt: string, title = ''): string {
+  let html = excerpt;
+  const join = html.indexOf('. ');
+  const lead = stripTags(join >= 0 ? html.slice(0, join) : html).trim();
+  if (title && lead && title.endsWith(lead)) html = join >= 0 ? html.slice(join + 2) : '';
+  return html
     .replace(/^(?:\s*[.。，,；;：:、]\s*)+/, '')
     .replace(/([\u3400-\u9fff）」”>])\.\s+(?=[\u3400-\u9fff（「“<])/g, '$1。')
     .replace(/\s*\.\s*$/, '');
@@ -26,6 +36,6 @@ export function displayResult<T extends ResultData>(data: T, formatUrl: (url: st
   if (data.sub_results) data.sub_results = data.sub_results.map((s) => ({ ...s, url: formatUrl(s.url) }));
   data.meta = meta;
   const label = group ? `<span class="search-result-group">${escapeHtml(group)}</span>` : '';
-  data.excerpt = label + cleanExcerpt(data.excerpt);
+  data.excerpt = label + cleanExcerpt(data.excerpt, meta.title ?? '');
   return data;
 }

@@ -17,6 +17,21 @@ describe('cleanExcerpt', () => {
   });
 });
 
+describe('cleanExcerpt with the result title', () => {
+  const title = '三（三）4 客户投诉处理';
+  it.each([
+    // the heading (or its end) is the link already
+    ['三（三）4 客户<mark>投诉</mark>处理. 建立客户<mark>投诉</mark>处理机制', '建立客户<mark>投诉</mark>处理机制'],
+    ['）4 客户投诉处理. 建立', '建立'],
+    // a section without text of its own: nothing but the heading
+    ['三（三） <mark>客户</mark>关系管理流程', ''],
+    // text that only looks like the heading's end stays
+    ['对客户投诉进行调查. 制定', '对客户投诉进行调查。制定'],
+  ])('%s → %s', (input, expected) => {
+    expect(cleanExcerpt(input, input.startsWith('三（三） ') ? '三（三） 客户关系管理流程' : title)).toBe(expected);
+  });
+});
+
 describe('displayResult', () => {
   it('moves the group out of the tags into an escaped label and formats the URL', () => {
     const data = displayResult(
