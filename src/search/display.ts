@@ -21,7 +21,7 @@ const stripTags = (html: string) => html.replace(/<[^>]*>/g, '');
 export function cleanExcerpt(excerpt: string, title = ''): string {
   let html = excerpt;
   const join = html.indexOf('. ');
-  const lead = stripTags(join >= 0 ? html.slice(0, join) : html).trim();
+  const lead = stripTags(join >= 0 ? html.slice(0, join) : html).replace(/[\s.。]+$/, '').trim();
   if (title && lead && title.endsWith(lead)) html = join >= 0 ? html.slice(join + 2) : '';
   return html
     .replace(/^(?:\s*[.。，,；;：:、]\s*)+/, '')

@@ -25,6 +25,7 @@ describe('cleanExcerpt with the result title', () => {
     ['）4 客户投诉处理. 建立', '建立'],
     // a section without text of its own: nothing but the heading
     ['三（三） <mark>客户</mark>关系管理流程', ''],
+    ['三（三） <mark>客户</mark>关系管理流程.', ''],
     // text that only looks like the heading's end stays
     ['对客户投诉进行调查. 制定', '对客户投诉进行调查。制定'],
   ])('%s → %s', (input, expected) => {
