@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { clauseHeadingsPlugin } from './src/plugins/clause-headings.ts';
 import { cspInlineHashes } from './src/plugins/csp-inline-hashes.ts';
 import { baseLinksPlugin } from './src/plugins/base-links.ts';
+import { searchIndex } from './src/plugins/search-index.ts';
 import { hostConfigs } from './src/plugins/host-configs.ts';
 import { offline } from './src/plugins/offline.ts';
 
@@ -60,6 +61,8 @@ export default defineConfig({
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       favicon: '/favicon.svg',
       expressiveCode: false,
+      // The index is built per clause by searchIndex() below (issue 14); Search.astro keeps the button.
+      pagefind: false,
       pagination: true,
       lastUpdated: false,
       customCss: ['./src/styles/handbook.css', './src/styles/print.css'],
@@ -83,6 +86,7 @@ export default defineConfig({
     mdx(),
     preact(),
     cspInlineHashes(),
+    searchIndex(),
     // Keep these two last: they read the finished pages (CSP) and the search index (precache).
     hostConfigs(),
     offline(),

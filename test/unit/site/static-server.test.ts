@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer } from '../../scripts/static-server.mjs';
+import { startStaticServer } from '../../../scripts/static-server.mjs';
 
 const SECRET = 'SECRET-OUTSIDE-THE-SITE';
 let dir: string;

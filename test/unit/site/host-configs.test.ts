@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headersFile, mergePolicies, nginxConfig, securityHeaders } from '../../src/plugins/host-configs';
+import { headersFile, mergePolicies, nginxConfig, securityHeaders } from '../../../src/plugins/host-configs';
 
 describe('mergePolicies', () => {
   it('keeps every source any page allows, each once, in first-seen order', () => {
