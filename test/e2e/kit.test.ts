@@ -103,7 +103,7 @@ describe('two tabs of one browser', () => {
     await expect.poll(() => asked).toBe(true);
 
     // Settling it: keep B's value, which is then saved.
-    await b.page.getByRole('button', { name: '保留本页的' }).click();
+    await b.page.getByRole('button', { name: '保留本页的', exact: true }).click();
     await b.waitSaved();
     expect((await storedDraft(a.page, key)).project).toBe('B 标签页的名称');
     await a.page.getByText('B 标签页的名称').first().waitFor();

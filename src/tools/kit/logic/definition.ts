@@ -43,6 +43,11 @@ export interface ManyEntries<S, C> {
   keyOf(state: S, ctx: C): string | null;
   /** A fresh key for a new entry. */
   newKey(): string;
+  /**
+   * What opens after the open entry is deleted: the latest other entry, or a new one ('next', the
+   * default), or the same key empty again ('same': an entry that is a period, not a document).
+   */
+  readonly afterRemove?: 'next' | 'same';
   /** An entry's name from its key alone (for one that cannot be read), when the key says it. */
   labelOfKey?(key: string, ctx: C): string | null;
   /** The entry to open when nothing is saved yet (`today` as yyyy-mm-dd), e.g. this month's period. */

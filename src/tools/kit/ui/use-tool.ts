@@ -263,7 +263,7 @@ export function useTool<S, R, C>(
   const remove = useCallback(
     (k: string) => {
       ctl.remove(k);
-      if (k === keyRef.current && def.entries.kind === 'many') {
+      if (k === keyRef.current && def.entries.kind === 'many' && def.entries.afterRemove !== 'same') {
         const next = store
           .list()
           .filter((x) => x !== k)

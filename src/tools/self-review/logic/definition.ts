@@ -63,7 +63,9 @@ export const selfReviewTool: ToolDefinition<SelfReviewState, SelfReviewResult | 
       const parsed = parseReviewKey(key);
       return parsed ? reviewLabel(parsed, ctx) : null;
     },
+    // Entries are periods chosen in the form: deleting one leaves that period open, empty.
     newKey: () => '',
+    afterRemove: 'same',
     firstKey: (ctx, today) =>
       reviewKey(
         ctx.policy.groups[0]?.id ?? '',
