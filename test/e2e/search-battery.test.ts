@@ -122,7 +122,7 @@ describe('the battery covers the kinds of queries the issue asks for', () => {
 
 describe('search battery: the first link', () => {
   it.each(BATTERY)('%s（%s）→ %s', async (query, _kind, first, alsoInTopFive) => {
-    const hrefs = await searchFor(watch.page, query);
+    const hrefs = await searchFor(watch.page, String(query));
     expect(hrefs[0]).toBe(first);
     if (alsoInTopFive) expect(hrefs.slice(0, 5)).toContain(alsoInTopFive);
     // The same clause is never listed twice.
