@@ -10,6 +10,8 @@ import { parse as parseYaml } from 'yaml';
 import { clauseHeadingsPlugin } from './src/plugins/clause-headings.ts';
 import { cspInlineHashes } from './src/plugins/csp-inline-hashes.ts';
 import { baseLinksPlugin } from './src/plugins/base-links.ts';
+import { policyChapters } from './src/plugins/policy-chapters.ts';
+import { readChapters } from './src/policy/chapters.ts';
 
 // Deploying under a sub-path: BASE_PATH=/handbook/ npm run build
 const base = process.env.BASE_PATH || '/';
@@ -69,7 +71,8 @@ export default defineConfig({
         { label: '首页', link: '/' },
         {
           label: '制度正文',
-          items: ['general', 'organization', 'workflows', 'performance', 'training', 'finance'],
+          // Every content/docs page with a `chapter:` number, in order (src/policy/chapters.ts).
+          items: readChapters().map((c) => c.slug),
         },
         { label: '工具', items: [{ autogenerate: { directory: 'tools' } }] },
         { label: '参考', items: ['clauses', 'parameters', 'print', 'changelog'] },
@@ -79,5 +82,6 @@ export default defineConfig({
     mdx(),
     preact(),
     cspInlineHashes(),
+    policyChapters(),
   ],
 });

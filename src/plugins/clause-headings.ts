@@ -2,7 +2,7 @@
 // (c{chapter}-{section}-{item}) and the data the copy-link / copy-citation buttons need.
 // It runs before Astro's and Starlight's heading-id plugins, which keep an id that is already set.
 import { clauseId, clauseNumberLabel, parseClauseHeading } from '../lib/clause';
-import { chapterByNumber } from '../lib/chapters';
+import { readChapters } from '../policy/chapters';
 
 interface HastElement {
   type: 'element';
@@ -25,6 +25,8 @@ export interface ClauseHeadingOptions {
 export function clauseHeadingsPlugin({ base, shortTitle }: ClauseHeadingOptions) {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   return () => {
+    // Read per document, so a chapter added while `astro dev` runs is picked up.
+    const chapters = readChapters();
     let section = 0;
     return {
       name: 'clause-headings',
@@ -32,7 +34,7 @@ export function clauseHeadingsPlugin({ base, shortTitle }: ClauseHeadingOptions)
         filter: ['h2', 'h3'],
         visit(node: HastElement, ctx: VisitContext) {
           const fm = ctx.data.astro?.frontmatter ?? {};
-          const chapter = chapterByNumber(Number(fm['chapter']));
+          const chapter = chapters.find((c) => c.n === Number(fm['chapter']));
           if (!chapter) return;
           const heading = parseClauseHeading(ctx.textContent(node));
           // A non-clause h2 (e.g. 本章参数) ends the current clause section, as in outlineFromMarkdown.
