@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { policyChaptersVitePlugin } from './src/plugins/policy-chapters';
+import { policyChaptersVitePlugin } from './src/plugins/policy-chapters.ts';
 
 export default defineConfig({
   // virtual:policy-chapters (src/lib/chapters.ts) as in the build.

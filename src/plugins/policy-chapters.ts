@@ -1,7 +1,7 @@
 // Vite plugin behind `virtual:policy-chapters`: the chapter list read from content/docs at build,
 // so islands and pages share one list that nobody maintains by hand (src/lib/chapters.ts).
 import { join } from 'node:path';
-import { readChapters, DOCS_DIR } from '../policy/chapters';
+import { readChapters, DOCS_DIR } from '../policy/chapters.ts';
 
 const ID = 'virtual:policy-chapters';
 const RESOLVED = `\0${ID}`;

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Chapter } from '../lib/chapters';
-import { chineseNumeral, fromChineseNumeral } from '../lib/chinese-numeral';
+import { chineseNumeral, fromChineseNumeral } from '../lib/chinese-numeral.ts';
 
 /** Folder of the chapter pages, relative to the project root. */
 export const DOCS_DIR = 'content/docs';
