@@ -39,6 +39,7 @@ import { useToolNotices } from '../kit/use-tool-notices';
 import { useShareView } from '../kit/use-share-view';
 import { useReadingMarks } from './use-reading-marks';
 import { fill } from '../../../lib/template';
+import { recordAcknowledgement } from '../../../client/acknowledgement';
 
 export interface OnboardingProps {
   policy: OnboardingPolicy;
@@ -114,6 +115,7 @@ export default function Onboarding(props: OnboardingProps) {
   // blocks until the dialog closes in the browsers we support; afterprint covers the others.
   useEffect(() => {
     if (!printSlip) return;
+    recordAcknowledgement(); // 签收: remember version + clause hashes for the re-acknowledgement banner
     const back = () => setPrintSlip(0);
     addEventListener('afterprint', back, { once: true });
     window.print();
