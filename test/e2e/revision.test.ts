@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { launchBrowser } from './support/browser';
 import { clausePrint } from '../../src/policy/versions';
@@ -30,8 +31,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string, init?: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+async function open(
+  path: string,
+  init?: string,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale: 'zh-CN', colorScheme });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -179,6 +184,23 @@ describe('re-acknowledgement', () => {
     await page.locator('[data-ack-banner][data-ack-status="unsigned"]').waitFor({ state: 'attached' });
     await expect(page.locator('[data-ack-banner]').isHidden()).resolves.toBe(true);
     expect(errors.filter((e) => /ack|acknowledg/i.test(e))).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe.each(['light', 'dark'] as const)('accessibility of the revision views, %s theme', (theme) => {
+  const signed10 = (() => {
+    const v10 = JSON.parse(readFileSync('content/versions/1.0.json', 'utf8')) as VersionArchive;
+    const data = { version: '1.0', signedAt: '2026-03-01T08:00:00.000Z', clauses: Object.fromEntries(v10.clauses.map((c) => [c.id, clausePrint(c)])) };
+    return JSON.stringify({ v: 1, savedAt: data.signedAt, data });
+  })();
+  it.each(['/changelog/', '/finance/', '/'])('%s has no axe violations (diffs, marks, removed clauses, banner)', async (path) => {
+    const { page, errors } = await open(path, `localStorage.setItem('mh:ack:policy', ${JSON.stringify(signed10)});`, theme);
+    await page.waitForLoadState('networkidle');
+    if (path === '/') await page.locator('[data-ack-banner][data-ack-status="outdated"]').waitFor();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 });
