@@ -1,6 +1,7 @@
 // Vite plugin behind `virtual:policy-chapters`: the chapter list read from content/docs at build,
 // so islands and pages share one list that nobody maintains by hand (src/lib/chapters.ts).
 import { join } from 'node:path';
+import type { AstroIntegration } from 'astro';
 import { readChapters, DOCS_DIR } from '../policy/chapters.ts';
 
 const ID = 'virtual:policy-chapters';
@@ -22,11 +23,11 @@ export function policyChaptersVitePlugin(root: string = process.cwd()) {
 }
 
 /** Astro integration: registers the plugin (one entry in astro.config.mjs). */
-export function policyChapters() {
+export function policyChapters(): AstroIntegration {
   return {
     name: 'policy-chapters',
     hooks: {
-      'astro:config:setup': ({ updateConfig }: { updateConfig: (c: object) => void }) => {
+      'astro:config:setup': ({ updateConfig }) => {
         updateConfig({ vite: { plugins: [policyChaptersVitePlugin()] } });
       },
     },
