@@ -1,11 +1,20 @@
 // A policy ten times today's size, for `npm run bench`: copies the project into .tmp/scale-site
 // and gives every chapter nine more copies of its numbered sections (（五）→（十五）…（五十）), each
-// copy's text marked so the search index holds distinct words. Never committed content.
+// copy's text made of other characters so the search index holds distinct words. Never committed.
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chineseNumeral, fromChineseNumeral } from '../src/lib/chinese-numeral.ts';
 
 const SECTION_RE = /^## （([一二三四五六七八九十]{1,3})）(.*)$/;
+
+// Each copy's text gets other characters (every CJK character shifted along the CJK block), so the
+// search index holds ten times the distinct words, not ten copies that compress to nothing.
+const CJK_FIRST = 0x4e00;
+const CJK_SIZE = 0x9fa5 - 0x4e00 + 1;
+const shiftText = (line, k) =>
+  line.replace(/[\u4e00-\u9fa5]/g, (ch) =>
+    String.fromCodePoint(CJK_FIRST + ((ch.codePointAt(0) - CJK_FIRST + k * 1013) % CJK_SIZE)),
+  );
 
 /** Chapter source with `copies` extra copies of its clause sections, renumbered after the originals. */
 export function multiplyChapter(source, copies) {
@@ -22,7 +31,7 @@ export function multiplyChapter(source, copies) {
     for (const line of block) {
       const m = SECTION_RE.exec(line);
       if (m) extra.push(`## （${chineseNumeral(sections * k + fromChineseNumeral(m[1]))}）${m[2]}（第${k + 1}份）`);
-      else if (line.trim() && !line.startsWith('#') && !line.startsWith(':::')) extra.push(`${line}（规模测试第${k + 1}份）`);
+      else if (line.trim() && !line.startsWith('#') && !line.startsWith(':::')) extra.push(shiftText(line, k));
       else extra.push(line);
     }
   }
