@@ -11,8 +11,9 @@ export const collections = {
     loader: docsLoader(),
     schema: docsSchema({
       extend: z.object({
-        /** Chapter number (1–6) on the six chapter pages; clause ids are built from it. */
-        chapter: z.number().int().min(1).max(6).optional(),
+        /** Chapter number (第几章) on a chapter page; clause ids are built from it. A new file with
+         * a new number is a new chapter (src/policy/chapters.ts checks the title matches). */
+        chapter: z.number().int().min(1).max(99).optional(),
         /** Clause ids whose title the handbook added because the source item has none. */
         editorialTitles: z.array(z.string()).optional(),
       }),

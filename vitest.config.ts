@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { policyChaptersVitePlugin } from './src/plugins/policy-chapters.ts';
 
 export default defineConfig({
+  // virtual:policy-chapters (src/core/chapters.ts) as in the build.
+  plugins: [policyChaptersVitePlugin()],
   test: {
     coverage: {
       provider: 'v8',
@@ -11,6 +14,7 @@ export default defineConfig({
     },
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
@@ -18,6 +22,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

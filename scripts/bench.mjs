@@ -11,6 +11,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { startStaticServer } from './static-server.mjs';
 import { CHROME_FLAGS, findChrome, INSTALL_HINT } from './chrome-path.mjs';
 import { benchTeamReview, teamReport } from './bench-team.mjs';
+import { makeScaleSite } from './scale-fixture.mjs';
 
 const BUDGET = {
   htmlChapterGz: 14 * 1024,
@@ -23,6 +24,7 @@ const BUDGET = {
 };
 const skipLighthouse = process.argv.includes('--no-lighthouse');
 const skipBuild = process.argv.includes('--no-build');
+const skipScale = process.argv.includes('--no-scale');
 const DIST = process.env.DIST_DIR || 'dist';
 
 const chrome = findChrome();
@@ -201,3 +203,53 @@ for (const q of search.later) {
 }
 for (const line of teamReport(await benchTeamReview())) console.log(line);
 if (buildSeconds !== null) console.log(`\n构建耗时：${buildSeconds.toFixed(1)} s`);
+
+// 规模：十倍条款的制度（生成在 .tmp/scale-site，不入库）照样能构建；构建耗时与搜索索引大小与今天的对照。
+function dirBytes(dir) {
+  let raw = 0;
+  let gz = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      const sub = dirBytes(p);
+      raw += sub.raw;
+      gz += sub.gz;
+    } else {
+      const body = readFileSync(p);
+      raw += body.length;
+      gz += gzipSync(body).length;
+    }
+  }
+  return { raw, gz };
+}
+const clauseCount = (dir) =>
+  readdirSync(join(dir, 'content/docs'))
+    .filter((n) => n.endsWith('.mdx'))
+    .map((n) => readFileSync(join(dir, 'content/docs', n), 'utf8'))
+    .filter((src) => /^chapter:\s*\d+/m.test(src))
+    .reduce((a, src) => a + (src.match(/^(## （[一二三四五六七八九十]+）|### \d+[.．、])/gm) ?? []).length, 0);
+if (!skipScale) {
+  const site = makeScaleSite();
+  const scaleDist = join(site, '..', 'scale-dist');
+  const t0 = performance.now();
+  const build = spawnSync(process.execPath, [join(process.cwd(), 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: site,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, OUT_DIR: scaleDist, ASTRO_CACHE_DIR: join(process.cwd(), 'node_modules/.astro-scale') },
+  });
+  const scaleSeconds = (performance.now() - t0) / 1000;
+  const today = dirBytes(join(DIST, 'pagefind'));
+  console.log('\n规模（十倍条款，生成在 .tmp/scale-site，不入库）');
+  console.log('| 制度 | 条款数 | 构建耗时 | 搜索索引 pagefind/（原始 / gz） |');
+  console.log('| --- | --- | --- | --- |');
+  console.log(
+    `| 今天 | ${clauseCount('.')} | ${buildSeconds !== null ? `${buildSeconds.toFixed(1)} s` : '—（--no-build）'} | ${kb(today.raw)} KB / ${kb(today.gz)} KB |`,
+  );
+  if (build.status !== 0) {
+    console.log(`| 十倍 | ${clauseCount(site)} | ✗ 构建失败（退出码 ${build.status}） | — |`);
+    process.exitCode = 1;
+  } else {
+    const scaled = dirBytes(join(scaleDist, 'pagefind'));
+    console.log(`| 十倍 | ${clauseCount(site)} | ${scaleSeconds.toFixed(1)} s | ${kb(scaled.raw)} KB / ${kb(scaled.gz)} KB |`);
+  }
+}

@@ -43,7 +43,13 @@ run('单元测试 (unit)', `${vitest('unit')} --coverage`);
 count(`${RESULTS}/unit.json`);
 const subpathBuild =
   'BASE_PATH=/handbook/ OUT_DIR=dist-subpath ASTRO_CACHE_DIR=node_modules/.astro-subpath astro build';
-if (run('构建 (astro build)', 'astro build') && run('子路径构建 (BASE_PATH=/handbook/)', subpathBuild)) {
+// 制度修订: the content with the fixture revision of test/fixtures/revision, released as 1.1.
+const revisionBuild = 'node scripts/build-revision-fixture.mjs';
+if (
+  run('构建 (astro build)', 'astro build') &&
+  run('子路径构建 (BASE_PATH=/handbook/)', subpathBuild) &&
+  run('修订示例构建 (test/fixtures/revision → dist-revision)', revisionBuild)
+) {
   if (run('浏览器检查 (Chromium)', 'node scripts/ensure-chromium.mjs')) {
     run('浏览器测试 (e2e, against dist/)', vitest('e2e'));
   }

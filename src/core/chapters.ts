@@ -1,38 +1,21 @@
-/** The six chapters of the policy, in order. Slugs are permanent URLs. */
+// The chapters of the policy, in order. They are not listed here: each chapter is one MDX file of
+// content/docs with a `chapter:` number in its frontmatter, read at build by src/policy/chapters.ts
+// and handed to this module (server and islands alike) as the virtual module below.
+import chapters from 'virtual:policy-chapters';
+import { chineseNumeral } from './chinese-numeral';
+
+export { chineseNumeral, fromChineseNumeral, MAX_NUMERAL } from './chinese-numeral';
+
 export interface Chapter {
   /** 1-based chapter number. */
   readonly n: number;
-  /** ASCII slug, the chapter page's permanent URL segment. */
+  /** ASCII slug, the chapter page's permanent URL segment (its file name). */
   readonly slug: string;
   /** Chapter title as in the source, e.g. 总则. */
   readonly title: string;
 }
 
-export const CHAPTERS: readonly Chapter[] = [
-  { n: 1, slug: 'general', title: '总则' },
-  { n: 2, slug: 'organization', title: '组织架构与职责' },
-  { n: 3, slug: 'workflows', title: '工作流程与规范' },
-  { n: 4, slug: 'performance', title: '绩效考核与激励机制' },
-  { n: 5, slug: 'training', title: '培训与发展' },
-  { n: 6, slug: 'finance', title: '财务与预算管理' },
-];
-
-const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** 1 → 一 … 10 → 十 (the policy never goes beyond ten sections). */
-export function chineseNumeral(n: number): string {
-  const numeral = NUMERALS[n];
-  if (!Number.isInteger(n) || n < 1 || numeral === undefined) {
-    throw new RangeError(`no numeral for ${n}`);
-  }
-  return numeral;
-}
-
-/** Parses 一 … 十 back to 1 … 10; null for anything else. */
-export function fromChineseNumeral(text: string): number | null {
-  const i = NUMERALS.indexOf(text);
-  return i >= 1 ? i : null;
-}
+export const CHAPTERS: readonly Chapter[] = chapters;
 
 export function chapterByNumber(n: number): Chapter | undefined {
   return CHAPTERS.find((c) => c.n === n);

@@ -1,4 +1,4 @@
-import { chineseNumeral, fromChineseNumeral } from './chapters';
+import { chineseNumeral, fromChineseNumeral } from './chinese-numeral';
 
 /**
  * One numbered clause of the policy. Ids are permanent: c{chapter}-{section}[-{item}],
@@ -18,7 +18,7 @@ export interface Clause {
 export type ClauseHeading =
   { kind: 'section'; section: number; title: string } | { kind: 'item'; item: number; title: string };
 
-const SECTION_RE = /^[（(]([一二三四五六七八九十])[）)]\s*(.+)$/;
+const SECTION_RE = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*(.+)$/;
 const ITEM_RE = /^(\d{1,2})[.．、]\s*(.+)$/;
 
 /** Reads a chapter-page heading: 「（三）客户关系管理流程」 or 「4. 客户投诉处理」. */

@@ -1,10 +1,7 @@
 // Build-time fingerprint of the policy text for the 制度签收单: a later revision of any chapter
 // gives another fingerprint, so a signed slip shows which text the new hire read.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CHAPTERS } from '../core/chapters';
-import { DOCS_DIR } from './outline';
+import { readChapterFiles } from './chapters';
 
 /** Hex characters kept: enough to tell revisions apart, short enough to copy onto paper. */
 export const FINGERPRINT_LENGTH = 12;
@@ -63,12 +60,9 @@ export function policyFingerprint(chapters: readonly ChapterText[]): string {
   return hash.digest('hex').slice(0, FINGERPRINT_LENGTH);
 }
 
-/** The six chapter pages, content/docs/<slug>.mdx, in policy order. */
-export function readChapterTexts(root: string = process.cwd()): ChapterText[] {
-  return CHAPTERS.map((c) => ({
-    slug: c.slug,
-    source: readFileSync(join(root, DOCS_DIR, `${c.slug}.mdx`), 'utf8'),
-  }));
+/** The chapter pages, content/docs/<slug>.mdx, in policy order. */
+export function readChapterTexts(root?: string): ChapterText[] {
+  return readChapterFiles(root).map((c) => ({ slug: c.slug, source: c.source }));
 }
 
 /** Fingerprint of the policy text as it is being built. */

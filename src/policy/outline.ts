@@ -1,23 +1,19 @@
 // Build-time reader of the policy outline: which clauses exist, in order, from the chapter pages.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CHAPTERS } from '../core/chapters';
 import { outlineFromMarkdown, type Clause } from '../core/clause';
+import { readChapterFiles } from './chapters';
 
-/** Folder of the chapter pages, relative to the project root. */
-export const DOCS_DIR = 'content/docs';
+export { DOCS_DIR } from './chapters';
 
 function editorialIds(markdown: string): string[] {
   const m = /^editorialTitles:\s*\[([^\]]*)\]/m.exec(markdown);
   return m ? (m[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean) : [];
 }
 
-/** Every clause of the policy in policy order, read from content/docs/<slug>.mdx. */
+/** Every clause of the policy in policy order, read from the chapter pages of content/docs. */
 export function readPolicyOutline(root: string = process.cwd()): Clause[] {
-  return CHAPTERS.flatMap((chapter) => {
-    const markdown = readFileSync(join(root, DOCS_DIR, `${chapter.slug}.mdx`), 'utf8');
-    return outlineFromMarkdown(chapter.n, markdown, editorialIds(markdown));
-  });
+  return readChapterFiles(root).flatMap((chapter) =>
+    outlineFromMarkdown(chapter.n, chapter.source, editorialIds(chapter.source)),
+  );
 }
 
 export function knownClauseIds(root?: string): ReadonlySet<string> {

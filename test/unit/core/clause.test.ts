@@ -5,6 +5,7 @@ import {
   chapterHeading,
   chineseNumeral,
   fromChineseNumeral,
+  MAX_NUMERAL,
 } from '../../../src/core/chapters';
 import {
   clauseCitation,
@@ -26,11 +27,14 @@ describe('parseClauseHeading', () => {
     // full-width dot
     ['2．诚信原则', { kind: 'item', item: 2, title: '诚信原则' }],
     ['10、其他', { kind: 'item', item: 10, title: '其他' }],
+    // sections past 十, as a revision may add
+    ['（十一）附则', { kind: 'section', section: 11, title: '附则' }],
+    ['（二十三）其他', { kind: 'section', section: 23, title: '其他' }],
   ] as const)('%s', (text, expected) => {
     expect(parseClauseHeading(text)).toEqual(expected);
   });
 
-  it.each(['本页内容', '（十一）超出范围', '1 没有点', ''])('%s is not a clause heading', (text) => {
+  it.each(['本页内容', '（十十）不是数字', '（一百）超出范围', '1 没有点', ''])('%s is not a clause heading', (text) => {
     expect(parseClauseHeading(text)).toBeNull();
   });
 });
@@ -40,6 +44,8 @@ describe('clause ids and labels', () => {
     [3, 3, 4, 'c3-3-4', '第三章（三）4', '三（三）4'],
     [1, 1, null, 'c1-1', '第一章（一）', '一（一）'],
     [6, 2, 2, 'c6-2-2', '第六章（二）2', '六（二）2'],
+    // a seventh chapter and a twelfth section
+    [7, 12, 3, 'c7-12-3', '第七章（十二）3', '七（十二）3'],
   ] as const)('c%i-%i-%s', (chapter, section, item, id, label, short) => {
     expect(clauseId(chapter, section, item)).toBe(id);
     expect(parseClauseId(id)).toEqual({ chapter, section, item });
@@ -70,15 +76,48 @@ describe('chapters', () => {
       'training',
       'finance',
     ]);
-    expect(chineseNumeral(6)).toBe('六');
-    expect(chineseNumeral(10)).toBe('十');
-    expect(() => chineseNumeral(0)).toThrow(RangeError);
-    expect(() => chineseNumeral(11)).toThrow(RangeError);
-    expect(fromChineseNumeral('四')).toBe(4);
-    expect(fromChineseNumeral('零')).toBeNull();
-    expect(fromChineseNumeral('甲')).toBeNull();
     expect(chapterHeading(chapterBySlug('workflows')!)).toBe('第三章 工作流程与规范');
     expect(chapterBySlug('nope')).toBeUndefined();
+  });
+});
+
+describe('chineseNumeral', () => {
+  it.each([
+    [1, '一'],
+    [6, '六'],
+    [10, '十'],
+    // past 十: 十一 … 十九, then 二十, 二十一 …
+    [11, '十一'],
+    [19, '十九'],
+    [20, '二十'],
+    [21, '二十一'],
+    [50, '五十'],
+    [99, '九十九'],
+  ] as const)('%i ↔ %s', (n, numeral) => {
+    expect(chineseNumeral(n)).toBe(numeral);
+    expect(fromChineseNumeral(numeral)).toBe(n);
+  });
+
+  it('round-trips every number it covers', () => {
+    for (let n = 1; n <= MAX_NUMERAL; n++) expect(fromChineseNumeral(chineseNumeral(n))).toBe(n);
+  });
+
+  it.each([0, -1, 100, 1.5, Number.NaN])('has no numeral for %s', (n) => {
+    expect(() => chineseNumeral(n)).toThrow(RangeError);
+  });
+
+  it.each([
+    '零',
+    '甲',
+    '',
+    // 一十 is written 十; no repeated 十, no hundreds
+    '一十',
+    '十十',
+    '二三',
+    '一百',
+    '十二三',
+  ])('%s is not a numeral here', (text) => {
+    expect(fromChineseNumeral(text)).toBeNull();
   });
 });
 

@@ -23,6 +23,7 @@ import { FieldSet, SelectField, TextField } from '../../kit/ui/Field';
 import { LiveResult, Notices, ShareBanner } from '../../kit/ui/Notices';
 import { todayIso } from '../../kit/ui/dom';
 import { useTool } from '../../kit/ui/use-tool';
+import { recordAcknowledgement } from '../../../client/acknowledgement';
 import { useReadingMarks } from './use-reading-marks';
 import { ItemRow } from './ItemRow';
 import { AckSlip } from './AckSlip';
@@ -109,6 +110,7 @@ export default function Onboarding(props: OnboardingProps) {
   // blocks until the dialog closes in the browsers we support; afterprint covers the others.
   useEffect(() => {
     if (!printSlip) return;
+    recordAcknowledgement(); // 签收: remember version + clause hashes for the re-acknowledgement banner
     const back = () => setPrintSlip(0);
     addEventListener('afterprint', back, { once: true });
     window.print();
