@@ -104,6 +104,8 @@ describe('two tabs of one browser', () => {
 
     // Settling it: keep B's value, which is then saved.
     await b.page.getByRole('button', { name: '保留本页的', exact: true }).click();
+    // Tab B holds its edits (see tab()): leaving the page saves them, as pagehide does for a reader.
+    await b.page.evaluate("dispatchEvent(new Event('pagehide'))");
     await b.waitSaved();
     expect((await storedDraft(a.page, key)).project).toBe('B 标签页的名称');
     await a.page.getByText('B 标签页的名称').first().waitFor();
