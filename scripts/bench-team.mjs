@@ -22,7 +22,20 @@ export { strings } from './src/tools/team-review/ui/strings';
 `;
 
 async function loadLogic() {
+  // virtual:policy-chapters (src/core/chapters.ts) as the build provides it: the chapters read from content.
+  const { readChapters } = await import('../src/policy/chapters.ts');
+  const policyChapters = {
+    name: 'policy-chapters',
+    setup(b) {
+      b.onResolve({ filter: /^virtual:policy-chapters$/ }, () => ({ path: 'chapters', namespace: 'policy-chapters' }));
+      b.onLoad({ filter: /.*/, namespace: 'policy-chapters' }, () => ({
+        contents: `export default ${JSON.stringify(readChapters(root))};`,
+        loader: 'js',
+      }));
+    },
+  };
   const out = await build({
+    plugins: [policyChapters],
     stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'bench-team-entry.ts' },
     bundle: true,
     platform: 'node',
