@@ -126,6 +126,8 @@ describe('faults get the same words in every tool', () => {
     '%s: an entry saved by a newer version is called newer, never damaged',
     async (tool, key) => {
       const watch = await openPage(browser, `/tools/${tool}/`);
+      // Hydrated first: a tool that starts after the entry is written would set it aside on this load.
+      await new ToolPage(watch, tool).ready();
       await watch.page.evaluate(
         `localStorage.setItem('mh:${tool}:${key}', JSON.stringify({ v: 99, savedAt: '2030-01-01T00:00:00.000Z', data: {} }))`,
       );
@@ -138,6 +140,7 @@ describe('faults get the same words in every tool', () => {
 
   it('a saved entry with one bad field keeps its good fields and says which field was reset', async () => {
     const watch = await openPage(browser, '/tools/bonus/');
+    await new ToolPage(watch, 'bonus').ready();
     const data = {
       baseMode: 'direct',
       base: 12345,
