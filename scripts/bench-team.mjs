@@ -27,7 +27,10 @@ async function loadLogic() {
   const policyChapters = {
     name: 'policy-chapters',
     setup(b) {
-      b.onResolve({ filter: /^virtual:policy-chapters$/ }, () => ({ path: 'chapters', namespace: 'policy-chapters' }));
+      b.onResolve({ filter: /^virtual:policy-chapters$/ }, () => ({
+        path: 'chapters',
+        namespace: 'policy-chapters',
+      }));
       b.onLoad({ filter: /.*/, namespace: 'policy-chapters' }, () => ({
         contents: `export default ${JSON.stringify(readChapters(root))};`,
         loader: 'js',
@@ -79,7 +82,8 @@ export async function benchTeamReview({ members = 50, runs = 5, edits = 30 } = {
     result = derive(r.state, policies);
     receive.push(performance.now() - t0);
     state = r.state;
-    if (r.failed.length > 0 || r.added.length !== files.length) throw new Error('bench: files did not all load');
+    if (r.failed.length > 0 || r.added.length !== files.length)
+      throw new Error('bench: files did not all load');
   }
 
   // One edit: the manager corrects one KPI of one member in the shown period; the kit replaces
@@ -90,7 +94,10 @@ export async function benchTeamReview({ members = 50, runs = 5, edits = 30 } = {
     const key = keys[i % keys.length];
     const record = state.records[key];
     const [kpiId, kpi] = Object.entries(record.manager.kpis)[0];
-    const manager = { ...record.manager, kpis: { ...record.manager.kpis, [kpiId]: { ...kpi, actual: String(i + 1) } } };
+    const manager = {
+      ...record.manager,
+      kpis: { ...record.manager.kpis, [kpiId]: { ...kpi, actual: String(i + 1) } },
+    };
     state = { ...state, records: { ...state.records, [key]: { ...record, manager } } };
     const t0 = performance.now();
     result = derive(state, policies);
