@@ -29,15 +29,15 @@ const PERIOD = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/;
 const short = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
 const comment = v.pipe(v.string(), v.maxLength(MAX_COMMENT_LENGTH));
 const rowId = v.pipe(v.string(), v.regex(ROW_ID));
-/** A record of row ids with at most MAX_ENTRIES entries. */
-const limitedRecord = <const V extends v.GenericSchema>(value: V) =>
+/** A record of row ids with at most MAX_ENTRIES entries (also the 上级评定's, team-review/logic/state.ts). */
+export const limitedRecord = <const V extends v.GenericSchema>(value: V) =>
   v.pipe(
     plainRecord(rowId, value),
     v.check((r) => Object.keys(r).length <= MAX_ENTRIES),
   );
 
-/** One KPI as the reader filled it in. */
-const kpiEntrySchema = plainObject({
+/** One KPI as the reader filled it in (the manager's 上级评定 has the same fields). */
+export const kpiEntrySchema = plainObject({
   /** 目标值 as typed; prefilled from appraisal.yaml, editable (managers assign targets). '' = the default. */
   target: short,
   /** 实际值 as typed; '' = not filled yet. */

@@ -10,6 +10,8 @@ import { FINGERPRINT_LENGTH } from '../../../core/fingerprint';
 import {
   MAX_COMMENT_LENGTH,
   MAX_FIELD_LENGTH,
+  kpiEntrySchema,
+  limitedRecord,
   parsePeriod,
   selfReviewStateSchema,
   type SelfReviewState,
@@ -23,30 +25,12 @@ export const TEAM_REVIEW_KEY = 'team';
 
 /** 50 members × 13 periods a year, for several years, with room to spare. */
 export const MAX_RECORDS = 5000;
-/** More KPI or rating entries than any group has. */
-const MAX_ENTRIES = 60;
-
-const ROW_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FINGERPRINT = new RegExp(`^[0-9a-f]{${FINGERPRINT_LENGTH}}$`);
 
 const short = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
 const comment = v.pipe(v.string(), v.maxLength(MAX_COMMENT_LENGTH));
-const rowId = v.pipe(v.string(), v.regex(ROW_ID));
-const limitedRecord = <const V extends v.GenericSchema>(value: V) =>
-  v.pipe(
-    plainRecord(rowId, value),
-    v.check((r) => Object.keys(r).length <= MAX_ENTRIES),
-  );
-
-/** The manager's value for one KPI: confirmed (same as the 自评) or corrected. */
-const managerKpiSchema = plainObject({
-  /** 目标值 as typed; prefilled with the employee's. '' = the parameter's default. */
-  target: short,
-  /** 实际值 as typed; prefilled with the employee's. */
-  actual: short,
-  /** 上级说明 for this KPI. */
-  comment,
-});
+/** The manager's value for one KPI (confirmed or corrected): the fields of the 自评's, scored by the same rule. */
+const managerKpiSchema = kpiEntrySchema;
 
 /** 上级评定 of one record. */
 export const managerReviewSchema = plainObject({
@@ -121,7 +105,8 @@ export function parseRecordKey(key: string): { period: string; person: string } 
 /** The 上级评定 a new record starts from: the employee's values, to confirm or correct. */
 export function managerReviewFrom(self: SelfReviewState): ManagerReview {
   const kpis: ManagerReview['kpis'] = {};
-  for (const [id, k] of Object.entries(self.kpis)) kpis[id] = { target: k.target, actual: k.actual, comment: '' };
+  for (const [id, k] of Object.entries(self.kpis))
+    kpis[id] = { target: k.target, actual: k.actual, comment: '' };
   return { kpis, ratings: { ...self.ratings }, review: self.review, comment: '', bonusBase: '', done: false };
 }
 
@@ -129,7 +114,11 @@ export function managerReviewFrom(self: SelfReviewState): ManagerReview {
  * The 上级评定 after the employee sent a new version: what the manager changed is kept, what
  * they left as the employee had it follows the new 自评.
  */
-export function rebaseManagerReview(manager: ManagerReview, oldSelf: SelfReviewState, newSelf: SelfReviewState): ManagerReview {
+export function rebaseManagerReview(
+  manager: ManagerReview,
+  oldSelf: SelfReviewState,
+  newSelf: SelfReviewState,
+): ManagerReview {
   const fresh = managerReviewFrom(newSelf);
   const kpis: ManagerReview['kpis'] = { ...fresh.kpis };
   for (const [id, m] of Object.entries(manager.kpis)) {
