@@ -28,6 +28,9 @@ export default defineConfig({
   base,
   site: process.env.SITE_URL || undefined,
   trailingSlash: 'always',
+  // Starlight turns on prefetchAll; the service worker already precaches every page after the first
+  // visit, so prefetching only adds 1 KB and a long task (it rescans every link on each DOM change).
+  prefetch: false,
   security: {
     csp: {
       // Pagefind's search runs WebAssembly; no 'unsafe-inline' for scripts (inline ones are hashed).

@@ -41,10 +41,14 @@ async function register(scriptUrl: string, scope: string): Promise<void> {
 
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-  // After load, so precaching never competes with the page's own requests.
-  window.addEventListener('load', () => {
+  const start = () =>
     register(`${base}sw.js`, base).catch(() => {
       // No service worker (blocked, private mode): the handbook works online as before.
     });
+  // After load and once the main thread is idle, so precaching (1.7 MB) never competes with the
+  // page's own requests or its island's hydration.
+  window.addEventListener('load', () => {
+    if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 5000 });
+    else setTimeout(start, 1000);
   });
 }
