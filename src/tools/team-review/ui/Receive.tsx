@@ -29,6 +29,7 @@ export function Receive(props: {
 
   const run = async (work: () => Promise<ReceiveReport | null>) => {
     setBusy(true);
+    setReport(null);
     try {
       const r = await work();
       setReport(r);
