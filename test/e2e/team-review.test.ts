@@ -72,14 +72,18 @@ function lisi(): SelfReviewState {
 }
 const kpiBox = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
 const cellOf = async (page: Page, name: string, column: number) =>
-  (await page.locator('.tr-team-table tbody tr', { hasText: name }).locator('td').nth(column).textContent())?.trim();
+  (
+    await page.locator('.tr-team-table tbody tr', { hasText: name }).locator('td').nth(column).textContent()
+  )?.trim();
 
 describe('团队考核', () => {
   it('employee → link → manager review, team view, CSV, print → reply → the employee sees it', async () => {
     // ---- the employee fills 绩效自评 and copies the share link ----
     const employee = await openPage(browser, '/tools/self-review/', { timezoneId: 'Asia/Shanghai' });
     const e = employee.page;
-    await employee.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl()).origin });
+    await employee.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(siteUrl()).origin,
+    });
     await e.clock.setFixedTime(NOW);
     await e.reload();
     const self = new ToolPage(employee, 'self-review');
@@ -88,7 +92,8 @@ describe('团队考核', () => {
     await e.getByLabel('员工姓名').fill(mine.name);
     await e.getByLabel('考核组').selectOption({ label: '市场推广组' });
     await e.getByLabel('月份').selectOption({ label: '3月' });
-    for (const k of group('promotion').kpis) await kpiBox(e, k.name).getByLabel('实际值').fill(mine.kpis[k.id]!.actual);
+    for (const k of group('promotion').kpis)
+      await kpiBox(e, k.name).getByLabel('实际值').fill(mine.kpis[k.id]!.actual);
     for (const [i, item] of appraisal.behaviour.items.entries()) {
       await e.getByLabel(item.name, { exact: true }).selectOption(RATINGS[i]!);
     }
@@ -110,7 +115,11 @@ describe('团队考核', () => {
     const otherResult = selfReviewResult(other, appraisal)!;
     expect(otherResult.grade?.id).toBe('excellent'); // so that 优秀 is over its recommended share
     await m.getByLabel('选择绩效自评 JSON 文件（可多选）').setInputFiles([
-      { name: 'lisi.json', mimeType: 'application/json', buffer: Buffer.from(toJsonFile('self-review', SELF_REVIEW_STATE_VERSION, other)) },
+      {
+        name: 'lisi.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(toJsonFile('self-review', SELF_REVIEW_STATE_VERSION, other)),
+      },
       { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{ 不是 JSON') },
     ]);
     await m.getByRole('alert').filter({ hasText: 'bad.json：' }).waitFor();
@@ -127,7 +136,9 @@ describe('团队考核', () => {
     await m.getByRole('heading', { name: '上级评定：张三 2026年3月' }).waitFor();
     const corrected = group('promotion').kpis[0]!;
     const box = kpiBox(m, corrected.name);
-    await expect(box.getByLabel('实际值（上级）').inputValue()).resolves.toBe(mine.kpis[corrected.id]!.actual);
+    await expect(box.getByLabel('实际值（上级）').inputValue()).resolves.toBe(
+      mine.kpis[corrected.id]!.actual,
+    );
     await expect(box.getByText('已调整').count()).resolves.toBe(0);
     const newActual = valueAt(corrected, 0.5);
     await box.getByLabel('实际值（上级）').fill(newActual);
@@ -152,12 +163,20 @@ describe('团队考核', () => {
     const totalRow = compare.getByRole('row', { name: /^月度总分/ });
     await expect(totalRow.textContent()).resolves.toContain(formatNumber(want.total!));
     await expect(totalRow.textContent()).resolves.toContain('已调整');
-    await expect(compare.getByRole('row', { name: new RegExp(`^${item.name}`) }).textContent()).resolves.toContain('已调整');
+    await expect(
+      compare.getByRole('row', { name: new RegExp(`^${item.name}`) }).textContent(),
+    ).resolves.toContain('已调整');
 
     // ---- team view: bonus from the default base, sort, distribution, pool ----
     await manager.fill('团队默认月度奖金基数', '¥2,000');
     const bonusOf = (score: number) =>
-      estimateBonus({ baseFen: 200000 as Fen, score, curve: bonus.curve, maxCoefficient: bonus.maxCoefficient, period: { kind: 'month' } }).bonusFen;
+      estimateBonus({
+        baseFen: 200000 as Fen,
+        score,
+        curve: bonus.curve,
+        maxCoefficient: bonus.maxCoefficient,
+        period: { kind: 'month' },
+      }).bonusFen;
     await expect.poll(() => cellOf(m, '张三', 4)).toBe(formatYuan(bonusOf(want.total!)));
     await expect(cellOf(m, '张三', 2)).resolves.toBe(formatNumber(want.total!));
     await expect(cellOf(m, EVIL, 4)).resolves.toBe(formatYuan(bonusOf(otherResult.total!)));
@@ -175,7 +194,11 @@ describe('团队考核', () => {
     const excellent = m.locator('.tr-distribution tbody tr', { hasText: '优秀' });
     await expect(excellent.textContent()).resolves.toContain('50%');
     await expect(excellent.textContent()).resolves.toContain('超出建议');
-    await expect(m.getByText(`合计 ${formatYuan((bonusOf(want.total!) + bonusOf(otherResult.total!)) as Fen)}`).isVisible()).resolves.toBe(true);
+    await expect(
+      m
+        .getByText(`合计 ${formatYuan((bonusOf(want.total!) + bonusOf(otherResult.total!)) as Fen)}`)
+        .isVisible(),
+    ).resolves.toBe(true);
     await manager.waitSaved();
 
     // ---- CSV for HR: BOM, the members, the formula-like name neutralized ----
@@ -192,7 +215,17 @@ describe('团队考核', () => {
     const sheet = m.locator('.tr-print-sheet');
     await expect(sheet.isVisible()).resolves.toBe(true);
     const paper = (await sheet.innerText()).replace(/\s+/g, ' ');
-    for (const words of ['绩效考核表', '姓名：张三', '自评', '上级评定', '已调整', '员工签字', '直属上级签字', '部门负责人签字', '活动人数以报名表为准']) {
+    for (const words of [
+      '绩效考核表',
+      '姓名：张三',
+      '自评',
+      '上级评定',
+      '已调整',
+      '员工签字',
+      '直属上级签字',
+      '部门负责人签字',
+      '活动人数以报名表为准',
+    ]) {
       expect(paper).toContain(words);
     }
     await expect(m.locator('.tr-receive').isVisible()).resolves.toBe(false);
@@ -233,12 +266,16 @@ describe('团队考核', () => {
     const p = watch.page;
     await p.getByLabel('选择绩效自评 JSON 文件（可多选）').setInputFiles(files);
     await p.getByText('新增 2 份').waitFor();
-    await p.getByLabel('选择绩效自评 JSON 文件（可多选）').setInputFiles([{ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('[]') }]);
+    await p
+      .getByLabel('选择绩效自评 JSON 文件（可多选）')
+      .setInputFiles([{ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('[]') }]);
     await p.getByText('x.json：').waitFor();
     for (const theme of ['light', 'dark']) {
       await p.evaluate(`document.documentElement.dataset.theme = '${theme}'`);
       const axe = await new AxeBuilder({ page: p }).analyze();
-      expect(axe.violations.map((v) => `${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        axe.violations.map((v) => `${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
     }
     await p.setViewportSize({ width: 375, height: 800 });
     await expect(p.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(375);

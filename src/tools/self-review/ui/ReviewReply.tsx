@@ -81,7 +81,12 @@ export function ReviewReply(props: {
       <summary>{s['reply.open']}</summary>
       <div class="tool-field">
         <label for="sr-reply-link">{s['reply.paste']}</label>
-        <textarea id="sr-reply-link" rows={2} value={pasted} onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)} />
+        <textarea
+          id="sr-reply-link"
+          rows={2}
+          value={pasted}
+          onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)}
+        />
       </div>
       <button type="button" class="tool-button" onClick={() => pasted.trim() && setSource(pasted.trim())}>
         {s['reply.openButton']}
@@ -151,7 +156,11 @@ export function ReviewReply(props: {
           {t('reply.otherEntry', { name: a.name, label: props.labelOf(a), current: props.labelOf(state) })}
         </p>
       )}
-      <p class={read.match === 'same' ? 'sr-reply-same' : 'sr-warning'} role="status" data-reply-match={read.match}>
+      <p
+        class={read.match === 'same' ? 'sr-reply-same' : 'sr-warning'}
+        role="status"
+        data-reply-match={read.match}
+      >
         <span aria-hidden="true">{read.match === 'same' ? '✓ ' : '⚠ '}</span>
         {read.match === 'same' ? s['reply.same'] : s['reply.changed']}
       </p>
@@ -161,8 +170,12 @@ export function ReviewReply(props: {
           <thead>
             <tr>
               <th scope="col">{s['reply.item']}</th>
-              <th scope="col" class="num">{s['reply.self']}</th>
-              <th scope="col" class="num">{s['reply.manager']}</th>
+              <th scope="col" class="num">
+                {s['reply.self']}
+              </th>
+              <th scope="col" class="num">
+                {s['reply.manager']}
+              </th>
             </tr>
           </thead>
           <tbody>

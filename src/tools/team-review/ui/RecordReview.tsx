@@ -100,7 +100,9 @@ export function RecordReview(props: RecordReviewProps) {
                   onInput={(actual) => setKpi(k.kpi.id, { actual })}
                 />
                 {selfComment.trim() && (
-                  <p class="tool-hint tool-field--wide tr-pre">{t('review.selfComment', { comment: selfComment })}</p>
+                  <p class="tool-hint tool-field--wide tr-pre">
+                    {t('review.selfComment', { comment: selfComment })}
+                  </p>
                 )}
                 <TextAreaField
                   id={`tr-kpi-comment-${k.kpi.id}`}
@@ -134,11 +136,20 @@ export function RecordReview(props: RecordReviewProps) {
                 value={m.ratings[b.item.id] ?? ''}
                 disabled={readOnly}
                 placeholder={s['review.notRated']}
-                options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t('review.ratingOption', { rating: n }) }))}
-                hint={hint(b.self === null ? s['review.notRated'] : t('review.ratingOption', { rating: b.self }), b.differs)}
+                options={[1, 2, 3, 4, 5].map((n) => ({
+                  value: String(n),
+                  label: t('review.ratingOption', { rating: n }),
+                }))}
+                hint={hint(
+                  b.self === null ? s['review.notRated'] : t('review.ratingOption', { rating: b.self }),
+                  b.differs,
+                )}
                 conflict={props.conflict(path('ratings', b.item.id))}
                 onChange={(value) =>
-                  edit((old) => ({ ...old, ratings: { ...old.ratings, [b.item.id]: value as ManagerReview['ratings'][string] } }))
+                  edit((old) => ({
+                    ...old,
+                    ratings: { ...old.ratings, [b.item.id]: value as ManagerReview['ratings'][string] },
+                  }))
                 }
               />
             ))}
@@ -153,8 +164,12 @@ export function RecordReview(props: RecordReviewProps) {
             <thead>
               <tr>
                 <th scope="col">{s['review.item']}</th>
-                <th scope="col" class="num">{s['review.self']}</th>
-                <th scope="col" class="num">{s['review.manager']}</th>
+                <th scope="col" class="num">
+                  {s['review.self']}
+                </th>
+                <th scope="col" class="num">
+                  {s['review.manager']}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -167,7 +182,11 @@ export function RecordReview(props: RecordReviewProps) {
                     <td class="num">{num(selfValue)}</td>
                     <td class="num">
                       {mo.key ? (
-                        <button type="button" class="tool-button tool-button--small" onClick={() => props.onOpenMonth(mo.key!)}>
+                        <button
+                          type="button"
+                          class="tool-button tool-button--small"
+                          onClick={() => props.onOpenMonth(mo.key!)}
+                        >
                           {num(mo.total)}
                         </button>
                       ) : (
@@ -218,7 +237,11 @@ export function RecordReview(props: RecordReviewProps) {
           readOnly={readOnly}
           maxLength={MAX_FIELD_LENGTH}
           error={r.bonus.baseError}
-          hint={r.bonus.estimate ? t('review.bonus', { amount: formatYuan(r.bonus.estimate.bonusFen) }) : undefined}
+          hint={
+            r.bonus.estimate
+              ? t('review.bonus', { amount: formatYuan(r.bonus.estimate.bonusFen) })
+              : undefined
+          }
           onInput={(bonusBase) => edit((old) => ({ ...old, bonusBase }))}
         />
         <div class="tool-field tr-done">

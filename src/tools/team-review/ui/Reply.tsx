@@ -60,7 +60,13 @@ export function Reply(props: { r: RecordResult; label: string; s: S; t: T; selfR
       {link && (
         <div class="tool-field">
           <label for="tr-reply-link">{s['reply.link']}</label>
-          <textarea id="tr-reply-link" rows={2} readOnly value={link} onFocus={(e) => (e.currentTarget as HTMLTextAreaElement).select()} />
+          <textarea
+            id="tr-reply-link"
+            rows={2}
+            readOnly
+            value={link}
+            onFocus={(e) => (e.currentTarget as HTMLTextAreaElement).select()}
+          />
         </div>
       )}
     </section>

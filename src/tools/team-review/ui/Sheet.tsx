@@ -22,7 +22,15 @@ function Pair({ p, changed }: { p: SheetPair; changed: string }) {
   );
 }
 
-function RowsTable({ sheet, heading, rows }: { sheet: AppraisalSheet; heading: string; rows: readonly SheetRow[] }) {
+function RowsTable({
+  sheet,
+  heading,
+  rows,
+}: {
+  sheet: AppraisalSheet;
+  heading: string;
+  rows: readonly SheetRow[];
+}) {
   const c = sheet.columns;
   return (
     <table class="tool-table tr-sheet-table">
@@ -30,8 +38,12 @@ function RowsTable({ sheet, heading, rows }: { sheet: AppraisalSheet; heading: s
       <thead>
         <tr>
           <th scope="col">{c.item}</th>
-          <th scope="col" class="num">{c.self}</th>
-          <th scope="col" class="num">{c.manager}</th>
+          <th scope="col" class="num">
+            {c.self}
+          </th>
+          <th scope="col" class="num">
+            {c.manager}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -57,17 +69,31 @@ export function SheetTables({ sheet }: { sheet: AppraisalSheet }) {
             <caption>{sheet.kpiHeading}</caption>
             <thead>
               <tr>
-                <th scope="col" rowSpan={2}>{c.item}</th>
-                <th scope="col" rowSpan={2} class="num">{c.weight}</th>
-                <th scope="colgroup" colSpan={2}>{c.target}</th>
-                <th scope="colgroup" colSpan={2}>{c.actual}</th>
-                <th scope="colgroup" colSpan={2}>{c.score}</th>
+                <th scope="col" rowSpan={2}>
+                  {c.item}
+                </th>
+                <th scope="col" rowSpan={2} class="num">
+                  {c.weight}
+                </th>
+                <th scope="colgroup" colSpan={2}>
+                  {c.target}
+                </th>
+                <th scope="colgroup" colSpan={2}>
+                  {c.actual}
+                </th>
+                <th scope="colgroup" colSpan={2}>
+                  {c.score}
+                </th>
               </tr>
               <tr>
                 {[0, 1, 2].map((i) => (
                   <Fragment key={i}>
-                    <th scope="col" class="num">{c.self}</th>
-                    <th scope="col" class="num">{c.manager}</th>
+                    <th scope="col" class="num">
+                      {c.self}
+                    </th>
+                    <th scope="col" class="num">
+                      {c.manager}
+                    </th>
                   </Fragment>
                 ))}
               </tr>
@@ -86,8 +112,12 @@ export function SheetTables({ sheet }: { sheet: AppraisalSheet }) {
           </table>
         </div>
       )}
-      {sheet.behaviour.length > 0 && <RowsTable sheet={sheet} heading={sheet.behaviourHeading} rows={sheet.behaviour} />}
-      {sheet.months.length > 0 && <RowsTable sheet={sheet} heading={sheet.monthsHeading} rows={sheet.months} />}
+      {sheet.behaviour.length > 0 && (
+        <RowsTable sheet={sheet} heading={sheet.behaviourHeading} rows={sheet.behaviour} />
+      )}
+      {sheet.months.length > 0 && (
+        <RowsTable sheet={sheet} heading={sheet.monthsHeading} rows={sheet.months} />
+      )}
       <RowsTable sheet={sheet} heading={sheet.resultHeading} rows={sheet.results} />
     </>
   );

@@ -61,7 +61,7 @@ export default function TeamReview(props: TeamReviewProps) {
   const nameOf = (key: string) => {
     const r = result.records.get(key);
     const k = parseRecordKey(key);
-    return r ? `${r.name} ${periodText(r.period, s)}` : (k ? `${k.person} ${labelOfPeriod(k.period)}` : key);
+    return r ? `${r.name} ${periodText(r.period, s)}` : k ? `${k.person} ${labelOfPeriod(k.period)}` : key;
   };
 
   /** Takes what the logic filed: only the records it made or updated, so edits typed meanwhile stay. */
@@ -98,7 +98,9 @@ export default function TeamReview(props: TeamReviewProps) {
   const editManager = (key: string) => (patch: (m: ManagerReview) => ManagerReview) =>
     tool.edit((old) => {
       const rec = old.records[key];
-      return rec ? { ...old, records: { ...old.records, [key]: { ...rec, manager: patch(rec.manager) } } } : old;
+      return rec
+        ? { ...old, records: { ...old.records, [key]: { ...rec, manager: patch(rec.manager) } } }
+        : old;
     });
   const remove = (key: string, said: string) => {
     tool.edit((old) => {
@@ -213,9 +215,11 @@ export default function TeamReview(props: TeamReviewProps) {
       <ExportBar actions={tool.exports} onPrint={() => setPrinting('team')} />
 
       <div class="print-only">
-        {printing === 'team' || !sheet
-          ? view && <TeamSheet view={view} s={s} t={t} periodLabel={periodLabel} today={tool.today} />
-          : <PrintSheet sheet={sheet} today={tool.today} />}
+        {printing === 'team' || !sheet ? (
+          view && <TeamSheet view={view} s={s} t={t} periodLabel={periodLabel} today={tool.today} />
+        ) : (
+          <PrintSheet sheet={sheet} today={tool.today} />
+        )}
       </div>
     </div>
   );

@@ -43,7 +43,10 @@ export function TeamSheet(props: { view: TeamView; s: S; t: T; periodLabel: stri
       <p>
         {s['team.distribution']}：
         {view.distribution
-          .map((d) => `${d.grade.name} ${d.count}（${formatNumber(d.percent)}%${d.over ? `，${s['team.distribution.over']}` : ''}）`)
+          .map(
+            (d) =>
+              `${d.grade.name} ${d.count}（${formatNumber(d.percent)}%${d.over ? `，${s['team.distribution.over']}` : ''}）`,
+          )
           .join('　')}
       </p>
       <p>{t('team.bonusTotal', { total: formatYuan(b.totalFen), counted: b.counted, missing: b.missing })}</p>

@@ -45,7 +45,7 @@ export function TeamView(props: {
       <h2 id="tr-team-heading">
         {s['team.heading']} {props.periodLabel}
       </h2>
-      <div>
+      <div class="tr-narrow">
         <TextField
           id="tr-default-base"
           label={s['team.defaultBase']}
@@ -101,7 +101,9 @@ export function TeamView(props: {
                 <td class="num">{num(r.self?.total)}</td>
                 <td class="num">{num(r.manager?.total)}</td>
                 <td>{r.manager?.grade?.name ?? s['value.none']}</td>
-                <td class="num">{r.bonus.estimate ? formatYuan(r.bonus.estimate.bonusFen) : s['value.none']}</td>
+                <td class="num">
+                  {r.bonus.estimate ? formatYuan(r.bonus.estimate.bonusFen) : s['value.none']}
+                </td>
                 <td class="num">{r.changes}</td>
                 <td>{r.record.manager.done ? s['status.done'] : s['status.pending']}</td>
               </tr>
@@ -125,9 +127,15 @@ export function TeamView(props: {
         <thead>
           <tr>
             <th scope="col">{s['team.distribution.grade']}</th>
-            <th scope="col" class="num">{s['team.distribution.count']}</th>
-            <th scope="col" class="num">{s['team.distribution.percent']}</th>
-            <th scope="col" class="num">{s['team.distribution.max']}</th>
+            <th scope="col" class="num">
+              {s['team.distribution.count']}
+            </th>
+            <th scope="col" class="num">
+              {s['team.distribution.percent']}
+            </th>
+            <th scope="col" class="num">
+              {s['team.distribution.max']}
+            </th>
             <th scope="col">{s['team.distribution.over']}</th>
           </tr>
         </thead>
@@ -137,8 +145,16 @@ export function TeamView(props: {
               <th scope="row">{d.grade.name}</th>
               <td class="num">{d.count}</td>
               <td class="num">{formatNumber(d.percent)}%</td>
-              <td class="num">{d.maxPercent === null ? s['team.distribution.noMax'] : `${formatNumber(d.maxPercent)}%`}</td>
-              <td>{d.over ? `⚠ ${s['team.distribution.over']}` : d.maxPercent === null ? '' : s['team.distribution.ok']}</td>
+              <td class="num">
+                {d.maxPercent === null ? s['team.distribution.noMax'] : `${formatNumber(d.maxPercent)}%`}
+              </td>
+              <td>
+                {d.over
+                  ? `⚠ ${s['team.distribution.over']}`
+                  : d.maxPercent === null
+                    ? ''
+                    : s['team.distribution.ok']}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -199,9 +215,21 @@ function DistributionChart({ view, s }: { view: View; s: S }) {
             <text x={0} y={y + 14} class="tr-chart-label">
               {d.grade.name}
             </text>
-            <rect x={LABEL} y={y} width={Math.max(1, bar(d.percent))} height={16} class={d.over ? 'tr-bar tr-bar--over' : 'tr-bar'} />
+            <rect
+              x={LABEL}
+              y={y}
+              width={Math.max(1, bar(d.percent))}
+              height={16}
+              class={d.over ? 'tr-bar tr-bar--over' : 'tr-bar'}
+            />
             {d.maxPercent !== null && (
-              <line x1={LABEL + bar(d.maxPercent)} x2={LABEL + bar(d.maxPercent)} y1={y - 3} y2={y + 19} class="tr-max" />
+              <line
+                x1={LABEL + bar(d.maxPercent)}
+                x2={LABEL + bar(d.maxPercent)}
+                y1={y - 3}
+                y2={y + 19}
+                class="tr-max"
+              />
             )}
             <text x={LABEL + bar(d.percent) + 4} y={y + 13} class="tr-chart-value">
               {`${formatNumber(d.percent)}%${d.over ? ` ⚠ ${s['team.distribution.over']}` : ''}`}

@@ -36,7 +36,8 @@ export const strings = {
 
   'text.title': '团队考核 {period}',
   'text.members': '成员',
-  'text.memberLine': '{name}（{group}）：自评 {self}，上级评定 {manager}，{grade}，奖金估算 {bonus}，{status}',
+  'text.memberLine':
+    '{name}（{group}）：自评 {self}，上级评定 {manager}，{grade}，奖金估算 {bonus}，{status}',
   'text.distribution': '等级分布',
   'text.distributionLine': '{grade} {count} 人（{percent}%）',
   'text.distributionMax': '，建议不超过 {max}%',
@@ -138,7 +139,7 @@ export const strings = {
   'review.kpiComment': '上级说明',
   'review.selfComment': '员工说明：{comment}',
   'review.behaviour': '工作规范评分',
-    'review.notRated': '未评',
+  'review.notRated': '未评',
   'review.ratingOption': '{rating} 分',
   'review.months': '月度得分（取自您对该成员各月的上级评定）',
   'review.monthMissing': '未评定',
@@ -161,7 +162,8 @@ export const strings = {
   'review.print': '打印绩效考核表',
 
   'reply.heading': '回复员工',
-  'reply.text': '把上级评定发回给员工：员工在「绩效自评」打开回复链接或导入回复文件，就能在自己的自评旁看到这份评定（只读）。',
+  'reply.text':
+    '把上级评定发回给员工：员工在「绩效自评」打开回复链接或导入回复文件，就能在自己的自评旁看到这份评定（只读）。',
   'reply.copy': '复制回复链接',
   'reply.copied': '已复制回复链接',
   'reply.download': '下载回复 JSON',
