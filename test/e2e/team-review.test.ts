@@ -251,6 +251,16 @@ describe('团队考核', () => {
     await expect(shown.locator('input, select, textarea').count()).resolves.toBe(0);
     await kpiBox(e, group('promotion').kpis[1]!.name).getByLabel('实际值').fill('1');
     await shown.getByText('指纹不同').waitFor();
+    // The same reply as a JSON file, imported after closing the link.
+    await shown.getByRole('button', { name: '关闭上级评定' }).click();
+    await e.getByText('收到上级评定回复？').click();
+    await e
+      .getByLabel('导入回复 JSON 文件')
+      .setInputFiles([
+        { name: 'reply.json', mimeType: 'application/json', buffer: Buffer.from(replyJson.text) },
+      ]);
+    await shown.getByText('指纹不同').waitFor();
+    await expect(shown.getByText('活动人数以报名表为准').isVisible()).resolves.toBe(true);
     await clean(employee);
   });
 
@@ -279,6 +289,30 @@ describe('团队考核', () => {
     }
     await p.setViewportSize({ width: 375, height: 800 });
     await expect(p.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(375);
+    await p.setViewportSize({ width: 1280, height: 800 });
+
+    // An annual 自评: the 上级评定 rolls up the manager's own monthly record of that member.
+    const year = { ...emptyReview(appraisal, 'crm', '2026', EVIL), review: '88' };
+    year.months[2] = '70';
+    await p
+      .getByLabel('选择绩效自评 JSON 文件（可多选）')
+      .setInputFiles([
+        {
+          name: 'year.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from(toJsonFile('self-review', SELF_REVIEW_STATE_VERSION, year)),
+        },
+      ]);
+    await p.getByRole('heading', { name: `上级评定：${EVIL} 2026年` }).waitFor();
+    const march = p.locator('.tr-months tbody tr', { hasText: '3月' });
+    const monthTotal = formatNumber(selfReviewResult(lisi(), appraisal)!.total!);
+    await expect(march.getByRole('button').textContent()).resolves.toBe(`${monthTotal}（打开3月的上级评定）`);
+    await expect(march.textContent()).resolves.toContain('已调整'); // 自评 70 ≠ the manager's month
+    await expect(p.locator('.tr-months tbody tr', { hasText: '4月' }).textContent()).resolves.toContain(
+      '未评定',
+    );
+    const axe = await new AxeBuilder({ page: p }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
     await clean(watch);
   });
 });

@@ -188,6 +188,7 @@ export function RecordReview(props: RecordReviewProps) {
                           onClick={() => props.onOpenMonth(mo.key!)}
                         >
                           {num(mo.total)}
+                          <span class="sr-only">{t('review.openMonth', { month: mo.month })}</span>
                         </button>
                       ) : (
                         s['review.monthMissing']

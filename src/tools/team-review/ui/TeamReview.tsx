@@ -10,7 +10,7 @@ import type { AppraisalPolicy, BonusPolicy } from '../../../core/policy-types';
 import { fill } from '../../../core/template';
 import { ClauseLink } from '../../kit/ui/ClauseLink';
 import { ExportBar } from '../../kit/ui/ExportBar';
-import { Notices } from '../../kit/ui/Notices';
+import { Notices, ShareBanner } from '../../kit/ui/Notices';
 import { useTool } from '../../kit/ui/use-tool';
 import { teamReviewTool, type TeamReviewContext } from '../logic/definition';
 import { appraisalSheet, periodText } from '../logic/export';
@@ -137,6 +137,9 @@ export default function TeamReview(props: TeamReviewProps) {
   return (
     <div class="tool-root team-review" {...tool.rootProps}>
       <Notices notices={tool.notices} onDismiss={tool.dismiss} />
+      {tool.shared && (
+        <ShareBanner text={s['share.banner']} closeLabel={s['share.close']} onClose={tool.closeShare} />
+      )}
       <aside class="no-print tr-trust" aria-labelledby="tr-trust-heading">
         <h2 id="tr-trust-heading">{s['trust.heading']}</h2>
         <p>{s['trust.text']}</p>
