@@ -25,7 +25,7 @@ import { PrintSheet, SheetTables } from './Sheet';
 import type { TeamReviewStrings } from './strings';
 import { TeamSheet } from './TeamSheet';
 import { TeamView } from './TeamView';
-import type { S } from './types';
+import { num, type S } from './types';
 
 export interface TeamReviewProps {
   appraisal: AppraisalPolicy;
@@ -185,11 +185,19 @@ export default function TeamReview(props: TeamReviewProps) {
       )}
 
       {record && sheet && (
-        <section class="no-print tr-compare" aria-labelledby="tr-compare-heading" aria-live="polite">
+        <section class="no-print tr-compare" aria-labelledby="tr-compare-heading">
           <h2 id="tr-compare-heading">
             {s['review.compare']}：{record.name} {recordLabel}
           </h2>
-          <p>{record.changes > 0 ? t('review.changes', { n: record.changes }) : s['review.noChanges']}</p>
+          <p aria-live="polite">
+            {t('review.summary', {
+              manager: num(record.manager?.total),
+              managerGrade: record.manager?.grade?.name ?? s['value.none'],
+              self: num(record.self?.total),
+              selfGrade: record.self?.grade?.name ?? s['value.none'],
+            })}{' '}
+            {record.changes > 0 ? t('review.changes', { n: record.changes }) : s['review.noChanges']}
+          </p>
           <SheetTables sheet={sheet} />
           <button type="button" class="tool-button" onClick={() => setPrinting('record')}>
             {s['review.print']}

@@ -159,6 +159,7 @@ export const strings = {
   'review.total': '总分',
   'review.grade': '等级',
   'review.bonus': '按上级评定得分估算奖金：{amount}',
+  'review.summary': '上级评定 {manager}，{managerGrade}；自评 {self}，{selfGrade}。',
   'review.changes': '上级调整了 {n} 项',
   'review.noChanges': '上级未调整自评的数值',
   'review.unscored': '未能计分',
