@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage } from './support/browser';
 
-const TOOLS = ['/tools/self-review/', '/tools/bonus/', '/tools/budget-request/', '/tools/onboarding/'];
+const TOOLS = [
+  '/tools/self-review/',
+  '/tools/bonus/',
+  '/tools/budget-request/',
+  '/tools/onboarding/',
+  '/tools/team-review/',
+];
 
 let browser: Browser;
 beforeAll(async () => {

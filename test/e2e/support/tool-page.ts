@@ -1,6 +1,7 @@
 // One page object per tool (like Starlight's e2e StarlightPage fixture): open the tool, fill fields by
 // label, and wait for state the kit exposes on the tool's root (data-tool, data-entry, data-dirty,
 // data-saved-at) and for the stored savedAt in localStorage — never for time.
+import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { openPage, type PageWatch } from './browser';
 
@@ -85,6 +86,15 @@ export class ToolPage {
     await this.page.getByRole('button', { name: '复制分享链接' }).click();
     await this.page.getByText('已复制分享链接').waitFor();
     return (await this.page.evaluate('navigator.clipboard.readText()')) as string;
+  }
+
+  /** Clicks a button that downloads a file; its suggested name and its text (UTF-8, BOM kept). */
+  async download(button: string): Promise<{ name: string; text: string }> {
+    const [file] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: button, exact: true }).click(),
+    ]);
+    return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
   }
 
   /** Clicks 复制为文本 and returns the text once the tool says it was copied. */

@@ -36,7 +36,7 @@ export function Notices({
             <button
               type="button"
               class="tool-button tool-button--small"
-              aria-label={`关闭提示：${n.text}`}
+              aria-label={`知道了（关闭提示：${n.text}）`}
               onClick={() => onDismiss(n.id)}
             >
               知道了

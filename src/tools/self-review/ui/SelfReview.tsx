@@ -21,6 +21,7 @@ import { fill } from '../../../core/template';
 import { MonthForm, YearForm } from './forms';
 import { HowItWorks, ResultSummary } from './ResultParts';
 import { PrintSheet } from './PrintSheet';
+import { ReviewReply } from './ReviewReply';
 
 export interface SelfReviewProps {
   policy: AppraisalPolicy;
@@ -254,6 +255,18 @@ export default function SelfReview(props: SelfReviewProps) {
             <ResultSummary result={result} s={s} t={t} policy={policy} />
           </LiveResult>
         </div>
+      )}
+
+      {!shared && (
+        <ReviewReply
+          state={state}
+          result={result}
+          policy={policy}
+          s={s}
+          t={t}
+          labelOf={labelOf}
+          openEntry={(group, period) => openEntry({ group, period })}
+        />
       )}
 
       {result && (

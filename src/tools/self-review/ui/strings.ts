@@ -157,6 +157,28 @@ export const strings = {
   'csv.totalSection': '合计',
   'csv.month': '月份',
   'csv.monthTotal': '月度总分',
+  'reply.heading': '上级评定（只读）',
+  'reply.from': '直属上级对「{label}」的评定，{at}发出；{done}',
+  'reply.done': '上级已评定完成',
+  'reply.pending': '上级尚未标记评定完成',
+  'reply.same': '你的自评与上级评定时看到的一致（指纹相同）。',
+  'reply.changed':
+    '你的自评在上级评定之后有改动（指纹不同）：上级评定的是改动前的版本，如需重新评定请再次发送分享链接。',
+  'reply.otherEntry': '这份上级评定是给「{name}」{label}的，与当前打开的自评（{current}）不是同一份。',
+  'reply.trust': '链接和文件可被持有人修改：签字的绩效考核表才是考核记录，指纹只能显示自评是否有变化。',
+  'reply.caption': '自评与上级评定对比',
+  'reply.item': '项目',
+  'reply.self': '自评',
+  'reply.manager': '上级评定',
+  'reply.differs': '不同',
+  'reply.comment': '上级评语',
+  'reply.close': '关闭上级评定',
+  'reply.open': '收到上级评定回复？',
+  'reply.paste': '粘贴回复链接',
+  'reply.openButton': '打开回复',
+  'reply.file': '导入回复 JSON 文件',
+  'reply.error': '无法打开上级评定回复：{error}',
+  'reply.unscored': '这份上级评定的考核组或期间不在当前参数中，无法计分。',
 } as const satisfies ExportLabels & Record<string, string>;
 
 export type SelfReviewStrings = typeof strings;

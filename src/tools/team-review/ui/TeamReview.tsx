@@ -1,0 +1,237 @@
+// 团队考核 (四（二）考核, 四（三）激励): the manager receives 绩效自评 links and files, reviews each
+// member (上级评定) beside the 自评, sees the team of a period, exports CSV, prints the 绩效考核表 and
+// replies to the employee. Thin: parameters and words come in as props, ../logic computes, the kit
+// runtime saves (one entry: the team, in this browser only).
+// The shared tool styles come in through team-review.css (see the note at its top).
+import './team-review.css';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ClauseLinkData } from '../../../core/clause-ref';
+import type { AppraisalPolicy, BonusPolicy } from '../../../core/policy-types';
+import { fill } from '../../../core/template';
+import { ClauseLink } from '../../kit/ui/ClauseLink';
+import { ExportBar } from '../../kit/ui/ExportBar';
+import { Notices, ShareBanner } from '../../kit/ui/Notices';
+import { useTool } from '../../kit/ui/use-tool';
+import { teamReviewTool, type TeamReviewContext } from '../logic/definition';
+import { appraisalSheet, periodText } from '../logic/export';
+import type { ReceiveResult } from '../logic/receive';
+import { parseRecordKey, type ManagerReview, type TeamReviewState } from '../logic/state';
+import { parsePeriod } from '../../self-review/logic/state';
+import { Members } from './Members';
+import { Receive, type ReceiveReport } from './Receive';
+import { RecordReview } from './RecordReview';
+import { Reply } from './Reply';
+import { PrintSheet, SheetTables } from './Sheet';
+import type { TeamReviewStrings } from './strings';
+import { TeamSheet } from './TeamSheet';
+import { TeamView } from './TeamView';
+import { num, type S } from './types';
+
+export interface TeamReviewProps {
+  appraisal: AppraisalPolicy;
+  bonus: BonusPolicy;
+  /** Clause links made on the server (href with the base path, label 四（三）2, title), by id. */
+  clauses: Readonly<Record<string, ClauseLinkData>>;
+  /** Where 绩效自评 lives: the reply link opens there. */
+  selfReviewHref: string;
+  strings: TeamReviewStrings;
+}
+
+export default function TeamReview(props: TeamReviewProps) {
+  const { appraisal, strings: s } = props;
+  const t = (key: keyof S, values: Record<string, string | number> = {}) => fill(s[key], values);
+  const ctx: TeamReviewContext = useMemo(() => ({ appraisal, bonus: props.bonus, labels: s }), []);
+  const tool = useTool(teamReviewTool, ctx, { csv: true });
+  const { state, result, readOnly } = tool;
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [printing, setPrinting] = useState<'record' | 'team' | null>(null);
+
+  // Print what was asked for once it is on the page, then go back to the record sheet.
+  useEffect(() => {
+    if (!printing) return;
+    window.print();
+    setPrinting(null);
+  }, [printing]);
+
+  const clauseLink = (id: string) => <ClauseLink id={id} clauses={props.clauses} />;
+  const labelOfPeriod = (period: string) => {
+    const p = parsePeriod(period);
+    return p ? periodText(p, s) : period;
+  };
+  const nameOf = (key: string) => {
+    const r = result.records.get(key);
+    const k = parseRecordKey(key);
+    return r ? `${r.name} ${periodText(r.period, s)}` : k ? `${k.person} ${labelOfPeriod(k.period)}` : key;
+  };
+
+  /** Takes what the logic filed: only the records it made or updated, so edits typed meanwhile stay. */
+  const take = (r: ReceiveResult): ReceiveReport => {
+    const changed = [...r.added, ...r.updated];
+    if (changed.length > 0) {
+      tool.edit((old): TeamReviewState => {
+        const records = { ...old.records };
+        for (const k of changed) records[k] = r.state.records[k]!;
+        const first = r.state.records[changed[0]!]!;
+        return { ...old, records, period: first.self.period };
+      });
+      setChosen(changed[0]!);
+    }
+    return r;
+  };
+  const nothing = (): ReceiveReport => ({
+    added: [],
+    updated: [],
+    unchanged: [],
+    failed: [{ source: s['receive.heading'], reason: s['receive.nothing'] }],
+  });
+  const onLinks = async (text: string) => {
+    if (text.trim() === '') return nothing();
+    const { receiveLinks } = await import('../logic/receive');
+    return take(await receiveLinks(state, text, appraisal, s));
+  };
+  const onFiles = async (files: readonly File[]) => {
+    const { receiveFiles } = await import('../logic/receive');
+    const read = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+    return take(await receiveFiles(state, read, appraisal, s));
+  };
+
+  const editManager = (key: string) => (patch: (m: ManagerReview) => ManagerReview) =>
+    tool.edit((old) => {
+      const rec = old.records[key];
+      return rec
+        ? { ...old, records: { ...old.records, [key]: { ...rec, manager: patch(rec.manager) } } }
+        : old;
+    });
+  const remove = (key: string, said: string) => {
+    tool.edit((old) => {
+      const records = { ...old.records };
+      delete records[key];
+      return { ...old, records };
+    });
+    if (chosen === key) setChosen(null);
+    tool.say({ id: 'removed', kind: 'info', text: said });
+  };
+
+  if (!tool.ready || tool.today === null) {
+    return (
+      <div class="tool-root team-review" {...tool.rootProps}>
+        <Notices notices={tool.notices} onDismiss={tool.dismiss} />
+        <p class="tool-loading">{s['tool.loading']}</p>
+      </div>
+    );
+  }
+
+  const view = result.view;
+  const periodLabel = view ? periodText(view.period, s) : '';
+  const rows = view?.rows ?? [];
+  const selectedKey = chosen && result.records.has(chosen) ? chosen : (rows[0]?.key ?? null);
+  const record = selectedKey ? result.records.get(selectedKey)! : null;
+  const recordLabel = record ? periodText(record.period, s) : '';
+  const sheet = record ? appraisalSheet(record, s) : null;
+  const storageNote = !tool.persistent
+    ? s['saved.unavailable']
+    : tool.savedAt
+      ? t('saved.at', { time: new Date(tool.savedAt).toLocaleTimeString('zh-CN', { hour12: false }) })
+      : s['saved.not'];
+
+  return (
+    <div class="tool-root team-review" {...tool.rootProps}>
+      <Notices notices={tool.notices} onDismiss={tool.dismiss} />
+      {tool.shared && (
+        <ShareBanner text={s['share.banner']} closeLabel={s['share.close']} onClose={tool.closeShare} />
+      )}
+      <aside class="no-print tr-trust" aria-labelledby="tr-trust-heading">
+        <h2 id="tr-trust-heading">{s['trust.heading']}</h2>
+        <p>{s['trust.text']}</p>
+        <p class="tool-hint">{storageNote}</p>
+      </aside>
+
+      <Receive s={s} t={t} disabled={readOnly} nameOf={nameOf} onLinks={onLinks} onFiles={onFiles} />
+
+      <Members
+        s={s}
+        t={t}
+        periods={result.periods.map((p) => ({ value: p, label: labelOfPeriod(p) }))}
+        period={result.current}
+        periodLabel={periodLabel}
+        rows={rows}
+        selected={selectedKey}
+        readOnly={readOnly}
+        onPeriod={(period) => {
+          tool.edit((old) => ({ ...old, period }));
+          setChosen(null);
+        }}
+        onSelect={setChosen}
+        onRemove={remove}
+      />
+
+      {record && (
+        <RecordReview
+          r={record}
+          label={recordLabel}
+          s={s}
+          t={t}
+          readOnly={readOnly}
+          clauseLink={clauseLink}
+          behaviourClause={appraisal.behaviour.clause}
+          edit={editManager(record.key)}
+          conflict={(path) => tool.conflictAt([...path])}
+          onOpenMonth={(key) => {
+            const k = parseRecordKey(key);
+            if (k) tool.edit((old) => ({ ...old, period: k.period }));
+            setChosen(key);
+          }}
+        />
+      )}
+
+      {record && sheet && (
+        <section class="no-print tr-compare" aria-labelledby="tr-compare-heading">
+          <h2 id="tr-compare-heading">
+            {s['review.compare']}：{record.name} {recordLabel}
+          </h2>
+          <p aria-live="polite">
+            {t('review.summary', {
+              manager: num(record.manager?.total),
+              managerGrade: record.manager?.grade?.name ?? s['value.none'],
+              self: num(record.self?.total),
+              selfGrade: record.self?.grade?.name ?? s['value.none'],
+            })}{' '}
+            {record.changes > 0 ? t('review.changes', { n: record.changes }) : s['review.noChanges']}
+          </p>
+          <SheetTables sheet={sheet} />
+          <button type="button" class="tool-button" onClick={() => setPrinting('record')}>
+            {s['review.print']}
+          </button>
+        </section>
+      )}
+
+      {record && <Reply r={record} label={recordLabel} s={s} t={t} selfReviewHref={props.selfReviewHref} />}
+
+      {view && (
+        <TeamView
+          view={view}
+          periodLabel={periodLabel}
+          s={s}
+          t={t}
+          readOnly={readOnly}
+          defaultBase={state.defaultBase}
+          defaultBaseError={result.defaultBaseError}
+          onDefaultBase={(defaultBase) => tool.edit((old) => ({ ...old, defaultBase }))}
+          onSelect={setChosen}
+          clauseLink={clauseLink}
+          bonusClause={props.bonus.clause}
+        />
+      )}
+
+      <ExportBar actions={tool.exports} onPrint={() => setPrinting('team')} />
+
+      <div class="print-only">
+        {printing === 'team' || !sheet ? (
+          view && <TeamSheet view={view} s={s} t={t} periodLabel={periodLabel} today={tool.today} />
+        ) : (
+          <PrintSheet sheet={sheet} today={tool.today} />
+        )}
+      </div>
+    </div>
+  );
+}

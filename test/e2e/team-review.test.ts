@@ -1,0 +1,321 @@
+// 团队考核 as the two people use it, by label and role: the employee fills 绩效自评 and sends the
+// link; the manager receives it (and a second member's JSON file), reviews, sees the team, exports
+// CSV, prints the 绩效考核表 and replies; the employee opens the reply beside their own scores.
+// Expected numbers come from the logic and content/policy/*.yaml, not written down here.
+import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { estimateBonus } from '../../src/core/bonus';
+import { TARGET_NOT_POSITIVE } from '../../src/core/scoring';
+import { parseCsv } from '../../src/core/csv';
+import { formatNumber } from '../../src/core/format';
+import { toJsonFile } from '../../src/core/json-file';
+import { formatYuan, type Fen } from '../../src/core/money';
+import type { AppraisalPolicy, BonusPolicy, Kpi } from '../../src/core/policy-types';
+import { selfReviewResult } from '../../src/tools/self-review/logic/derive';
+import {
+  SELF_REVIEW_STATE_VERSION,
+  emptyReview,
+  plainNumber,
+  type SelfReviewState,
+} from '../../src/tools/self-review/logic/state';
+import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
+import { ToolPage, copyFromTool } from './support/tool-page';
+
+const appraisal = parse(readFileSync('content/policy/appraisal.yaml', 'utf8')) as AppraisalPolicy;
+const bonus = parse(readFileSync('content/policy/bonus.yaml', 'utf8')) as BonusPolicy;
+const NOW = new Date('2026-04-15T10:00:00+08:00');
+const group = (id: string) => appraisal.groups.find((g) => g.id === id)!;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function clean(watch: PageWatch) {
+  expect(watch.errors).toEqual([]);
+  expect(watch.foreignRequests).toEqual([]);
+  await expect(cspViolations(watch.page)).resolves.toEqual([]);
+  await watch.context.close();
+}
+
+/** A value at `f` of the way to the target (direction-aware), as a person types it. */
+function valueAt(k: Kpi, f: number): string {
+  if (k.unit === 'rating') return String(Math.min(5, Math.max(1, Math.round(k.target * f))));
+  const raw = k.direction === 'higher' ? k.target * f : k.target / f;
+  if (k.unit === 'count') return String(Math.round(raw));
+  const v = Math.round(raw * 10) / 10;
+  return plainNumber(k.unit === 'percent' ? Math.min(k.target >= 100 ? 1000 : 100, v) : v);
+}
+
+/** 张三's 自评 as the test types it (targets as the form prefills them). */
+const RATINGS = ['4', '4', '3', '4', '5'] as const;
+function zhangsan(): SelfReviewState {
+  const s = emptyReview(appraisal, 'promotion', '2026-03', '张三');
+  for (const k of group('promotion').kpis) s.kpis[k.id]!.actual = valueAt(k, 0.9);
+  appraisal.behaviour.items.forEach((item, i) => (s.ratings[item.id] = RATINGS[i]!));
+  return s;
+}
+/** The second member, sent as a file; the name would be a formula in Excel. */
+const EVIL = '=李四+1';
+function lisi(): SelfReviewState {
+  const s = emptyReview(appraisal, 'crm', '2026-03', EVIL);
+  for (const k of group('crm').kpis) s.kpis[k.id]!.actual = valueAt(k, 1.2);
+  for (const item of appraisal.behaviour.items) s.ratings[item.id] = '5';
+  s.summary = '客户转化超出目标。';
+  return s;
+}
+const kpiBox = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
+const cellOf = async (page: Page, name: string, column: number) =>
+  (
+    await page.locator('.tr-team-table tbody tr', { hasText: name }).locator('td').nth(column).textContent()
+  )?.trim();
+
+describe('团队考核', () => {
+  it('employee → link → manager review, team view, CSV, print → reply → the employee sees it', async () => {
+    // ---- the employee fills 绩效自评 and copies the share link ----
+    const employee = await openPage(browser, '/tools/self-review/', { timezoneId: 'Asia/Shanghai' });
+    const e = employee.page;
+    await employee.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(siteUrl()).origin,
+    });
+    await e.clock.setFixedTime(NOW);
+    await e.reload();
+    const self = new ToolPage(employee, 'self-review');
+    await self.ready();
+    const mine = zhangsan();
+    await e.getByLabel('员工姓名').fill(mine.name);
+    await e.getByLabel('考核组').selectOption({ label: '市场推广组' });
+    await e.getByLabel('月份').selectOption({ label: '3月' });
+    for (const k of group('promotion').kpis)
+      await kpiBox(e, k.name).getByLabel('实际值').fill(mine.kpis[k.id]!.actual);
+    for (const [i, item] of appraisal.behaviour.items.entries()) {
+      await e.getByLabel(item.name, { exact: true }).selectOption(RATINGS[i]!);
+    }
+    await self.waitSaved();
+    const link = await copyFromTool(e, '复制分享链接');
+    expect(link).toMatch(/#z1\.self-review\./);
+
+    // ---- the manager receives the link (and a bad line) ----
+    const manager = await ToolPage.open(browser, 'team-review');
+    const m = manager.page;
+    await expect(m.getByText('签字的绩效考核表才是考核记录').first().isVisible()).resolves.toBe(true);
+    await manager.fill('粘贴绩效自评分享链接（每行一个）', `${link}\n不是链接`);
+    await m.getByRole('button', { name: '载入链接' }).click();
+    await m.getByText('新增 1 份，更新 0 份，未变化 0 份，失败 1 份').waitFor();
+    await expect(m.getByRole('alert').filter({ hasText: '第 2 行：' }).isVisible()).resolves.toBe(true);
+
+    // ---- a second member from a JSON file, a bad file beside it ----
+    const other = lisi();
+    const otherResult = selfReviewResult(other, appraisal)!;
+    expect(otherResult.grade?.id).toBe('excellent'); // so that 优秀 is over its recommended share
+    await m.getByLabel('选择绩效自评 JSON 文件（可多选）').setInputFiles([
+      {
+        name: 'lisi.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(toJsonFile('self-review', SELF_REVIEW_STATE_VERSION, other)),
+      },
+      { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{ 不是 JSON') },
+    ]);
+    await m.getByRole('alert').filter({ hasText: 'bad.json：' }).waitFor();
+    await expect(m.getByText('新增 1 份，更新 0 份，未变化 0 份，失败 1 份').isVisible()).resolves.toBe(true);
+    // The same link again updates nothing and never doubles the member.
+    await manager.fill('粘贴绩效自评分享链接（每行一个）', link);
+    await m.getByRole('button', { name: '载入链接' }).click();
+    await m.getByText('新增 0 份，更新 0 份，未变化 1 份，失败 0 份').waitFor();
+    await expect(m.locator('.tr-members li').count()).resolves.toBe(2);
+    await manager.waitSaved();
+
+    // ---- 上级评定 of 张三: one actual corrected, one rating, comment, done ----
+    await m.getByRole('button', { name: '评定张三 2026年3月' }).click();
+    await m.getByRole('heading', { name: '上级评定：张三 2026年3月' }).waitFor();
+    const corrected = group('promotion').kpis[0]!;
+    const box = kpiBox(m, corrected.name);
+    await expect(box.getByLabel('实际值（上级）').inputValue()).resolves.toBe(
+      mine.kpis[corrected.id]!.actual,
+    );
+    await expect(box.getByText('已调整').count()).resolves.toBe(0);
+    const newActual = valueAt(corrected, 0.5);
+    await box.getByLabel('实际值（上级）').fill(newActual);
+    await box.getByText('已调整').first().waitFor();
+    const item = appraisal.behaviour.items[0]!;
+    await m.getByLabel(item.name, { exact: true }).selectOption('1');
+    await m.getByLabel('上级评语').fill('活动人数以报名表为准');
+    await m.getByLabel('评定完成').check();
+    // A target of 0 is refused beside its field, in Chinese.
+    await box.getByLabel('目标值（上级）').fill('0');
+    await expect(box.locator('.tool-error').textContent()).resolves.toBe(TARGET_NOT_POSITIVE);
+    await box.getByLabel('目标值（上级）').fill(mine.kpis[corrected.id]!.target);
+
+    // The 上级评定 is scored by the same rule as 绩效自评.
+    const assessed: SelfReviewState = {
+      ...mine,
+      kpis: { ...mine.kpis, [corrected.id]: { ...mine.kpis[corrected.id]!, actual: newActual } },
+      ratings: { ...mine.ratings, [item.id]: '1' },
+    };
+    const want = selfReviewResult(assessed, appraisal)!;
+    const compare = m.getByRole('region', { name: /^自评与上级评定对比/ });
+    const totalRow = compare.getByRole('row', { name: /^月度总分/ });
+    await expect(totalRow.textContent()).resolves.toContain(formatNumber(want.total!));
+    await expect(totalRow.textContent()).resolves.toContain('已调整');
+    await expect(
+      compare.getByRole('row', { name: new RegExp(`^${item.name}`) }).textContent(),
+    ).resolves.toContain('已调整');
+
+    // ---- team view: bonus from the default base, sort, distribution, pool ----
+    await manager.fill('团队默认月度奖金基数', '¥2,000');
+    const bonusOf = (score: number) =>
+      estimateBonus({
+        baseFen: 200000 as Fen,
+        score,
+        curve: bonus.curve,
+        maxCoefficient: bonus.maxCoefficient,
+        period: { kind: 'month' },
+      }).bonusFen;
+    await expect.poll(() => cellOf(m, '张三', 4)).toBe(formatYuan(bonusOf(want.total!)));
+    await expect(cellOf(m, '张三', 2)).resolves.toBe(formatNumber(want.total!));
+    await expect(cellOf(m, EVIL, 4)).resolves.toBe(formatYuan(bonusOf(otherResult.total!)));
+    const header = m.locator('.tr-team-table th', { hasText: '上级评定得分' });
+    await m.getByRole('button', { name: /^上级评定得分/ }).focus();
+    await m.keyboard.press('Enter');
+    await expect(header.getAttribute('aria-sort')).resolves.toBe('ascending');
+    const names = () => m.locator('.tr-team-table tbody th').allTextContents();
+    const ascending = want.total! <= otherResult.total! ? ['张三', EVIL] : [EVIL, '张三'];
+    await expect(names()).resolves.toEqual(ascending);
+    await m.keyboard.press('Enter');
+    await expect(header.getAttribute('aria-sort')).resolves.toBe('descending');
+    await expect(names()).resolves.toEqual([...ascending].reverse());
+    await expect(m.getByText('优秀的比例超出建议分布').isVisible()).resolves.toBe(true);
+    const excellent = m.locator('.tr-distribution tbody tr', { hasText: '优秀' });
+    await expect(excellent.textContent()).resolves.toContain('50%');
+    await expect(excellent.textContent()).resolves.toContain('超出建议');
+    await expect(
+      m
+        .getByText(`合计 ${formatYuan((bonusOf(want.total!) + bonusOf(otherResult.total!)) as Fen)}`)
+        .isVisible(),
+    ).resolves.toBe(true);
+    await manager.waitSaved();
+
+    // ---- CSV for HR: BOM, the members, the formula-like name neutralized ----
+    const csv = await manager.download('下载 CSV');
+    expect(csv.name).toBe('团队考核-2026-03.csv');
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(csv.text);
+    expect(rows[0]?.slice(0, 3)).toEqual(['姓名', '考核组', '考核期间']);
+    expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(['张三', `'${EVIL}`]));
+    expect(rows.find((r) => r[0] === '张三')?.[5]).toBe(String(want.total));
+
+    // ---- print: the 绩效考核表 of 张三, both columns and three signature lines ----
+    await m.emulateMedia({ media: 'print' });
+    const sheet = m.locator('.tr-print-sheet');
+    await expect(sheet.isVisible()).resolves.toBe(true);
+    const paper = (await sheet.innerText()).replace(/\s+/g, ' ');
+    for (const words of [
+      '绩效考核表',
+      '姓名：张三',
+      '自评',
+      '上级评定',
+      '已调整',
+      '员工签字',
+      '直属上级签字',
+      '部门负责人签字',
+      '活动人数以报名表为准',
+    ]) {
+      expect(paper).toContain(words);
+    }
+    await expect(m.locator('.tr-receive').isVisible()).resolves.toBe(false);
+    await m.emulateMedia({ media: 'screen' });
+
+    // ---- reply: a link back to 绩效自评, and the same as JSON ----
+    const replyJson = await manager.download('下载回复 JSON');
+    expect(JSON.parse(replyJson.text)).toMatchObject({ reply: 'review', tool: 'self-review' });
+    await m.getByRole('button', { name: '复制回复链接' }).click();
+    const reply = await m.getByLabel('回复链接').inputValue();
+    expect(reply).toMatch(/\/tools\/self-review\/#[qr]1\.self-review\./);
+    await clean(manager.watch);
+
+    // ---- the employee opens the reply: read-only beside their scores, then edits ----
+    await e.goto(reply);
+    const shown = e.getByRole('region', { name: '上级评定（只读）' });
+    await shown.waitFor();
+    await expect(shown.getByText('指纹相同').isVisible()).resolves.toBe(true);
+    const row = shown.getByRole('row', { name: /^月度总分/ });
+    await expect(row.textContent()).resolves.toContain(formatNumber(want.total!));
+    await expect(row.textContent()).resolves.toContain('不同');
+    await expect(shown.getByText('活动人数以报名表为准').isVisible()).resolves.toBe(true);
+    await expect(shown.locator('input, select, textarea').count()).resolves.toBe(0);
+    await kpiBox(e, group('promotion').kpis[1]!.name).getByLabel('实际值').fill('1');
+    await shown.getByText('指纹不同').waitFor();
+    // The same reply as a JSON file, imported after closing the link.
+    await shown.getByRole('button', { name: '关闭上级评定' }).click();
+    await e.getByText('收到上级评定回复？').click();
+    await e
+      .getByLabel('导入回复 JSON 文件')
+      .setInputFiles([
+        { name: 'reply.json', mimeType: 'application/json', buffer: Buffer.from(replyJson.text) },
+      ]);
+    await shown.getByText('指纹不同').waitFor();
+    await expect(shown.getByText('活动人数以报名表为准').isVisible()).resolves.toBe(true);
+    await clean(employee);
+  });
+
+  it('with members: no axe violation in light and dark, no sideways scroll at 375 px', async () => {
+    const watch = await openPage(browser, '/tools/team-review/');
+    const page = new ToolPage(watch, 'team-review');
+    await page.ready();
+    const files = [lisi(), { ...lisi(), name: '王五' }].map((s, i) => ({
+      name: `m${i}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(toJsonFile('self-review', SELF_REVIEW_STATE_VERSION, s)),
+    }));
+    const p = watch.page;
+    await p.getByLabel('选择绩效自评 JSON 文件（可多选）').setInputFiles(files);
+    await p.getByText('新增 2 份').waitFor();
+    await p
+      .getByLabel('选择绩效自评 JSON 文件（可多选）')
+      .setInputFiles([{ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('[]') }]);
+    await p.getByText('x.json：').waitFor();
+    for (const theme of ['light', 'dark']) {
+      await p.evaluate(`document.documentElement.dataset.theme = '${theme}'`);
+      const axe = await new AxeBuilder({ page: p }).analyze();
+      expect(
+        axe.violations.map((v) => `${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
+    }
+    await p.setViewportSize({ width: 375, height: 800 });
+    await expect(p.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(375);
+    await p.setViewportSize({ width: 1280, height: 800 });
+    // Deleting a record asks once, then the member is gone.
+    await p.getByRole('button', { name: '删除王五 2026年3月的记录' }).click();
+    await p.getByRole('button', { name: '确认删除' }).click();
+    await p.getByText('已删除王五 2026年3月的记录').waitFor();
+    await expect(p.locator('.tr-members li').count()).resolves.toBe(1);
+
+    // An annual 自评: the 上级评定 rolls up the manager's own monthly record of that member.
+    const year = { ...emptyReview(appraisal, 'crm', '2026', EVIL), review: '88' };
+    year.months[2] = '70';
+    await p.getByLabel('选择绩效自评 JSON 文件（可多选）').setInputFiles([
+      {
+        name: 'year.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(toJsonFile('self-review', SELF_REVIEW_STATE_VERSION, year)),
+      },
+    ]);
+    await p.getByRole('heading', { name: `上级评定：${EVIL} 2026年` }).waitFor();
+    const march = p.locator('.tr-months tbody tr', { hasText: '3月' });
+    const monthTotal = formatNumber(selfReviewResult(lisi(), appraisal)!.total!);
+    await expect(march.getByRole('button').textContent()).resolves.toBe(`${monthTotal}（打开3月的上级评定）`);
+    await expect(march.textContent()).resolves.toContain('已调整'); // 自评 70 ≠ the manager's month
+    await expect(p.locator('.tr-months tbody tr', { hasText: '4月' }).textContent()).resolves.toContain(
+      '未评定',
+    );
+    const axe = await new AxeBuilder({ page: p }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(', ')}`)).toEqual([]);
+    await clean(watch);
+  });
+});
