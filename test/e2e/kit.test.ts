@@ -3,6 +3,7 @@
 // elements), never on time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { encodeShare } from '../../src/core/share-link';
 import { STORAGE_MESSAGES } from '../../src/core/storage';
 import { launchBrowser, openPage, siteUrl } from './support/browser';
 import { ToolPage } from './support/tool-page';
@@ -175,5 +176,47 @@ describe('faults get the same words in every tool', () => {
     await tool.field('入职日期').fill('2026-13-40');
     await watch.page.locator('#ob-start-error').waitFor();
     await watch.context.close();
+  });
+});
+
+describe('share links', () => {
+  it('while a share link is being read, the reader’s own form is not editable (it would look like the shared one)', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    // The reader's own saved estimate, which must not be offered for editing under a share link.
+    await page.addInitScript(
+      `localStorage.setItem('mh:bonus:default', ${JSON.stringify(JSON.stringify({ v: 1, savedAt: '2026-01-01T00:00:00.000Z', data: { baseMode: 'direct', base: '1000', salary: '', ratio: '10', scoreMode: 'typed', score: '70', source: '', sourceLabel: '' } }))})`,
+    );
+    // Hold the share-link code (loaded on demand) until the form has been looked at.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    await page.route('**/_astro/share-link*.js', async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    const shared = {
+      baseMode: 'direct',
+      base: '2000',
+      salary: '',
+      ratio: '10',
+      scoreMode: 'typed',
+      score: '95',
+      source: '',
+      sourceLabel: '',
+    };
+    const link = encodeShare('bonus', 1, shared);
+    if (!link.ok) throw new Error(link.error);
+    await page.goto(siteUrl(`/tools/bonus/#${link.fragment}`));
+    await expect.poll(() => asked).toBe(true);
+    const base = page.getByLabel('月度奖金基数');
+    await base.waitFor();
+    await expect(base.isEditable()).resolves.toBe(false);
+    release();
+    await page.getByText('正在查看分享链接中的奖金估算（只读）。').waitFor();
+    await expect(base.inputValue()).resolves.toBe('2000');
+    await expect(base.isEditable()).resolves.toBe(false);
+    await context.close();
   });
 });

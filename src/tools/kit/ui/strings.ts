@@ -4,6 +4,7 @@ import { STORAGE_MESSAGES } from '../../../core/storage';
 
 export const KIT = {
   shareError: '分享链接无法打开：{error}。下面是你自己的内容。',
+  shareUnreadable: '读取链接所需的代码没能加载（可能网络已断开），请联网后刷新本页再试',
   downloadBackup: '下载损坏的记录',
   unreadableEntry: '无法读取的记录',
   resetFields: '。已重置的字段：',

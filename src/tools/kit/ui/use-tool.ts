@@ -139,6 +139,8 @@ export function useTool<S, R, C>(
   const [key, setKey] = useState<string | null>(null);
   const [today, setToday] = useState<string | null>(null);
   const [shared, setShared] = useState<S | null>(null);
+  // A share link being read: until it is, the reader's own entry must not look editable in its place.
+  const [reading, setReading] = useState(false);
   const [local, setLocal] = useState<Notice[]>([]);
   const say = useCallback((n: Notice) => setLocal((list) => [...list.filter((x) => x.id !== n.id), n]), []);
   const keyRef = useRef(key);
@@ -178,14 +180,19 @@ export function useTool<S, R, C>(
   }
 
   async function openShared(fragment: string) {
-    const { decodeShareAny } = await import('../../../core/share-link');
-    const r = await decodeShareAny(
-      fragment,
-      def.id,
-      def.version,
-      def.schema,
-      def.migrate ? { migrate: def.migrate } : {},
-    );
+    setReading(true);
+    const r = await import('../../../core/share-link')
+      .then(({ decodeShareAny }) =>
+        decodeShareAny(
+          fragment,
+          def.id,
+          def.version,
+          def.schema,
+          def.migrate ? { migrate: def.migrate } : {},
+        ),
+      )
+      .catch(() => ({ ok: false as const, error: KIT.shareUnreadable }))
+      .finally(() => setReading(false));
     if (r.ok) {
       setShared(r.state);
       setLocal((list) => list.filter((n) => n.id !== 'share-error'));
@@ -249,7 +256,7 @@ export function useTool<S, R, C>(
   // Ready once the first entry is open; switching entries later shows the next one at once (preview).
   const opened = useRef(false);
   if (snap.key !== null) opened.current = true;
-  const ready = today !== null && (shared !== null || opened.current);
+  const ready = today !== null && !reading && (shared !== null || opened.current);
   const result = useMemo(() => def.derive(state, ctx), [state, ctx]);
 
   const edit = useCallback((update: Update<S>) => ctl.edit(update, keyRef.current), [ctl]);
