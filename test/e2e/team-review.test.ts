@@ -295,6 +295,18 @@ describe('团队考核', () => {
     await p.getByRole('button', { name: '确认删除' }).click();
     await p.getByText('已删除王五 2026年3月的记录').waitFor();
     await expect(p.locator('.tr-members li').count()).resolves.toBe(1);
+    // Files dropped on the drop zone are received like chosen ones.
+    const dropped = await p.evaluateHandle(
+      (text) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], 'wangwu.json', { type: 'application/json' }));
+        return dt;
+      },
+      toJsonFile('self-review', SELF_REVIEW_STATE_VERSION, { ...lisi(), name: '王五' }),
+    );
+    await p.locator('.tr-drop').dispatchEvent('drop', { dataTransfer: dropped });
+    await p.getByText('新增 1 份').waitFor();
+    await expect(p.locator('.tr-members li').count()).resolves.toBe(2);
 
     // An annual 自评: the 上级评定 rolls up the manager's own monthly record of that member.
     const year = { ...emptyReview(appraisal, 'crm', '2026', EVIL), review: '88' };
