@@ -10,6 +10,7 @@ const TOOLS = [
   '/tools/budget-request/',
   '/tools/onboarding/',
   '/tools/team-review/',
+  '/tools/signoffs/',
 ];
 
 let browser: Browser;

@@ -1,9 +1,10 @@
 // 入职清单 (五（一）1 新员工入职培训): role and start date → the role's items by phase with due dates,
 // ticks saved per person, overdue marked against today, the reading path, a printable checklist
-// with signature lines and the 制度签收单. Thin: data and words come in as props, ../logic computes.
+// with signature lines, the 制度签收单 and the 签收 sent to 新员工签收. Thin: data and words come in
+// as props, ../logic computes.
 import '../../kit/ui/tools.css';
 import './onboarding.css';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { parseDateInput, type ChecklistView } from '../logic/checklist';
 import { onboardingTool, type OnboardingContext } from '../logic/definition';
 import {
@@ -17,16 +18,17 @@ import type { ClauseLinkData } from '../../../core/clause-ref';
 import type { OnboardingPolicy } from '../../../core/policy-types';
 import { ClauseLink } from '../../kit/ui/ClauseLink';
 import type { OnboardingStrings } from './strings';
-import { ConfirmStep } from '../../kit/ui/ConfirmStep';
 import { ExportBar } from '../../kit/ui/ExportBar';
 import { FieldSet, SelectField, TextField } from '../../kit/ui/Field';
-import { LiveResult, Notices, ShareBanner } from '../../kit/ui/Notices';
+import { Notices, ShareBanner } from '../../kit/ui/Notices';
 import { todayIso } from '../../kit/ui/dom';
 import { useTool } from '../../kit/ui/use-tool';
 import { recordAcknowledgement } from '../../../client/acknowledgement';
 import { useReadingMarks } from './use-reading-marks';
 import { ItemRow } from './ItemRow';
 import { AckSlip } from './AckSlip';
+import { PersonActions } from './PersonActions';
+import { SignoffSend } from './SignoffSend';
 import { Progress, ReadingPath } from './Progress';
 import { ChecklistSheet } from './ChecklistSheet';
 import { fill } from '../../../core/template';
@@ -50,8 +52,6 @@ export interface OnboardingProps {
   /** Fixed "today" (yyyy-mm-dd) instead of the reader's clock; for tests and demos. */
   today?: string;
 }
-
-type Confirm = 'reset' | 'delete' | null;
 
 export default function Onboarding(props: OnboardingProps) {
   const { policy, roles, strings: s, base } = props;
@@ -95,12 +95,6 @@ export default function Onboarding(props: OnboardingProps) {
   const mounted = tool.ready && today !== null;
   const personKey = tool.key;
 
-  const [confirm, setConfirm] = useState<Confirm>(null);
-  const confirmTrigger = useRef<HTMLElement | null>(null);
-  const askConfirm = (kind: Confirm, trigger: HTMLElement) => {
-    confirmTrigger.current = trigger;
-    setConfirm(kind);
-  };
   const [printSlip, setPrintSlip] = useState(0);
   // Missing-value errors wait until the reader has touched the field or asked to print (never on first load).
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -155,18 +149,6 @@ export default function Onboarding(props: OnboardingProps) {
   const ackPrinted = ack.ok ? ack.iso : (today ?? '');
 
   const clauseLink = (id: string) => <ClauseLink id={id} clauses={props.clauses} />;
-  const doConfirm = () => {
-    if (confirm === 'reset') {
-      tool.edit((old) => clearTicks(old) as SharedOnboarding);
-      say({ id: 'reset', kind: 'info', text: s['reset.done'] });
-    } else if (confirm === 'delete' && personKey) {
-      const name = personName;
-      tool.remove(personKey);
-      say({ id: 'deleted', kind: 'info', text: t('delete.done', { name }) });
-    }
-    setConfirm(null);
-  };
-
   const roleOptions = roles.map((r) => ({ value: r.id, label: r.name }));
   const phaseDay = (p: ChecklistView['phases'][number]) =>
     p.dueDate
@@ -303,38 +285,36 @@ export default function Onboarding(props: OnboardingProps) {
       />
 
       {!shared && (
-        <div class="ob-reset no-print">
-          <button
-            type="button"
-            class="tool-button"
-            disabled={!mounted}
-            aria-expanded={confirm === 'reset'}
-            onClick={(e) => askConfirm('reset', e.currentTarget)}
-          >
-            {s['reset.button']}
-          </button>{' '}
-          <button
-            type="button"
-            class="tool-button"
-            disabled={!mounted}
-            aria-expanded={confirm === 'delete'}
-            onClick={(e) => askConfirm('delete', e.currentTarget)}
-          >
-            {s['delete.button']}
-          </button>
-          {confirm && (
-            <ConfirmStep
-              id="ob-confirm"
-              class="ob-confirm"
-              question={t(confirm === 'reset' ? 'reset.question' : 'delete.question', { name: personName })}
-              confirmLabel={s[confirm === 'reset' ? 'reset.confirm' : 'delete.confirm']}
-              cancelLabel={s['reset.cancel']}
-              trigger={confirmTrigger.current}
-              onConfirm={doConfirm}
-              onCancel={() => setConfirm(null)}
-            />
-          )}
-        </div>
+        <SignoffSend
+          state={state}
+          view={view}
+          s={s}
+          t={t}
+          mounted={mounted}
+          roleName={view.role.status === 'ok' ? roleName(state.role) : ''}
+          edition={{ version: props.meta.version, fingerprint: props.fingerprint }}
+          today={today}
+          signoffsHref={`${base}/tools/signoffs/`}
+        />
+      )}
+
+      {!shared && (
+        <PersonActions
+          s={s}
+          t={t}
+          mounted={mounted}
+          personName={personName}
+          onReset={() => {
+            tool.edit((old) => clearTicks(old) as SharedOnboarding);
+            say({ id: 'reset', kind: 'info', text: s['reset.done'] });
+          }}
+          onDelete={() => {
+            if (!personKey) return;
+            const name = personName;
+            tool.remove(personKey);
+            say({ id: 'deleted', kind: 'info', text: t('delete.done', { name }) });
+          }}
+        />
       )}
 
       <ExportBar actions={tool.exports} />

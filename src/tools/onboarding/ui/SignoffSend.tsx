@@ -1,0 +1,188 @@
+// 发送签收 (issue 12, 2): the new hire's 签收 as a link to 新员工签收 or a JSON file, made from the
+// checklist (name, role, the policy version and fingerprint read, 签收日期, progress). What is
+// missing shows beside its line once the reader asks; the reply code loads on first use.
+import { useEffect, useState } from 'preact/hooks';
+import { parseDateInput, type ChecklistView } from '../logic/checklist';
+import type { SignoffField, PolicyEdition } from '../logic/signoff';
+import type { SharedOnboarding } from '../logic/state';
+import { copyText, downloadText } from '../../kit/ui/dom';
+import type { OnboardingStrings } from './strings';
+
+type SignoffModule = typeof import('../logic/signoff');
+const load = (): Promise<SignoffModule> => import('../logic/signoff');
+
+/** Where each line's value is typed, to move the reader there. */
+const FIELD_INPUT: Readonly<Record<SignoffField, { id: string; label: keyof OnboardingStrings }>> = {
+  name: { id: 'ob-name', label: 'field.name' },
+  role: { id: 'ob-role', label: 'field.role' },
+  ackDate: { id: 'ob-ack', label: 'field.ackDate' },
+};
+
+export function SignoffSend(props: {
+  state: SharedOnboarding;
+  view: ChecklistView;
+  s: OnboardingStrings;
+  t: (key: keyof OnboardingStrings, values?: Record<string, string | number>) => string;
+  mounted: boolean;
+  /** 岗位 name of the chosen role, '' when none. */
+  roleName: string;
+  edition: PolicyEdition;
+  today: string | null;
+  /** /tools/signoffs/ with the base: the link opens there. */
+  signoffsHref: string;
+}) {
+  const { state, view, s, t, today } = props;
+  const [logic, setLogic] = useState<SignoffModule | null>(null);
+  const [asked, setAsked] = useState(false);
+  const [link, setLink] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  // A link made before the last edit no longer says what the checklist is.
+  useEffect(() => {
+    if (link) setStatus(s['send.stale']);
+    setLink(null);
+  }, [state]);
+
+  const input = { state, view, roleName: props.roleName, edition: props.edition, today: today ?? '' };
+  const problems = asked && logic ? logic.signoffProblems(input, s) : [];
+  const problemOf = (field: SignoffField) => problems.find((p) => p.field === field)?.message ?? null;
+
+  /** The reply, or null after showing what is missing. */
+  const make = async () => {
+    const mod = logic ?? (await load());
+    setLogic(mod);
+    setAsked(true);
+    const made = await mod.makeSignoffReply(input, s);
+    if (!made.ok) {
+      setLink(null);
+      setStatus('');
+      return null;
+    }
+    return { mod, reply: made.reply };
+  };
+  const copy = async () => {
+    const made = await make();
+    if (!made) return;
+    const { encodeReplyLink } = await import('../../../core/reply');
+    const encoded = await encodeReplyLink(made.reply);
+    if (!encoded.ok) {
+      setError(encoded.error);
+      return;
+    }
+    setError(null);
+    const url = new URL(props.signoffsHref, location.href);
+    url.hash = encoded.fragment;
+    setLink(url.href);
+    setStatus((await copyText(url.href)) ? s['send.copied'] : s['send.notCopied']);
+  };
+  const download = async () => {
+    const made = await make();
+    if (!made) return;
+    const { replyToJson } = await import('../../../core/reply');
+    const p = made.reply.payload;
+    const name = t('send.fileBase', { name: p.name, date: p.date });
+    downloadText(`${name}.json`, replyToJson(made.reply), 'application/json;charset=utf-8');
+    setError(null);
+    setStatus(s['send.downloaded']);
+  };
+
+  const overdue = view.phases.reduce((n, p) => n + p.items.filter((it) => it.overdue).length, 0);
+  // The 签收日期 as it will be sent: typed, else today (a bad one is flagged once the reader asks).
+  const typed = parseDateInput(state.ackDate);
+  const date = typed.ok
+    ? typed.iso
+    : typed.code === 'empty'
+      ? today
+        ? t('send.dateToday', { date: today })
+        : ''
+      : state.ackDate;
+  const line = (field: SignoffField | null, label: string, value: string) => {
+    const problem = field ? problemOf(field) : null;
+    const id = field ? `ob-send-${field}-error` : undefined;
+    return (
+      <>
+        <dt>{label}</dt>
+        <dd>
+          <span>{value || s['send.blank']}</span>
+          {problem && field && (
+            <span class="ob-send-problem">
+              <span class="tool-error" id={id}>
+                {problem}
+              </span>
+              <button
+                type="button"
+                class="tool-button tool-button--small"
+                aria-describedby={id}
+                onClick={() => document.getElementById(FIELD_INPUT[field].id)?.focus()}
+              >
+                {t('send.fix', { field: s[FIELD_INPUT[field].label] })}
+              </button>
+            </span>
+          )}
+        </dd>
+      </>
+    );
+  };
+
+  return (
+    <section class="ob-send no-print" aria-labelledby="ob-send-heading">
+      <h2 id="ob-send-heading">{s['send.heading']}</h2>
+      <p>{s['send.intro']}</p>
+      <dl class="ob-send-facts">
+        {line('name', s['field.name'], state.name.trim())}
+        {line('role', s['field.role'], props.roleName)}
+        {line(null, s['send.version'], props.edition.version)}
+        {line(null, s['send.fingerprint'], props.edition.fingerprint)}
+        {line('ackDate', s['send.date'], date)}
+        {line(
+          null,
+          s['send.progress'],
+          t('send.progressValue', { done: view.doneCount, total: view.total }) +
+            (overdue > 0 ? t('send.progressOverdue', { n: overdue }) : ''),
+        )}
+      </dl>
+      {problems.length > 0 && (
+        <p class="tool-error" role="alert">
+          {s['send.blocked']}
+        </p>
+      )}
+      <div class="tool-export-buttons">
+        <button
+          type="button"
+          class="tool-button tool-button--primary"
+          disabled={!props.mounted}
+          onClick={() => void copy()}
+        >
+          {s['send.copy']}
+        </button>
+        <button type="button" class="tool-button" disabled={!props.mounted} onClick={() => void download()}>
+          {s['send.download']}
+        </button>
+      </div>
+      <p class="tool-export-status" role="status">
+        {status}
+      </p>
+      {error && (
+        <p class="tool-error" role="alert">
+          {error}
+        </p>
+      )}
+      {link && (
+        <div class="tool-field">
+          <label for="ob-send-link">{s['send.link']}</label>
+          <textarea
+            id="ob-send-link"
+            rows={3}
+            readOnly
+            value={link}
+            onFocus={(e) => (e.currentTarget as HTMLTextAreaElement).select()}
+          />
+        </div>
+      )}
+      <p class="ob-trust">
+        <strong>{s['trust.heading']}：</strong>
+        {s['trust.note']}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+// 新员工签收 (五（一）1 新员工入职培训, issue 12): the 市场经理 or 导师 collects the 签收 new hires
+// send from 入职清单 — pasted links, reply files, or a link opened on this page — and sees who
+// signed which version and who is behind on the first-month items today. Thin: parameters and
+// words come in as props, ../logic/signoff computes, the kit runtime saves (one list per browser).
+// The shared tool styles come in through signoffs.css (see the note at its top).
+import './signoffs.css';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { OnboardingPolicy } from '../../../core/policy-types';
+import { fill } from '../../../core/template';
+import { ExportBar } from '../../kit/ui/ExportBar';
+import { Notices, ShareBanner } from '../../kit/ui/Notices';
+import { todayIso } from '../../kit/ui/dom';
+import { useTool } from '../../kit/ui/use-tool';
+import {
+  pastedItems,
+  personKey,
+  receiveSignoffs,
+  removeSignoff,
+  signoffsDefinition,
+  type PolicyEdition,
+  type ReceiveResult,
+  type ReceivedItem,
+  type SignoffList,
+  type SignoffsToolContext,
+} from '../logic/signoff';
+import { SignoffReceive } from './SignoffReceive';
+import { SignoffsTable } from './SignoffsTable';
+import type { OnboardingStrings } from './strings';
+
+export interface SignoffsProps {
+  policy: Pick<OnboardingPolicy, 'phases' | 'items'>;
+  /** Appraisal groups (appraisal.yaml): 岗位 id → name. */
+  roles: readonly { id: string; name: string }[];
+  /** The version and text fingerprint this site publishes now. */
+  current: PolicyEdition;
+  strings: OnboardingStrings;
+}
+
+/** A 签收 link's fragment: r1.onboarding.… (deflated) or q1.onboarding.… (plain). */
+const SIGNOFF_FRAGMENT = /^[qr]\d{1,9}\.onboarding\./;
+
+export default function Signoffs(props: SignoffsProps) {
+  const { strings: s } = props;
+  const t = (key: keyof OnboardingStrings, values: Record<string, string | number> = {}) =>
+    fill(s[key], values);
+  const [today, setToday] = useState<string | null>(null);
+  useEffect(() => setToday(todayIso()), []);
+  const ctx: SignoffsToolContext = useMemo(
+    () => ({ policy: props.policy, roles: props.roles, current: props.current, today, labels: s }),
+    [today],
+  );
+  const tool = useTool(signoffsDefinition, ctx, { csv: true });
+  const [results, setResults] = useState<readonly ReceiveResult[] | null>(null);
+  const ready = tool.ready && today !== null;
+
+  /** Files what the logic received into the list as it is now (only the people it added or updated). */
+  const receive = async (items: readonly ReceivedItem[]): Promise<readonly ReceiveResult[]> => {
+    const r = await receiveSignoffs(tool.state, items, s);
+    const changed = new Set(
+      r.results.flatMap((x) => (x.ok && (x.outcome === 'added' || x.outcome === 'updated') ? [x.name] : [])),
+    );
+    if (changed.size > 0) {
+      const keys = new Set([...changed].map(personKey));
+      const incoming = r.list.records.filter((rec) => keys.has(personKey(rec.name)));
+      tool.edit((old): SignoffList => {
+        const kept = old.records.filter((rec) => !keys.has(personKey(rec.name)));
+        return { records: [...kept, ...incoming] };
+      });
+    }
+    setResults(r.results);
+    return r.results;
+  };
+  const onLinks = async (text: string) => {
+    const items = pastedItems(text, s);
+    if (items.length === 0) {
+      const none: ReceiveResult[] = [{ source: s['receive.pasted'], ok: false, error: s['receive.nothing'] }];
+      setResults(none);
+      return none;
+    }
+    return receive(items);
+  };
+  const onFiles = async (files: readonly File[]) =>
+    receive(await Promise.all(files.map(async (f) => ({ source: f.name, text: await f.text() }))));
+
+  // A 签收 link opened on this page is received once the saved list is open, then leaves the address.
+  const opened = useRef<string | null>(null);
+  const [hash, setHash] = useState<string | null>(null);
+  useEffect(() => {
+    const fromHash = () => {
+      const fragment = location.hash.replace(/^#/, '');
+      if (SIGNOFF_FRAGMENT.test(fragment)) setHash(fragment);
+    };
+    fromHash();
+    addEventListener('hashchange', fromHash);
+    return () => removeEventListener('hashchange', fromHash);
+  }, []);
+  useEffect(() => {
+    if (!ready || tool.shared || hash === null || opened.current === hash) return;
+    opened.current = hash;
+    history.replaceState(null, '', location.pathname + location.search);
+    void receive([{ source: s['receive.opened'], text: hash }]);
+  }, [ready, hash, tool.shared]);
+
+  if (!ready) {
+    return (
+      <div class="tool-root signoffs" {...tool.rootProps}>
+        <Notices notices={tool.notices} onDismiss={tool.dismiss} />
+        <p class="tool-loading">{s['signoffs.loading']}</p>
+      </div>
+    );
+  }
+
+  const storageNote = !tool.persistent
+    ? s['saved.unavailable']
+    : tool.savedAt
+      ? t('saved.at', { time: new Date(tool.savedAt).toLocaleTimeString('zh-CN', { hour12: false }) })
+      : s['saved.not'];
+
+  return (
+    <div class="tool-root signoffs" {...tool.rootProps}>
+      <Notices notices={tool.notices} onDismiss={tool.dismiss} />
+      {tool.shared && (
+        <ShareBanner
+          text={s['share.listBanner']}
+          closeLabel={s['share.listClose']}
+          onClose={tool.closeShare}
+        />
+      )}
+      <aside class="so-trust" aria-labelledby="so-trust-heading">
+        <h2 id="so-trust-heading">{s['trust.heading']}</h2>
+        <p>{s['trust.note']}</p>
+        <p class="tool-hint no-print">{storageNote}</p>
+      </aside>
+
+      {!tool.shared && (
+        <SignoffReceive
+          s={s}
+          t={t}
+          disabled={tool.readOnly}
+          results={results}
+          onLinks={onLinks}
+          onFiles={onFiles}
+        />
+      )}
+
+      <SignoffsTable
+        result={tool.result}
+        s={s}
+        t={t}
+        today={today}
+        readOnly={tool.readOnly}
+        onRemove={(name) => {
+          tool.edit((old) => removeSignoff(old, name));
+          tool.say({ id: 'removed', kind: 'info', text: t('list.removed', { name }) });
+        }}
+      />
+
+      <p class="print-only">{t('list.printedOn', { date: today })}</p>
+      <ExportBar actions={tool.exports} />
+    </div>
+  );
+}

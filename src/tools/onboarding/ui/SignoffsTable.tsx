@@ -1,0 +1,144 @@
+// The 新员工签收 list as a table, in the logic's order (behind first): who signed which version
+// (marked in words when it is not the current one), role, date, progress, the first-month items
+// overdue today; each row can be removed behind the kit's confirm step.
+import { useRef, useState } from 'preact/hooks';
+import { ConfirmStep } from '../../kit/ui/ConfirmStep';
+import type { SignoffsResult } from '../logic/signoff';
+import type { OnboardingStrings } from './strings';
+
+type T = (key: keyof OnboardingStrings, values?: Record<string, string | number>) => string;
+
+export function SignoffsTable(props: {
+  result: SignoffsResult;
+  s: OnboardingStrings;
+  t: T;
+  today: string;
+  readOnly: boolean;
+  onRemove: (name: string) => void;
+}) {
+  const { result, s, t } = props;
+  const [asking, setAsking] = useState<string | null>(null);
+  const triggers = useRef(new Map<string, HTMLButtonElement | null>());
+  const askingRow = result.rows.find((r) => r.key === asking) ?? null;
+  // After a removal the button is gone: focus goes to the list's heading.
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  return (
+    <section aria-labelledby="so-list-heading">
+      <h2 id="so-list-heading" tabIndex={-1} ref={heading}>
+        {s['list.heading']}
+      </h2>
+      {result.rows.length === 0 ? (
+        <p>{s['list.empty']}</p>
+      ) : (
+        <>
+          <p aria-live="polite">{t('signoff.text.summary', { ...result.summary })}</p>
+          <div class="so-scroll">
+            <table class="tool-table so-table">
+              <caption>{t('list.caption', { today: props.today })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{s['signoff.col.name']}</th>
+                  <th scope="col">{s['signoff.col.role']}</th>
+                  <th scope="col">{s['signoff.col.version']}</th>
+                  <th scope="col">{s['signoff.col.signedOn']}</th>
+                  <th scope="col">{s['signoff.col.startDate']}</th>
+                  <th scope="col">{s['list.col.progress']}</th>
+                  <th scope="col">{s['list.col.overdue']}</th>
+                  {!props.readOnly && (
+                    <th scope="col" class="no-print">
+                      {s['list.col.actions']}
+                    </th>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((row) => {
+                  const current = row.versionStatus === 'current';
+                  return (
+                    <tr key={row.key} class={row.behind ? 'so-behind' : undefined}>
+                      <th scope="row">
+                        {row.record.name}
+                        {row.record.mentor && (
+                          <div class="tool-hint">
+                            {s['signoff.col.mentor']}：{row.record.mentor}
+                          </div>
+                        )}
+                      </th>
+                      <td>{row.roleName}</td>
+                      <td>
+                        <span class="so-version">
+                          <span class={`so-mark ${current ? 'so-mark--ok' : 'so-mark--old'}`}>
+                            {current ? row.versionLabel : s['list.notCurrent']}
+                          </span>
+                          {!current && <span>{row.versionLabel}</span>}
+                          <code class="tool-hint">{row.record.policyFingerprint}</code>
+                        </span>
+                      </td>
+                      <td>{row.record.date}</td>
+                      <td>{row.record.startDate || s['send.blank']}</td>
+                      <td>
+                        {t('list.progress', { done: row.done, total: row.total, percent: row.percent })}
+                      </td>
+                      <td class="so-wrap">
+                        {row.behind ? (
+                          <>
+                            <span class="so-mark so-mark--late">
+                              {t('list.behind', { n: row.overdue.length })}
+                            </span>
+                            <ul class="so-overdue">
+                              {row.overdue.map((o) => (
+                                <li key={o.id}>
+                                  {t('list.due', { title: o.title, phase: o.phase, date: o.dueDate })}
+                                </li>
+                              ))}
+                            </ul>
+                          </>
+                        ) : (
+                          s['list.noOverdue']
+                        )}
+                      </td>
+                      {!props.readOnly && (
+                        <td class="no-print">
+                          <button
+                            type="button"
+                            class="tool-button tool-button--small"
+                            aria-label={t('list.removeLabel', { name: row.record.name })}
+                            aria-expanded={asking === row.key}
+                            ref={(el) => {
+                              triggers.current.set(row.key, el);
+                            }}
+                            onClick={() => setAsking(row.key)}
+                          >
+                            {s['list.remove']}
+                          </button>
+                        </td>
+                      )}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {askingRow && !props.readOnly && (
+            <ConfirmStep
+              id="so-remove"
+              class="no-print"
+              question={t('list.removeQuestion', { name: askingRow.record.name })}
+              confirmLabel={s['list.removeConfirm']}
+              cancelLabel={s['list.removeCancel']}
+              trigger={triggers.current.get(askingRow.key) ?? null}
+              onCancel={() => setAsking(null)}
+              onConfirm={() => {
+                setAsking(null);
+                props.onRemove(askingRow.record.name);
+                heading.current?.focus();
+              }}
+            />
+          )}
+          <p class="so-how">{s['list.how']}</p>
+        </>
+      )}
+    </section>
+  );
+}
