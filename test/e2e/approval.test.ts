@@ -295,7 +295,7 @@ describe('预算申请单 审批', () => {
     await expect
       .poll(() => me.page.getByTestId('reply-confirm').getByRole('alert').textContent())
       .toContain('申请单在审批后已修改');
-    await me.page.getByTestId('reply-confirm').getByRole('button', { name: '不记入' }).click();
+    await me.page.getByTestId('reply-confirm').getByRole('button', { name: '关闭' }).click();
 
     await me.page.getByRole('button', { name: '标记为已完成', exact: true }).click();
     await expect.poll(() => status(me)).toBe(`审批状态：审批中（待${manager.approver}审批）`);

@@ -202,7 +202,7 @@ export function ReplyConfirm(props: {
           </button>
         )}
         <button type="button" class="tool-button" onClick={props.onClose}>
-          {t['reply.dismiss']}
+          {match && match.result.added.length > 0 ? t['reply.dismiss'] : t['reply.close']}
         </button>
       </div>
     </section>

@@ -284,6 +284,7 @@ export const strings = {
   'reply.earlier': '回复中还带有此前的审批：{steps}',
   'reply.apply': '记入草稿',
   'reply.dismiss': '不记入',
+  'reply.close': '关闭',
   'reply.applied': '已记入草稿「{project}」：{status}',
   'reply.already': '这个回复的审批意见已经记在草稿「{project}」中，没有改动。',
   'reply.noDraft':
