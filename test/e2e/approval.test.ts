@@ -202,6 +202,11 @@ describe('预算申请单 审批', () => {
       );
     }
 
+    const axe = await new AxeBuilder({ page: me.page }).analyze();
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+
     // The printed form: each decision in its box.
     await me.page.emulateMedia({ media: 'print' });
     const sheet = me.page.getByTestId('print-sheet');
