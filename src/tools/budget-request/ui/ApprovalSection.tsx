@@ -12,7 +12,6 @@ import type { BudgetRequestDraft } from '../logic/state';
 import { ApprovalSteps, historyLine } from './ApprovalSteps';
 import { TrustNote } from './common';
 import type { BudgetRequestStrings } from './strings';
-import { useRevisionFingerprint } from './use-fingerprint';
 
 /** 已批准，已锁定, with 开始新修订 (asked once: the approved revision is closed, the new one needs approval). */
 export function LockBanner(props: {
@@ -62,6 +61,7 @@ export function ApprovalSection(props: {
   draft: BudgetRequestDraft;
   result: BudgetRequestView;
   t: BudgetRequestStrings;
+  fingerprint: string | null;
   /** The reply picker and, for a pasted reply, its confirm step. */
   children: ComponentChildren;
 }) {
@@ -69,7 +69,7 @@ export function ApprovalSection(props: {
   const { chain } = result;
   const progress = approvalProgress(draft, chain);
   const { status } = progress;
-  const fingerprint = useRevisionFingerprint(draft);
+  const { fingerprint } = props;
   const first = chain[0]?.approver ?? '';
   const decided = draft.approvals.length > 0;
   return (

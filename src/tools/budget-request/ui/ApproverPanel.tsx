@@ -19,18 +19,18 @@ import { ApprovalResult } from './ApprovalResult';
 import { ApprovalSteps } from './ApprovalSteps';
 import { DecisionForm } from './DecisionForm';
 import { TrustNote, type ToolContext } from './common';
-import { useRevisionFingerprint } from './use-fingerprint';
 
 export function ApproverPanel(props: {
   draft: BudgetRequestDraft;
   result: BudgetRequestView;
   view: ToolContext;
+  fingerprint: string | null;
 }) {
   const { draft, result, view } = props;
   const { t } = view;
   const { chain } = result;
   const progress = approvalProgress(draft, chain);
-  const fingerprint = useRevisionFingerprint(draft);
+  const { fingerprint } = props;
   const [made, setMade] = useState<{ reply: ApprovalReply; forward: BudgetRequestDraft } | null>(null);
   const [stale, setStale] = useState(false);
 

@@ -33,6 +33,7 @@ import { ResultView } from './ResultView';
 import { SharedRequest } from './SharedRequest';
 import { ApprovalSection, LockBanner } from './ApprovalSection';
 import { ReplyConfirm, ReplyPicker, useReplyIntake } from './ReplyIntake';
+import { useRevisionFingerprint } from './use-fingerprint';
 
 export interface BudgetRequestProps {
   policy: BudgetPolicy;
@@ -66,6 +67,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
 
   // ---- 审批: what an edit does now (issue 12) ----
   const rule = editRule(draft, result.chain);
+  const fingerprint = useRevisionFingerprint(draft);
   const ruleRef = useRef({ rule, revision: draft.revision });
   ruleRef.current = { rule, revision: draft.revision };
   const sayRevision = (previous: number) =>
@@ -228,12 +230,18 @@ export default function BudgetRequest(props: BudgetRequestProps) {
           onComplete={(complete) => update((d) => ({ ...d, complete }))}
         />
       )}
-      <ApprovalSection draft={draft} result={result} t={t}>
+      <ApprovalSection draft={draft} result={result} t={t} fingerprint={fingerprint}>
         {confirm('paste')}
         <ReplyPicker t={t} onRead={(text) => intake.read(text, 'paste')} />
       </ApprovalSection>
       <ExportBar actions={tool.exports} />
-      <PrintSheet draft={draft} result={result} complete={result.complete} ctx={view} />
+      <PrintSheet
+        draft={draft}
+        result={result}
+        complete={result.complete}
+        ctx={view}
+        fingerprint={fingerprint}
+      />
     </div>
   );
 }

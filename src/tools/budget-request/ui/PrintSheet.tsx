@@ -16,6 +16,8 @@ interface Props {
   ctx: ToolContext;
   /** On screen (shared link) rather than print-only. */
   screen?: boolean;
+  /** The revision's fingerprint for the 审批 line (null until known). */
+  fingerprint: string | null;
 }
 
 /** One printed line; skipped on re-render when its line did not change (200 lines stay quick). */
@@ -44,7 +46,7 @@ class SheetLine extends Component<{
   }
 }
 
-export function PrintSheet({ draft, result, complete, ctx, screen }: Props) {
+export function PrintSheet({ draft, result, complete, ctx, screen, fingerprint }: Props) {
   const { t, policy } = ctx;
   const { category, position } = result;
   const filled = draft.lines.map((line, i) => ({ line, r: result.lines[i]! })).filter(({ r }) => !r.blank);
@@ -198,7 +200,7 @@ export function PrintSheet({ draft, result, complete, ctx, screen }: Props) {
         </p>
       )}
 
-      <SheetApproval draft={draft} chain={result.chain} t={t} />
+      <SheetApproval draft={draft} chain={result.chain} t={t} fingerprint={fingerprint} />
 
       <p class="br-sheet-footer">
         {t['print.clauses']}：

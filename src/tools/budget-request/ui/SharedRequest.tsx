@@ -6,6 +6,7 @@ import type { BudgetRequestDraft } from '../logic/state';
 import { ApproverPanel } from './ApproverPanel';
 import type { ToolContext } from './common';
 import { PrintSheet } from './PrintSheet';
+import { useRevisionFingerprint } from './use-fingerprint';
 
 export function SharedRequest(props: {
   draft: BudgetRequestDraft;
@@ -18,6 +19,7 @@ export function SharedRequest(props: {
 }) {
   const { t, policy } = props.view;
   const result = budgetRequestTool.derive(props.draft, budgetContext(policy, t, ''));
+  const fingerprint = useRevisionFingerprint(props.draft);
   return (
     <div class="tool-root br-app" {...props.rootProps}>
       <Notices notices={props.notices} onDismiss={props.onDismiss} />
@@ -35,8 +37,15 @@ export function SharedRequest(props: {
           </button>
         </div>
       </div>
-      <PrintSheet draft={props.draft} result={result} complete={result.complete} ctx={props.view} screen />
-      <ApproverPanel draft={props.draft} result={result} view={props.view} />
+      <PrintSheet
+        draft={props.draft}
+        result={result}
+        complete={result.complete}
+        ctx={props.view}
+        screen
+        fingerprint={fingerprint}
+      />
+      <ApproverPanel draft={props.draft} result={result} view={props.view} fingerprint={fingerprint} />
     </div>
   );
 }

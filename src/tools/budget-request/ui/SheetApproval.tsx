@@ -7,16 +7,16 @@ import { approvalPrint } from '../logic/approval';
 import { historyLine } from './ApprovalSteps';
 import type { BudgetRequestDraft } from '../logic/state';
 import type { BudgetRequestStrings } from './strings';
-import { useRevisionFingerprint } from './use-fingerprint';
 
 export function SheetApproval(props: {
   draft: BudgetRequestDraft;
   chain: readonly ApprovalStep[];
   t: BudgetRequestStrings;
+  /** revisionFingerprint of the draft, null until known. */
+  fingerprint: string | null;
 }) {
   const { draft, chain, t } = props;
-  const fingerprint = useRevisionFingerprint(draft);
-  const print = approvalPrint(draft, chain, fingerprint, t);
+  const print = approvalPrint(draft, chain, props.fingerprint, t);
   return (
     <>
       <h3>
