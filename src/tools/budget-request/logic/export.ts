@@ -4,6 +4,7 @@
  */
 import type { BudgetRequestLabels } from './labels';
 import type { BudgetRequestResult } from './derive';
+import { approvalTextSection } from './approval';
 import { approvalRulesText, formatPercent, formatQuantity } from './format';
 export { approvalRulesText };
 import type { BudgetRequestDraft } from './state';
@@ -152,6 +153,11 @@ export function requestText(
       }),
     ],
   });
+
+  // 审批记录 once an approver has decided (issue 12); the paper stays the record.
+  if (draft.approvals.length > 0) {
+    sections.push(approvalTextSection(draft, result.chain, t), { lines: [t['trust.note']] });
+  }
 
   const expected = result.expected;
   const estimate = expected?.estimate;

@@ -1,5 +1,6 @@
 // 预算申请单 island (六（一）（二）): drafts, header, category fields, line items, totals with 大写,
-// budget position, approval chain, expected return, print / CSV / text / JSON / share.
+// budget position, approval chain, expected return, print / CSV / text / JSON / share, and 审批:
+// replies recorded on the draft, an approved draft locked, an edit after a decision a new revision.
 // Thin: the parameters and strings come in as props; ../logic computes; the kit saves and shares.
 // Includes the kit's tools.css (see the note at the top of budget-request.css).
 import './budget-request.css';
@@ -16,6 +17,7 @@ import {
   type BudgetRequestDraft,
 } from '../logic/state';
 import { budgetContext, budgetRequestTool, draftName, newDraftKey } from '../logic/definition';
+import { editRule, prepareEdit, startRevision } from '../logic/approval';
 import type { BudgetPolicy } from '../../../core/policy-types';
 import { fill } from '../../../core/template';
 import { ExportBar } from '../../kit/ui/ExportBar';
@@ -29,6 +31,9 @@ import { PrintSheet } from './PrintSheet';
 import { RequestForm } from './RequestForm';
 import { ResultView } from './ResultView';
 import { SharedRequest } from './SharedRequest';
+import { ApprovalSection, LockBanner } from './ApprovalSection';
+import { ReplyConfirm, ReplyPicker, useReplyIntake } from './ReplyIntake';
+import { useRevisionFingerprint } from './use-fingerprint';
 
 export interface BudgetRequestProps {
   policy: BudgetPolicy;
@@ -57,8 +62,56 @@ export default function BudgetRequest(props: BudgetRequestProps) {
   const [showEmpty, setShowEmpty] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const announce = (text: string) => setAnnouncement(text);
-  const update = tool.edit as (fn: (d: BudgetRequestDraft) => BudgetRequestDraft) => void;
+  const rawUpdate = tool.edit as (fn: (d: BudgetRequestDraft) => BudgetRequestDraft) => void;
   const missingTargets = useMemo(() => new Set(result.missing.map((m) => m.target)), [result]);
+
+  // ---- 审批: what an edit does now (issue 12) ----
+  const rule = editRule(draft, result.chain);
+  const fingerprint = useRevisionFingerprint(draft);
+  const ruleRef = useRef({ rule, revision: draft.revision });
+  ruleRef.current = { rule, revision: draft.revision };
+  const sayRevision = (previous: number) =>
+    tool.say({
+      id: 'new-revision',
+      kind: 'info',
+      text: fill(t['approval.newRevision'], { revision: previous + 1, previous }),
+    });
+  /** Every edit of the form: refused while approved; after any decision it starts a new revision. */
+  const update = useCallback(
+    (fn: (d: BudgetRequestDraft) => BudgetRequestDraft) => {
+      const { rule: now, revision } = ruleRef.current;
+      if (now === 'locked') return;
+      rawUpdate((d) => fn(prepareEdit(d).draft));
+      if (now === 'new-revision') sayRevision(revision);
+    },
+    [rawUpdate],
+  );
+  const onStartRevision = () => {
+    const previous = draft.revision;
+    rawUpdate(startRevision);
+    sayRevision(previous);
+    focusTarget('applicant');
+  };
+  const intake = useReplyIntake({
+    ready: tool.ready && !tool.shared,
+    entries: tool.entries,
+    chainOf: (d) => budgetRequestTool.derive(d, ctx).chain,
+    t,
+    onApply: (k, next, message) => {
+      const error = tool.saveAs(next, k);
+      if (!error) tool.say({ id: 'reply-applied', kind: 'info', text: message });
+      return error;
+    },
+  });
+  const confirm = (origin: 'link' | 'paste') =>
+    intake.incoming?.origin === origin && (
+      <ReplyConfirm
+        incoming={intake.incoming}
+        t={t}
+        onApply={() => void intake.apply()}
+        onClose={intake.close}
+      />
+    );
 
   // ---- drafts ----
   const switchTo = (k: string) => {
@@ -129,6 +182,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
           else announce(fill(t['drafts.imported'], { name: draftName(shared, t) }));
         }}
         onClose={tool.closeShare}
+        rootProps={tool.rootProps}
       />
     );
   }
@@ -136,6 +190,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
   return (
     <div class="tool-root br-app" data-current-draft={key ?? undefined} {...tool.rootProps}>
       <Notices notices={tool.notices} onDismiss={tool.dismiss} />
+      {confirm('link')}
       <Drafts
         entries={tool.entries}
         placeholderName={key === null ? draftName(draft, t) : null}
@@ -148,6 +203,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
         onNew={() => switchTo(newDraftKey())}
         onSaid={announce}
       />
+      {rule === 'locked' && <LockBanner draft={draft} t={t} onStartRevision={onStartRevision} />}
       <RequestForm
         draft={draft}
         result={result}
@@ -160,19 +216,32 @@ export default function BudgetRequest(props: BudgetRequestProps) {
         onRemove={onRemove}
         onAdd={onAdd}
         conflictAt={tool.conflictAt}
+        locked={rule === 'locked'}
       />
       <div class="no-print">
         <ResultView result={result} ctx={view} />
       </div>
-      <CompleteSection
-        key={key}
-        result={result}
-        ctx={view}
-        onShowEmpty={() => setShowEmpty(true)}
-        onComplete={(complete) => update((d) => ({ ...d, complete }))}
-      />
+      {draft.approvals.length === 0 && (
+        <CompleteSection
+          key={key}
+          result={result}
+          ctx={view}
+          onShowEmpty={() => setShowEmpty(true)}
+          onComplete={(complete) => update((d) => ({ ...d, complete }))}
+        />
+      )}
+      <ApprovalSection draft={draft} result={result} t={t} fingerprint={fingerprint}>
+        {confirm('paste')}
+        <ReplyPicker t={t} onRead={(text) => intake.read(text, 'paste')} />
+      </ApprovalSection>
       <ExportBar actions={tool.exports} />
-      <PrintSheet draft={draft} result={result} complete={result.complete} ctx={view} />
+      <PrintSheet
+        draft={draft}
+        result={result}
+        complete={result.complete}
+        ctx={view}
+        fingerprint={fingerprint}
+      />
     </div>
   );
 }

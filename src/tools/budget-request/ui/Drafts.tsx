@@ -6,6 +6,7 @@ import { EntryList } from '../../kit/ui/EntryList';
 import type { ToolEntry } from '../../kit/ui/use-tool';
 import type { BudgetRequestDraft } from '../logic/state';
 import { budgetRequestTool, type BudgetRequestContext } from '../logic/definition';
+import { approvalProgress, statusLabel } from '../logic/approval';
 import type { BudgetRequestStrings } from './strings';
 
 export function Drafts(props: {
@@ -35,9 +36,11 @@ export function Drafts(props: {
         · {fill(t['drafts.total'], { amount: formatYuan(view.totalFen) })} ·{' '}
         {e.current && e.savedAt === null
           ? t['drafts.unsaved']
-          : view.complete
-            ? t['drafts.status.complete']
-            : t['drafts.status.draft']}
+          : e.state.approvals.length > 0
+            ? statusLabel(approvalProgress(e.state, view.chain).status, t)
+            : view.complete
+              ? t['drafts.status.complete']
+              : t['drafts.status.draft']}
         {e.current && ` · ${t['drafts.current']}`}
       </>
     );

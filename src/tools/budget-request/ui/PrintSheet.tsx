@@ -1,11 +1,13 @@
 // The A4 申请单: header, required fields, line items with totals and 大写, budget position,
-// approval boxes (签字 / 日期) and clause references. Printed; shown on screen for a shared link.
+// approval boxes (each step's decision, 签字 / 日期: SheetApproval) and clause references.
+// Printed; shown on screen for a shared link.
 import { Component } from 'preact';
 import type { BudgetRequestResult, LineResult } from '../logic/derive';
 import { formatPercent, formatQuantity } from '../logic/format';
 import type { BudgetRequestDraft, RequestLineDraft } from '../logic/state';
 import { formatYuan } from '../../../core/money';
 import { ClauseA, OverBudget, type ToolContext } from './common';
+import { SheetApproval } from './SheetApproval';
 
 interface Props {
   draft: BudgetRequestDraft;
@@ -14,6 +16,8 @@ interface Props {
   ctx: ToolContext;
   /** On screen (shared link) rather than print-only. */
   screen?: boolean;
+  /** The revision's fingerprint for the 审批 line (null until known). */
+  fingerprint: string | null;
 }
 
 /** One printed line; skipped on re-render when its line did not change (200 lines stay quick). */
@@ -42,7 +46,7 @@ class SheetLine extends Component<{
   }
 }
 
-export function PrintSheet({ draft, result, complete, ctx, screen }: Props) {
+export function PrintSheet({ draft, result, complete, ctx, screen, fingerprint }: Props) {
   const { t, policy } = ctx;
   const { category, position } = result;
   const filled = draft.lines.map((line, i) => ({ line, r: result.lines[i]! })).filter(({ r }) => !r.blank);
@@ -196,23 +200,7 @@ export function PrintSheet({ draft, result, complete, ctx, screen }: Props) {
         </p>
       )}
 
-      <h3>
-        {t['print.chain']}（{result.chain.map((s) => s.approver).join(' → ')}）
-      </h3>
-      <div class="signatures" data-testid="sheet-signatures">
-        <div>
-          <span class="br-sheet-sign-role">{t['print.applicantSign']}</span>
-          <span>{t['print.sign']}：</span>
-          <span>{t['print.signDate']}：</span>
-        </div>
-        {result.chain.map((step) => (
-          <div key={step.id} data-approver={step.approver}>
-            <span class="br-sheet-sign-role">{step.approver}</span>
-            <span>{t['print.sign']}：</span>
-            <span>{t['print.signDate']}：</span>
-          </div>
-        ))}
-      </div>
+      <SheetApproval draft={draft} chain={result.chain} t={t} fingerprint={fingerprint} />
 
       <p class="br-sheet-footer">
         {t['print.clauses']}：

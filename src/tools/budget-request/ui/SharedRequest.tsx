@@ -1,9 +1,12 @@
-// A 预算申请单 opened from a link: read-only, printable, and can be kept as a draft of one's own.
+// A 预算申请单 opened from a link: read-only, printable, can be kept as a draft of one's own, and
+// the approver of the next step records a decision here (ApproverPanel, issue 12).
 import { Notices, type Notice } from '../../kit/ui/Notices';
 import { budgetContext, budgetRequestTool } from '../logic/definition';
 import type { BudgetRequestDraft } from '../logic/state';
+import { ApproverPanel } from './ApproverPanel';
 import type { ToolContext } from './common';
 import { PrintSheet } from './PrintSheet';
+import { useRevisionFingerprint } from './use-fingerprint';
 
 export function SharedRequest(props: {
   draft: BudgetRequestDraft;
@@ -12,11 +15,13 @@ export function SharedRequest(props: {
   onDismiss: (id: string) => void;
   onSave: () => void;
   onClose: () => void;
+  rootProps: Readonly<Record<string, string | undefined>>;
 }) {
   const { t, policy } = props.view;
   const result = budgetRequestTool.derive(props.draft, budgetContext(policy, t, ''));
+  const fingerprint = useRevisionFingerprint(props.draft);
   return (
-    <div class="tool-root br-app">
+    <div class="tool-root br-app" {...props.rootProps}>
       <Notices notices={props.notices} onDismiss={props.onDismiss} />
       <div class="tool-readonly-banner no-print" role="status">
         <p>{t['share.banner']}</p>
@@ -32,7 +37,15 @@ export function SharedRequest(props: {
           </button>
         </div>
       </div>
-      <PrintSheet draft={props.draft} result={result} complete={result.complete} ctx={props.view} screen />
+      <PrintSheet
+        draft={props.draft}
+        result={result}
+        complete={result.complete}
+        ctx={props.view}
+        screen
+        fingerprint={fingerprint}
+      />
+      <ApproverPanel draft={props.draft} result={result} view={props.view} fingerprint={fingerprint} />
     </div>
   );
 }

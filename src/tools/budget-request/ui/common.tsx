@@ -69,3 +69,13 @@ export function OverBudget({ overByFen, ctx }: { overByFen: Fen; ctx: ToolContex
     />
   );
 }
+
+/** 关于链接、指纹与签字 (issue 12, 4): shown wherever a link or reply is made or received. */
+export function TrustNote({ t, id }: { t: ToolContext['t']; id: string }) {
+  return (
+    <aside class="br-trust no-print" aria-labelledby={id}>
+      <h2 id={id}>{t['trust.heading']}</h2>
+      <p>{t['trust.note']}</p>
+    </aside>
+  );
+}

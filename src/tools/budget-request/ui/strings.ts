@@ -197,7 +197,105 @@ export const strings = {
 
   // Shown on every page that receives a link or reply (issue 12 item 4).
   'trust.note':
-    '链接可以被持有人修改：以签字的纸质表为准；指纹只能显示内容是否改动，不能证明是谁发出的。',
+    '内容指纹只用来发现申请单在审批后是否被改动，不能证明是谁发出的；链接和回复文件都可能被改写。签字的纸质申请单才是正式记录。',
+  'trust.heading': '关于链接、指纹与签字',
+
+  // ---- 审批 on the page (issue 12): the approver's panel ----
+  'approve.heading': '审批',
+  'approve.chain': '本申请合计 {amount}，须依次经：{chain}',
+  'approve.revision': '第 {revision} 版 · 内容指纹 {fingerprint}',
+  'approve.state.approved': '同意',
+  'approve.state.returned': '退回修改',
+  'approve.state.rejected': '不同意',
+  'approve.state.next': '待审批',
+  'approve.state.waiting': '等待前一步',
+  'approve.state.stopped': '无需审批（审批已结束）',
+  'approve.decidedBy': '{name}，{date}',
+  'approve.stepsLabel': '审批步骤',
+  'approve.formHeading': '填写审批意见：{approver}',
+  'approve.formHint':
+    '你是本步骤的审批人（{approver}）时填写。提交后生成回复链接和 JSON 文件，发回给申请人。',
+  'approve.role': '审批步骤',
+  'approve.decision': '审批结论',
+  'approve.comment': '意见',
+  'approve.commentHint': '退回修改或不同意时必填，最多 {max} 字',
+  'approve.name': '审批人姓名',
+  'approve.date': '审批日期',
+  'approve.submit': '生成审批回复',
+  'approve.fix': '请先改正标出的 {n} 项。',
+  'approve.notComplete': '申请人还没有把这份申请单标记为已完成；审批前请先与申请人确认内容。',
+  'approve.closed': '这一版申请单不再需要审批：{status}。',
+  'approve.result.heading': '审批回复已生成：{approver}{decision}',
+  'approve.result.text': '把回复链接或回复 JSON 文件发回给申请人；申请人打开后，你的审批意见会记入其草稿。',
+  'approve.result.link': '回复链接（发回申请人）',
+  'approve.result.copy': '复制回复链接',
+  'approve.result.copied': '已复制回复链接',
+  'approve.result.download': '下载回复 JSON',
+  'approve.result.downloaded': '已下载回复 JSON 文件',
+  'approve.result.message': '发给申请人的话（可修改后发送）',
+  'approve.result.copyMessage': '复制这段话',
+  'approve.result.messageCopied': '已复制这段话',
+  'approve.result.messageText':
+    '{applicant}您好：预算申请单「{project}」（第 {revision} 版，合计 {amount}），{approver}审批意见：{decision}{comment}。请打开下面的链接，把审批意见记入你的草稿：\n{link}',
+  'approve.result.noLink': '（链接太长，请改发回复 JSON 文件）',
+  'approve.result.forwardHeading': '转给下一位审批人：{approver}',
+  'approve.result.forwardText':
+    '下一步由{approver}审批。可以把这个链接直接发给{approver}：链接里的申请单已带上你的审批意见（也可以只发回申请人，由申请人转交）。',
+  'approve.result.forwardLink': '给{approver}的申请单链接',
+  'approve.result.copyForward': '复制给{approver}的链接',
+  'approve.result.forwardCopied': '已复制给{approver}的链接',
+  'approve.result.last': '这是最后一步审批。',
+  'approve.result.stale': '审批意见已改动，上面的回复已作废；请重新生成。',
+  'approve.result.copyFailed': '浏览器不允许自动复制，请在框中全选后按 Ctrl+C（Mac 上 ⌘+C）复制。',
+  'approve.fileBase': '预算申请单审批回复-{project}-{approver}',
+
+  // ---- 审批 on the page: the requester's side ----
+  'approval.heading': '审批',
+  'approval.status': '审批状态：{status}',
+  'approval.revision': '第 {revision} 版',
+  'approval.howTo':
+    '标记为已完成后，用下方“复制分享链接”把申请单发给{first}。审批人会发回回复链接或回复 JSON 文件：打开链接，或在下面粘贴、选择文件，审批意见就会记入本草稿。',
+  'approval.locked': '已批准，已锁定',
+  'approval.lockedText':
+    '这一版申请单已经全部审批同意，内容不能再改。如需改动，请开始新修订；新修订须重新审批。',
+  'approval.startRevision': '开始新修订',
+  'approval.startRevisionQuestion':
+    '开始第 {revision} 版？第 {current} 版及其审批记录会保留在历史中，新版本须重新审批。',
+  'approval.startRevisionConfirm': '确认开始新修订',
+  'approval.cancel': '取消',
+  'approval.returnedText':
+    '{approver}退回修改，意见：{comment}。修改申请单会开始第 {revision} 版；改好后请标记为已完成，再重新发给审批人。',
+  'approval.rejectedText': '{approver}不同意，意见：{comment}。这一版申请单的审批已结束。',
+  'approval.pendingEditText':
+    '已有审批意见：现在修改申请单会开始第 {revision} 版，已有的审批意见作废，须从{first}起重新审批。',
+  'approval.newRevision':
+    '已开始第 {revision} 版：第 {previous} 版的审批记录已存入历史。改好后请标记为已完成，再把新的分享链接发给审批人。',
+  'approval.history': '以前版本的审批',
+  'approval.historyLine': '第 {revision} 版：{decisions}',
+  'approval.historyDecision': '{approver}{decision}（{name}，{date}）{comment}',
+
+  'reply.open': '收到审批回复？',
+  'reply.paste': '粘贴回复链接或回复 JSON 的内容',
+  'reply.openButton': '读取回复',
+  'reply.file': '选择回复 JSON 文件',
+  'reply.heading': '收到的审批回复',
+  'reply.summary': '{approver}（{name}，{date}）：{decision}',
+  'reply.forDraft': '记入草稿「{project}」第 {revision} 版。指纹相符：审批针对的正是这份草稿现在的内容。',
+  'reply.earlier': '回复中还带有此前的审批：{steps}',
+  'reply.apply': '记入草稿',
+  'reply.dismiss': '不记入',
+  'reply.close': '关闭',
+  'reply.applied': '已记入草稿「{project}」：{status}',
+  'reply.already': '这个回复的审批意见已经记在草稿「{project}」中，没有改动。',
+  'reply.noDraft':
+    '本浏览器中没有找到回复所对应的申请单「{project}」。回复只能记入发出申请单的那份草稿：请在原来的电脑和浏览器上打开它，或先导入那份草稿的 JSON 文件。',
+  'reply.error': '回复无法使用：{error}',
+  'reply.notSaved': '没有记入：{error}',
+
+  'print.approver': '审批人',
+  'print.opinion': '意见',
+  'print.approvalLine': '审批：{status} · {revision}',
+  'print.history': '以前版本的审批',
 } as const;
 
 export type BudgetRequestStringKey = keyof typeof strings;

@@ -1,0 +1,255 @@
+// An approver's reply reaching the requester: opened as a reply link (#r1.budget-request.…), pasted
+// (link or JSON) or chosen as a file. It is matched to the draft it answers (same request, same
+// revision, same fingerprint), shown, and recorded only after the requester confirms.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ApprovalStep } from '../../../core/policy-types';
+import { fragmentKind } from '../../../core/share-link';
+import { fill } from '../../../core/template';
+import { clearFragment } from '../../kit/ui/dom';
+import type { ToolEntry } from '../../kit/ui/use-tool';
+import {
+  applyApprovalReply,
+  decisionLabel,
+  readApprovalReply,
+  revisionFingerprint,
+  statusLabel,
+  type ApplyResult,
+  type ApprovalReply,
+} from '../logic/approval';
+import type { BudgetRequestDraft } from '../logic/state';
+import type { BudgetRequestStrings } from './strings';
+
+type Origin = 'link' | 'paste';
+type Applied = Extract<ApplyResult, { ok: true }>;
+
+export interface ReplyMatch {
+  readonly key: string;
+  readonly result: Applied;
+}
+
+export interface IncomingReply {
+  readonly origin: Origin;
+  readonly reply: ApprovalReply | null;
+  readonly match: ReplyMatch | null;
+  readonly error: string | null;
+}
+
+/** The draft a reply is for: same request id (the open draft first), and one it applies to. */
+async function matchReply(
+  reply: ApprovalReply,
+  entries: readonly ToolEntry<BudgetRequestDraft>[],
+  chainOf: (d: BudgetRequestDraft) => readonly ApprovalStep[],
+  t: BudgetRequestStrings,
+): Promise<{ ok: true; match: ReplyMatch } | { ok: false; error: string }> {
+  const same = entries
+    .filter((e) => e.state?.requestId === reply.payload.requestId)
+    .sort((a, b) => Number(b.current) - Number(a.current));
+  let first: string | null = null;
+  for (const e of same) {
+    const draft = e.state!;
+    const fingerprint = await revisionFingerprint(draft);
+    const result = applyApprovalReply(draft, reply, { chain: chainOf(draft), fingerprint }, t);
+    if (result.ok) return { ok: true, match: { key: e.key, result } };
+    first ??= result.error;
+  }
+  return { ok: false, error: first ?? fill(t['reply.noDraft'], { project: reply.payload.project }) };
+}
+
+const isReplyHash = () => fragmentKind(location.hash.replace(/^#/, '')) === 'reply';
+
+export function useReplyIntake(options: {
+  ready: boolean;
+  entries: readonly ToolEntry<BudgetRequestDraft>[];
+  chainOf: (d: BudgetRequestDraft) => readonly ApprovalStep[];
+  t: BudgetRequestStrings;
+  /** Records the draft with the reply's decisions; an error message when it could not be saved. */
+  onApply: (key: string, draft: BudgetRequestDraft, message: string) => string | null;
+}) {
+  const { t } = options;
+  const [source, setSource] = useState<{ text: string; origin: Origin } | null>(null);
+  const [incoming, setIncoming] = useState<IncomingReply | null>(null);
+  const latest = useRef(options);
+  latest.current = options;
+
+  useEffect(() => {
+    const fromHash = () => {
+      if (isReplyHash()) setSource({ text: location.hash.replace(/^#/, ''), origin: 'link' });
+    };
+    fromHash();
+    addEventListener('hashchange', fromHash);
+    return () => removeEventListener('hashchange', fromHash);
+  }, []);
+
+  useEffect(() => {
+    if (source === null || !options.ready) return;
+    let live = true;
+    void (async () => {
+      const read = await readApprovalReply(source.text);
+      if (!live) return;
+      if (!read.ok) {
+        setIncoming({ origin: source.origin, reply: null, match: null, error: read.error });
+        return;
+      }
+      const m = await matchReply(read.reply, latest.current.entries, latest.current.chainOf, t);
+      if (!live) return;
+      setIncoming({
+        origin: source.origin,
+        reply: read.reply,
+        match: m.ok ? m.match : null,
+        error: m.ok ? null : m.error,
+      });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [source, options.ready]);
+
+  const close = () => {
+    setSource(null);
+    setIncoming(null);
+    if (isReplyHash()) clearFragment();
+  };
+
+  /** Matches again against the drafts as they are now (one may have changed), then records. */
+  const apply = async () => {
+    const reply = incoming?.reply;
+    if (!reply) return;
+    const m = await matchReply(reply, latest.current.entries, latest.current.chainOf, t);
+    if (!m.ok) {
+      setIncoming({ ...incoming, match: null, error: m.error });
+      return;
+    }
+    const { result, key } = m.match;
+    const message = fill(t['reply.applied'], {
+      project: result.draft.project,
+      status: statusLabel(result.status, t),
+    });
+    const error = result.added.length > 0 ? latest.current.onApply(key, result.draft, message) : null;
+    if (error) {
+      setIncoming({ ...incoming, error: fill(t['reply.notSaved'], { error }) });
+      return;
+    }
+    close();
+  };
+
+  return {
+    incoming,
+    read: (text: string, origin: Origin) => setSource({ text, origin }),
+    apply,
+    close,
+  };
+}
+
+/** The reply shown before it is recorded: what was decided, for which draft, and 记入 / 不记入. */
+export function ReplyConfirm(props: {
+  incoming: IncomingReply;
+  t: BudgetRequestStrings;
+  onApply: () => void;
+  onClose: () => void;
+}) {
+  const { incoming, t } = props;
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), [incoming]);
+  const decision = incoming.reply?.payload.decision;
+  const match = incoming.match;
+  const earlier = incoming.reply?.payload.earlier ?? [];
+  return (
+    <section class="br-reply no-print" aria-labelledby="br-reply-heading" data-testid="reply-confirm">
+      <h2 id="br-reply-heading" tabIndex={-1} ref={ref}>
+        {t['reply.heading']}
+      </h2>
+      {decision && (
+        <p>
+          <strong>
+            {fill(t['reply.summary'], {
+              approver: decision.approver,
+              name: decision.name,
+              date: decision.date,
+              decision: decisionLabel(decision.decision, t),
+            })}
+          </strong>
+          {decision.comment !== '' && <span class="br-pre">（{decision.comment}）</span>}
+        </p>
+      )}
+      {earlier.length > 0 && (
+        <p>
+          {fill(t['reply.earlier'], {
+            steps: earlier.map((d) => `${d.approver}${decisionLabel(d.decision, t)}`).join('、'),
+          })}
+        </p>
+      )}
+      {match &&
+        (match.result.added.length > 0 ? (
+          <p class="br-reply-same">
+            <span aria-hidden="true">✓ </span>
+            {fill(t['reply.forDraft'], {
+              project: match.result.draft.project,
+              revision: match.result.draft.revision,
+            })}
+          </p>
+        ) : (
+          <p role="status">{fill(t['reply.already'], { project: match.result.draft.project })}</p>
+        ))}
+      {incoming.error && (
+        <p class="tool-error" role="alert">
+          {fill(t['reply.error'], { error: incoming.error })}
+        </p>
+      )}
+      <div class="tool-export-buttons">
+        {match && match.result.added.length > 0 && (
+          <button type="button" class="tool-button tool-button--primary" onClick={props.onApply}>
+            {t['reply.apply']}
+          </button>
+        )}
+        <button type="button" class="tool-button" onClick={props.onClose}>
+          {match && match.result.added.length > 0 ? t['reply.dismiss'] : t['reply.close']}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** 收到审批回复？: paste a reply link or JSON, or choose the reply file. */
+export function ReplyPicker(props: { t: BudgetRequestStrings; onRead: (text: string) => void }) {
+  const { t } = props;
+  const [pasted, setPasted] = useState('');
+  return (
+    <details class="br-reply-open">
+      <summary>{t['reply.open']}</summary>
+      <div class="tool-field">
+        <label for="br-reply-paste">{t['reply.paste']}</label>
+        <textarea
+          id="br-reply-paste"
+          rows={3}
+          value={pasted}
+          onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)}
+        />
+      </div>
+      <div>
+        <button
+          type="button"
+          class="tool-button"
+          onClick={() => {
+            if (pasted.trim() !== '') props.onRead(pasted.trim());
+          }}
+        >
+          {t['reply.openButton']}
+        </button>
+      </div>
+      <div class="tool-field">
+        <label for="br-reply-file">{t['reply.file']}</label>
+        <input
+          id="br-reply-file"
+          type="file"
+          accept="application/json,.json"
+          onChange={async (e) => {
+            const input = e.currentTarget as HTMLInputElement;
+            const file = input.files?.[0];
+            input.value = '';
+            if (file) props.onRead(await file.text());
+          }}
+        />
+      </div>
+    </details>
+  );
+}
