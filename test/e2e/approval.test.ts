@@ -115,6 +115,9 @@ async function decide(
   await page.getByRole('button', { name: '生成审批回复' }).click();
   const reply = page.getByLabel('回复链接（发回申请人）');
   await reply.waitFor();
+  // The approver's step list shows the decision just made (as the reply records it).
+  const decided = { 同意: 'approved', 退回修改: 'returned', 不同意: 'rejected' }[decision];
+  await expect(panel.locator(`[data-step="${step.id}"]`).getAttribute('data-state')).resolves.toBe(decided);
   let forward: string | null = null;
   if (next) {
     const box = page.getByLabel(`给${next.approver}的申请单链接`);
@@ -406,7 +409,6 @@ describe('预算申请单 审批', () => {
       if (colorScheme === 'light') {
         await page.setViewportSize({ width: 375, height: 800 });
         await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(375);
-        await page.getByTestId('approver-panel').screenshot({ path: '/tmp/approval-375.png' });
       }
       await clean(watch);
     }

@@ -217,7 +217,12 @@ describe('home page', () => {
     const entries: Record<string, Record<string, string>> = {
       '新员工（入职）': { 入职清单: '/tools/onboarding/' },
       '员工（绩效自评、奖金估算）': { 绩效自评: '/tools/self-review/', 绩效奖金估算: '/tools/bonus/' },
-      '经理（条款索引、预算申请）': { 条款索引: '/clauses/', 预算申请单: '/tools/budget-request/' },
+      '经理与审批人（团队考核、签收、预算审批）': {
+        团队考核: '/tools/team-review/',
+        新员工签收: '/tools/signoffs/',
+        预算申请单: '/tools/budget-request/',
+        条款索引: '/clauses/',
+      },
     };
     for (const [name, links] of Object.entries(entries)) {
       const region = page.getByRole('region', { name });

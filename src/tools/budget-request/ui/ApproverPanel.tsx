@@ -42,6 +42,8 @@ export function ApproverPanel(props: {
     requestAnimationFrame(() => document.getElementById('br-approve-result-heading')?.focus());
     return null;
   };
+  // Once decided, the steps show this decision as recorded in the reply (until the form changes).
+  const shown = made && !stale ? approvalProgress(made.forward, chain) : progress;
   // The step after the one decided, when the decision lets the chain go on.
   const after =
     made && made.reply.payload.decision.decision === 'approve'
@@ -67,7 +69,7 @@ export function ApproverPanel(props: {
           fingerprint: fingerprint === null ? t['approval.print.empty'] : shortFingerprint(fingerprint),
         })}
       </p>
-      <ApprovalSteps progress={progress} t={t} />
+      <ApprovalSteps progress={shown} t={t} />
       {progress.next ? (
         <>
           {!result.complete && <p class="br-warning">{t['approve.notComplete']}</p>}
