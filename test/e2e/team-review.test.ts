@@ -304,7 +304,7 @@ describe('团队考核', () => {
       },
       toJsonFile('self-review', SELF_REVIEW_STATE_VERSION, { ...lisi(), name: '王五' }),
     );
-    await p.locator('.tr-drop').dispatchEvent('drop', { dataTransfer: dropped });
+    await p.locator('.tool-drop').dispatchEvent('drop', { dataTransfer: dropped });
     await p.getByText('新增 1 份').waitFor();
     await expect(p.locator('.tr-members li').count()).resolves.toBe(2);
 

@@ -1,4 +1,5 @@
 // Shared bits of the 预算申请单 island: clause links and the props every part needs.
+import { TrustNote as KitTrustNote } from '../../kit/ui/ReceiveBox';
 import type { ComponentChildren } from 'preact';
 import type { BudgetRequestStrings } from './strings';
 import { clauseShortLabel } from '../../../core/clause';
@@ -72,10 +73,5 @@ export function OverBudget({ overByFen, ctx }: { overByFen: Fen; ctx: ToolContex
 
 /** 关于链接、指纹与签字 (issue 12, 4): shown wherever a link or reply is made or received. */
 export function TrustNote({ t, id }: { t: ToolContext['t']; id: string }) {
-  return (
-    <aside class="br-trust no-print" aria-labelledby={id}>
-      <h2 id={id}>{t['trust.heading']}</h2>
-      <p>{t['trust.note']}</p>
-    </aside>
-  );
+  return <KitTrustNote id={id} class="no-print" heading={t['trust.heading']} text={t['trust.note']} />;
 }

@@ -3,6 +3,7 @@
 // signed which version and who is behind on the first-month items today. Thin: parameters and
 // words come in as props, ../logic/signoff computes, the kit runtime saves (one list per browser).
 // The shared tool styles come in through signoffs.css (see the note at its top).
+import { TrustNote } from '../../kit/ui/ReceiveBox';
 import './signoffs.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { OnboardingPolicy } from '../../../core/policy-types';
@@ -126,11 +127,9 @@ export default function Signoffs(props: SignoffsProps) {
           onClose={tool.closeShare}
         />
       )}
-      <aside class="so-trust" aria-labelledby="so-trust-heading">
-        <h2 id="so-trust-heading">{s['trust.heading']}</h2>
-        <p>{s['trust.note']}</p>
+      <TrustNote id="so-trust-heading" heading={s['trust.heading']} text={s['trust.note']}>
         <p class="tool-hint no-print">{storageNote}</p>
-      </aside>
+      </TrustNote>
 
       {!tool.shared && (
         <SignoffReceive

@@ -1,6 +1,7 @@
 // Receiving 绩效自评: links pasted one per line, or many JSON files chosen or dropped at once. The
 // logic files them (same person + period updates); this lists what happened, failures with reasons.
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { ReceiveBox } from '../../kit/ui/ReceiveBox';
 import type { ReceiveResult } from '../logic/receive';
 import type { S, T } from './types';
 
@@ -21,26 +22,13 @@ export function Receive(props: {
   onFiles: (files: readonly File[]) => Promise<ReceiveReport | null>;
 }) {
   const { s, t } = props;
-  const [text, setText] = useState('');
   const [report, setReport] = useState<ReceiveReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [over, setOver] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const run = async (work: () => Promise<ReceiveReport | null>) => {
-    setBusy(true);
     setReport(null);
-    try {
-      const r = await work();
-      setReport(r);
-      return r;
-    } finally {
-      setBusy(false);
-    }
-  };
-  const files = (list: FileList | null | undefined) => {
-    const chosen = list ? [...list] : [];
-    if (chosen.length > 0) void run(() => props.onFiles(chosen));
+    const r = await work();
+    setReport(r);
+    return r;
   };
 
   const list = (heading: string, keys: readonly string[]) =>
@@ -53,62 +41,22 @@ export function Receive(props: {
   return (
     <section class="no-print tr-receive" aria-labelledby="tr-receive-heading">
       <h2 id="tr-receive-heading">{s['receive.heading']}</h2>
-      <div class="tool-field">
-        <label for="tr-links">{s['receive.links']}</label>
-        <textarea
-          id="tr-links"
-          rows={4}
-          value={text}
-          readOnly={props.disabled}
-          aria-describedby="tr-links-hint"
-          onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
-        />
-        <span class="tool-hint" id="tr-links-hint">
-          {s['receive.linksHint']}
-        </span>
-      </div>
-      <div class="tr-receive-actions">
-        <button
-          type="button"
-          class="tool-button tool-button--primary"
-          disabled={props.disabled || busy}
-          onClick={async () => {
-            const r = await run(() => props.onLinks(text));
-            if (r && r.failed.length === 0) setText('');
-          }}
-        >
-          {s['receive.loadLinks']}
-        </button>
-      </div>
-      <div
-        class={`tr-drop${over ? ' tr-drop--over' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
+      <ReceiveBox
+        id="tr"
+        labels={{
+          links: s['receive.links'],
+          linksHint: s['receive.linksHint'],
+          load: s['receive.loadLinks'],
+          files: s['receive.files'],
+          filesHint: s['receive.drop'],
         }}
-        onDragLeave={() => setOver(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setOver(false);
-          if (!props.disabled) files(e.dataTransfer?.files);
+        disabled={props.disabled}
+        onLinks={async (text) => {
+          const r = await run(() => props.onLinks(text));
+          return r !== null && r.failed.length === 0;
         }}
-      >
-        <label for="tr-files">{s['receive.files']}</label>
-        <input
-          id="tr-files"
-          ref={fileInput}
-          type="file"
-          multiple
-          accept="application/json,.json"
-          disabled={props.disabled || busy}
-          onChange={(e) => {
-            const input = e.currentTarget as HTMLInputElement;
-            files(input.files);
-            input.value = '';
-          }}
-        />
-        <span class="tool-hint">{s['receive.drop']}</span>
-      </div>
+        onFiles={(files) => run(() => props.onFiles(files))}
+      />
       <div class="tr-receive-report" role="status" aria-live="polite">
         {report && (
           <>

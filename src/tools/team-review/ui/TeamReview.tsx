@@ -3,6 +3,7 @@
 // replies to the employee. Thin: parameters and words come in as props, ../logic computes, the kit
 // runtime saves (one entry: the team, in this browser only).
 // The shared tool styles come in through team-review.css (see the note at its top).
+import { TrustNote } from '../../kit/ui/ReceiveBox';
 import './team-review.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ClauseLinkData } from '../../../core/clause-ref';
@@ -140,11 +141,9 @@ export default function TeamReview(props: TeamReviewProps) {
       {tool.shared && (
         <ShareBanner text={s['share.banner']} closeLabel={s['share.close']} onClose={tool.closeShare} />
       )}
-      <aside class="no-print tr-trust" aria-labelledby="tr-trust-heading">
-        <h2 id="tr-trust-heading">{s['trust.heading']}</h2>
-        <p>{s['trust.text']}</p>
+      <TrustNote id="tr-trust-heading" class="no-print" heading={s['trust.heading']} text={s['trust.text']}>
         <p class="tool-hint">{storageNote}</p>
-      </aside>
+      </TrustNote>
 
       <Receive s={s} t={t} disabled={readOnly} nameOf={nameOf} onLinks={onLinks} onFiles={onFiles} />
 

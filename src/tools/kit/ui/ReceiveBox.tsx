@@ -1,0 +1,116 @@
+// What a receiver is sent, brought in the same way in every tool: links or JSON pasted (one link a
+// line), or files chosen or dropped (many at once). The tool reads them and reports what happened.
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+
+export interface ReceiveBoxLabels {
+  readonly links: string;
+  readonly linksHint: string;
+  readonly load: string;
+  readonly files: string;
+  readonly filesHint: string;
+}
+
+export function ReceiveBox(props: {
+  /** Prefix of the element ids (`<id>-links`, `<id>-files`). */
+  id: string;
+  labels: ReceiveBoxLabels;
+  disabled: boolean;
+  /** Reads the pasted text; true when all of it was taken, so the box empties. */
+  onLinks: (text: string) => Promise<boolean>;
+  onFiles: (files: readonly File[]) => Promise<unknown>;
+}) {
+  const { id, labels } = props;
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [over, setOver] = useState(false);
+
+  const run = async <R,>(work: () => Promise<R>): Promise<R> => {
+    setBusy(true);
+    try {
+      return await work();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const files = (list: FileList | null | undefined) => {
+    const chosen = list ? [...list] : [];
+    if (chosen.length > 0) void run(() => props.onFiles(chosen));
+  };
+
+  return (
+    <>
+      <div class="tool-field tool-receive-links">
+        <label for={`${id}-links`}>{labels.links}</label>
+        <textarea
+          id={`${id}-links`}
+          rows={4}
+          value={text}
+          readOnly={props.disabled}
+          aria-describedby={`${id}-links-hint`}
+          onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+        />
+        <span class="tool-hint" id={`${id}-links-hint`}>
+          {labels.linksHint}
+        </span>
+      </div>
+      <div>
+        <button
+          type="button"
+          class="tool-button tool-button--primary"
+          disabled={props.disabled || busy}
+          onClick={async () => {
+            if (await run(() => props.onLinks(text))) setText('');
+          }}
+        >
+          {labels.load}
+        </button>
+      </div>
+      <div
+        class={`tool-drop${over ? ' tool-drop--over' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          if (!props.disabled && !busy) files(e.dataTransfer?.files);
+        }}
+      >
+        <label for={`${id}-files`}>{labels.files}</label>
+        <input
+          id={`${id}-files`}
+          type="file"
+          multiple
+          accept="application/json,.json"
+          disabled={props.disabled || busy}
+          onChange={(e) => {
+            const input = e.currentTarget as HTMLInputElement;
+            files(input.files);
+            input.value = '';
+          }}
+        />
+        <span class="tool-hint">{labels.filesHint}</span>
+      </div>
+    </>
+  );
+}
+
+/** Says on the page what a fingerprint can and cannot show, and that the signed paper is the record. */
+export function TrustNote(props: {
+  id: string;
+  heading: string;
+  text: string;
+  class?: string;
+  children?: ComponentChildren;
+}) {
+  return (
+    <aside class={`tool-trust${props.class ? ` ${props.class}` : ''}`} aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.heading}</h2>
+      <p>{props.text}</p>
+      {props.children}
+    </aside>
+  );
+}
