@@ -1,11 +1,11 @@
 // 发送签收 (issue 12, 2): the new hire's 签收 as a link to 新员工签收 or a JSON file, made from the
 // checklist (name, role, the policy version and fingerprint read, 签收日期, progress). What is
 // missing shows beside its line once the reader asks; the reply code loads on first use.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { parseDateInput, type ChecklistView } from '../logic/checklist';
 import type { SignoffField, PolicyEdition } from '../logic/signoff';
 import type { SharedOnboarding } from '../logic/state';
-import { copyText, downloadText } from '../../kit/ui/dom';
+import { SendReply, type MadeReply } from '../../kit/ui/SendReply';
 import type { OnboardingStrings } from './strings';
 
 type SignoffModule = typeof import('../logic/signoff');
@@ -34,58 +34,24 @@ export function SignoffSend(props: {
   const { state, view, s, t, today } = props;
   const [logic, setLogic] = useState<SignoffModule | null>(null);
   const [asked, setAsked] = useState(false);
-  const [link, setLink] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  // A link made before the last edit no longer says what the checklist is.
-  useEffect(() => {
-    if (link) setStatus(s['send.stale']);
-    setLink(null);
-  }, [state]);
-
   const input = { state, view, roleName: props.roleName, edition: props.edition, today: today ?? '' };
   const problems = asked && logic ? logic.signoffProblems(input, s) : [];
   const problemOf = (field: SignoffField) => problems.find((p) => p.field === field)?.message ?? null;
 
-  /** The reply, or null after showing what is missing. */
-  const make = async () => {
+  /** The 签收, or null after showing what is missing. */
+  const make = async (): Promise<MadeReply | null> => {
     const mod = logic ?? (await load());
     setLogic(mod);
     setAsked(true);
     const made = await mod.makeSignoffReply(input, s);
-    if (!made.ok) {
-      setLink(null);
-      setStatus('');
-      return null;
-    }
-    return { mod, reply: made.reply };
-  };
-  const copy = async () => {
-    const made = await make();
-    if (!made) return;
-    const { encodeReplyLink } = await import('../../../core/reply');
-    const encoded = await encodeReplyLink(made.reply);
-    if (!encoded.ok) {
-      setError(encoded.error);
-      return;
-    }
-    setError(null);
-    const url = new URL(props.signoffsHref, location.href);
-    url.hash = encoded.fragment;
-    setLink(url.href);
-    setStatus((await copyText(url.href)) ? s['send.copied'] : s['send.notCopied']);
-  };
-  const download = async () => {
-    const made = await make();
-    if (!made) return;
-    const { replyToJson } = await import('../../../core/reply');
+    if (!made.ok) return null;
     const p = made.reply.payload;
-    const name = t('send.fileBase', { name: p.name, date: p.date });
-    downloadText(`${name}.json`, replyToJson(made.reply), 'application/json;charset=utf-8');
-    setError(null);
-    setStatus(s['send.downloaded']);
+    return {
+      reply: made.reply,
+      href: props.signoffsHref,
+      fileBase: t('send.fileBase', { name: p.name, date: p.date }),
+    };
   };
-
   const overdue = view.phases.reduce((n, p) => n + p.items.filter((it) => it.overdue).length, 0);
   // The 签收日期 as it will be sent: typed, else today (a bad one is flagged once the reader asks).
   const typed = parseDateInput(state.ackDate);
@@ -146,39 +112,22 @@ export function SignoffSend(props: {
           {s['send.blocked']}
         </p>
       )}
-      <div class="tool-export-buttons">
-        <button
-          type="button"
-          class="tool-button tool-button--primary"
-          disabled={!props.mounted}
-          onClick={() => void copy()}
-        >
-          {s['send.copy']}
-        </button>
-        <button type="button" class="tool-button" disabled={!props.mounted} onClick={() => void download()}>
-          {s['send.download']}
-        </button>
-      </div>
-      <p class="tool-export-status" role="status">
-        {status}
-      </p>
-      {error && (
-        <p class="tool-error" role="alert">
-          {error}
-        </p>
-      )}
-      {link && (
-        <div class="tool-field">
-          <label for="ob-send-link">{s['send.link']}</label>
-          <textarea
-            id="ob-send-link"
-            rows={3}
-            readOnly
-            value={link}
-            onFocus={(e) => (e.currentTarget as HTMLTextAreaElement).select()}
-          />
-        </div>
-      )}
+      <SendReply
+        id="ob-send-link"
+        rows={3}
+        disabled={!props.mounted}
+        labels={{
+          copy: s['send.copy'],
+          download: s['send.download'],
+          link: s['send.link'],
+          copied: s['send.copied'],
+          notCopied: s['send.notCopied'],
+          downloaded: s['send.downloaded'],
+          stale: s['send.stale'],
+        }}
+        make={make}
+        content={state}
+      />
       <p class="ob-trust">
         <strong>{s['trust.heading']}：</strong>
         {s['trust.note']}

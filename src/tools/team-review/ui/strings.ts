@@ -170,6 +170,8 @@ export const strings = {
     '把上级评定发回给员工：员工在「绩效自评」打开回复链接或导入回复文件，就能在自己的自评旁看到这份评定（只读）。',
   'reply.copy': '复制回复链接',
   'reply.copied': '已复制回复链接',
+  'reply.notCopied': '浏览器不允许自动复制：请从下面的框里复制回复链接',
+  'reply.stale': '评定改动后，之前复制的回复链接不再是最新的，请重新复制',
   'reply.download': '下载回复 JSON',
   'reply.downloaded': '已下载回复文件',
   'reply.link': '回复链接',

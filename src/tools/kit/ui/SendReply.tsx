@@ -1,0 +1,105 @@
+// Sending a reply back (签收, 上级评定): as a link to copy, or as a JSON file; the link stays shown
+// to select by hand when copying is refused. The tool makes the reply (its code loads on first use);
+// this encodes, copies, downloads and says what happened, alike in every tool.
+import { useEffect, useState } from 'preact/hooks';
+import type { Reply } from '../../../core/reply';
+import { copyText, downloadText } from './dom';
+
+export interface SendReplyLabels {
+  readonly copy: string;
+  readonly download: string;
+  readonly link: string;
+  readonly copied: string;
+  readonly notCopied: string;
+  readonly downloaded: string;
+  /** Said when the content changed after a link was made. */
+  readonly stale: string;
+}
+
+export interface MadeReply {
+  readonly reply: Reply<unknown>;
+  /** The page the link opens (with the base), e.g. /tools/signoffs/. */
+  readonly href: string;
+  /** The JSON file's name without .json. */
+  readonly fileBase: string;
+}
+
+export function SendReply(props: {
+  /** Id of the link box. */
+  id: string;
+  labels: SendReplyLabels;
+  disabled?: boolean;
+  /** The reply, or null when it cannot be made yet (the tool shows why). */
+  make: () => Promise<MadeReply | null>;
+  /** What the reply answers: a change hides a link made before it. */
+  content: unknown;
+  rows?: number;
+}) {
+  const { labels } = props;
+  const [link, setLink] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (link) setStatus(labels.stale);
+    setLink(null);
+  }, [props.content]);
+
+  const copy = async () => {
+    const made = await props.make();
+    if (!made) return void (setLink(null), setStatus(''));
+    const { encodeReplyLink } = await import('../../../core/reply');
+    const encoded = await encodeReplyLink(made.reply);
+    if (!encoded.ok) return void setError(encoded.error);
+    setError(null);
+    const url = new URL(made.href, location.href);
+    url.hash = encoded.fragment;
+    setLink(url.href);
+    setStatus((await copyText(url.href)) ? labels.copied : labels.notCopied);
+  };
+  const download = async () => {
+    const made = await props.make();
+    if (!made) return void (setLink(null), setStatus(''));
+    const { replyToJson } = await import('../../../core/reply');
+    downloadText(`${made.fileBase}.json`, replyToJson(made.reply), 'application/json;charset=utf-8');
+    setError(null);
+    setStatus(labels.downloaded);
+  };
+
+  return (
+    <>
+      <div class="tool-export-buttons">
+        <button
+          type="button"
+          class="tool-button tool-button--primary"
+          disabled={props.disabled}
+          onClick={() => void copy()}
+        >
+          {labels.copy}
+        </button>
+        <button type="button" class="tool-button" disabled={props.disabled} onClick={() => void download()}>
+          {labels.download}
+        </button>
+      </div>
+      <p class="tool-export-status" role="status">
+        {status}
+      </p>
+      {error && (
+        <p class="tool-error" role="alert">
+          {error}
+        </p>
+      )}
+      {link && (
+        <div class="tool-field">
+          <label for={props.id}>{labels.link}</label>
+          <textarea
+            id={props.id}
+            rows={props.rows ?? 2}
+            readOnly
+            value={link}
+            onFocus={(e) => (e.currentTarget as HTMLTextAreaElement).select()}
+          />
+        </div>
+      )}
+    </>
+  );
+}
