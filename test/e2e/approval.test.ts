@@ -20,7 +20,7 @@ import {
   type BudgetRequestDraft,
 } from '../../src/tools/budget-request/logic/state';
 import { strings } from '../../src/tools/budget-request/ui/strings';
-import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
+import { launchBrowser, openPage, siteUrl, closeClean } from './support/browser';
 import { ToolPage } from './support/tool-page';
 
 const PATH = '/tools/budget-request/';
@@ -34,13 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function clean(watch: PageWatch) {
-  expect(watch.errors).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
-  await expect(cspViolations(watch.page)).resolves.toEqual([]);
-  await watch.context.close();
-}
 
 /** A complete promotion request of one line of `unitPrice` 元. */
 function request(project: string, unitPrice: string): BudgetRequestDraft {
@@ -166,7 +159,7 @@ describe('预算申请单 审批', () => {
     await m.approver.page.getByText('已复制回复链接').waitFor();
     await expect(m.approver.page.evaluate('navigator.clipboard.readText()')).resolves.toBe(m.reply);
     await expect(m.approver.field('发给申请人的话（可修改后发送）').inputValue()).resolves.toContain(m.reply);
-    await clean(m.approver.watch);
+    await closeClean(m.approver.watch);
     await pasteReply(me, m.reply);
     await confirmReply(me, `审批中（待${finance.approver}审批）`);
     await expect(section(me).locator(`[data-step="${manager.id}"]`).textContent()).resolves.toContain(
@@ -177,7 +170,7 @@ describe('预算申请单 审批', () => {
     const f = await decide(m.forward!, finance, ceo, '同意', '按预算执行');
     const file = await f.approver.download('下载回复 JSON');
     expect(file.name).toMatch(/^预算申请单审批回复-暑期招生推广-财务部\.json$/);
-    await clean(f.approver.watch);
+    await closeClean(f.approver.watch);
     await me.page.getByLabel('选择回复 JSON 文件').setInputFiles({
       name: file.name,
       mimeType: 'application/json',
@@ -188,7 +181,7 @@ describe('预算申请单 审批', () => {
     // 总经理, last: the requester opens the reply link itself.
     const c = await decide(f.forward!, ceo, null, '同意', '注意控制物料成本');
     await c.approver.page.getByText('这是最后一步审批。').waitFor();
-    await clean(c.approver.watch);
+    await closeClean(c.approver.watch);
     await me.page.goto(c.reply);
     await me.page.reload();
     await confirmReply(me, '已批准');
@@ -237,7 +230,7 @@ describe('预算申请单 审批', () => {
     await me.page.getByText('已开始第 2 版').waitFor();
     await expect(status(me)).resolves.toBe('审批状态：草稿');
     await expect(me.page.getByTestId('lock-banner').count()).resolves.toBe(0);
-    await clean(me.watch);
+    await closeClean(me.watch);
   });
 
   it('退回修改, then an edit starts revision 2, which the chain approves again', async () => {
@@ -246,7 +239,7 @@ describe('预算申请单 审批', () => {
     const me = await requester(draft);
     const link = await me.copyShareLink();
     const m = await decide(link, manager, finance, '同意');
-    await clean(m.approver.watch);
+    await closeClean(m.approver.watch);
 
     // 财务部 returns it: 意见 is required for 退回, said beside the field.
     const url = new URL(m.forward!);
@@ -275,7 +268,7 @@ describe('预算申请单 审批', () => {
     const returned = await reply.inputValue();
     // After 退回 the chain stops: no link for the next approver.
     await expect(p.getByLabel(`给${ceo.approver}的申请单链接`).count()).resolves.toBe(0);
-    await clean(fin.watch);
+    await closeClean(fin.watch);
 
     // The requester opens it: the 市场经理's decision comes along.
     await me.page.goto(returned);
@@ -313,7 +306,7 @@ describe('预算申请单 审批', () => {
     let last = '';
     for (const [i, step] of chain.entries()) {
       const d = await decide(next, step, chain[i + 1] ?? null, '同意');
-      await clean(d.approver.watch);
+      await closeClean(d.approver.watch);
       next = d.forward ?? '';
       last = d.reply;
     }
@@ -327,7 +320,7 @@ describe('预算申请单 审批', () => {
     await expect(me.page.getByTestId('print-sheet').textContent()).resolves.toContain(
       `第 1 版：${manager.approver}同意（${manager.approver}王，2026-03-04）；${finance.approver}退回修改（财务部王，2026-03-04）：物料单价偏高，请核减`,
     );
-    await clean(me.watch);
+    await closeClean(me.watch);
   });
 
   it('a 100-line request with 12-character Chinese descriptions shares by link and opens with the same total', async () => {
@@ -350,7 +343,7 @@ describe('预算申请单 审批', () => {
     const me = await requester(draft);
     const link = await me.copyShareLink();
     expect(new URL(link).hash.length).toBeLessThanOrEqual(MAX_SHARE_LENGTH + 1);
-    await clean(me.watch);
+    await closeClean(me.watch);
 
     const url = new URL(link);
     const watch = await openPage(browser, url.pathname + url.hash);
@@ -366,7 +359,7 @@ describe('预算申请单 审批', () => {
     await expect(watch.page.getByTestId('approve-role').textContent()).resolves.toBe(
       chainOf(draft)[0]!.approver,
     );
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it('a link made before 审批 existed (version 1) still opens and can be approved', async () => {
@@ -377,13 +370,13 @@ describe('预算申请单 审批', () => {
     const d = await decide(`${siteUrl(PATH)}#${share.fragment}`, manager!, null, '同意');
     await expect(d.approver.page.getByTestId('sheet-total').textContent()).resolves.toBe('¥800.00');
     expect(d.reply).toMatch(/#[rq]1\.budget-request\./);
-    await clean(d.approver.watch);
+    await closeClean(d.approver.watch);
   });
 
   it('the approver view: no axe violation in light and dark, with errors and a reply shown; no sideways scroll at 375 px', async () => {
     const me = await requester(request('无障碍检查', '60000'));
     const link = new URL(await me.copyShareLink());
-    await clean(me.watch);
+    await closeClean(me.watch);
     for (const colorScheme of ['light', 'dark'] as const) {
       const watch = await openPage(browser, link.pathname + link.hash, { ...CLIPBOARD, colorScheme });
       const { page } = watch;
@@ -410,7 +403,7 @@ describe('预算申请单 审批', () => {
         await page.setViewportSize({ width: 375, height: 800 });
         await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(375);
       }
-      await clean(watch);
+      await closeClean(watch);
     }
   });
 });

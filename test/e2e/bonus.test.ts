@@ -18,7 +18,7 @@ import {
   type MonthResult,
 } from '../../src/tools/self-review/logic/derive';
 import { emptyReview, SELF_REVIEW_STATE_VERSION } from '../../src/tools/self-review/logic/state';
-import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
+import { launchBrowser, openPage, siteUrl, type PageWatch, closeClean } from './support/browser';
 import { copyFromTool, waitToolSaved } from './support/tool-page';
 
 const bonus = parse(readFileSync('content/policy/bonus.yaml', 'utf8')) as BonusPolicy;
@@ -45,12 +45,6 @@ async function ready(page: Page) {
     .and(page.locator(':enabled'))
     .or(page.getByText('正在查看分享链接中的奖金估算（只读）。'))
     .waitFor();
-}
-async function clean(watch: PageWatch) {
-  expect(watch.errors).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
-  await expect(cspViolations(watch.page)).resolves.toEqual([]);
-  await watch.context.close();
 }
 
 const result = (page: Page) => page.getByRole('region', { name: '估算结果' });
@@ -95,7 +89,7 @@ describe('estimate', () => {
         .first()
         .isVisible(),
     ).resolves.toBe(true);
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it('the base can be the monthly salary × the ratio from the parameters', async () => {
@@ -117,7 +111,7 @@ describe('estimate', () => {
         .isVisible(),
     ).resolves.toBe(true);
     await expect(amount(page, '月度绩效奖金')).resolves.toBe(formatYuan(expected(base, 92).month.bonusFen));
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it('moving the score up never lowers the estimate', async () => {
@@ -137,7 +131,7 @@ describe('estimate', () => {
       previous = { month, year };
     }
     expect(previous.month).toBeGreaterThan(0);
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it('the score can be taken from a saved 绩效自评', async () => {
@@ -187,8 +181,8 @@ describe('estimate', () => {
     await expect(amount(p, '月度绩效奖金')).resolves.toBe(formatYuan(expected(200000, total).month.bonusFen));
     const axe = await new AxeBuilder({ page: p }).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
-    await clean(manager);
-    await clean(watch);
+    await closeClean(manager);
+    await closeClean(watch);
   });
 
   it('with no saved 绩效自评 the reader is pointed to the tool', async () => {
@@ -199,7 +193,7 @@ describe('estimate', () => {
     await expect(page.getByRole('link', { name: '去填写绩效自评' }).getAttribute('href')).resolves.toBe(
       '/tools/self-review/',
     );
-    await clean(watch);
+    await closeClean(watch);
   });
 });
 
@@ -215,7 +209,7 @@ describe('saving, printing, sharing', () => {
     await expect(page.getByLabel('月度奖金基数').inputValue()).resolves.toBe('1800');
     await expect(page.getByLabel('得分', { exact: true }).inputValue()).resolves.toBe('78');
     await expect(amount(page, '月度绩效奖金')).resolves.toBe(formatYuan(expected(180000, 78).month.bonusFen));
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it('leaving the page right after typing keeps what was typed (no wait for autosave)', async () => {
@@ -225,7 +219,7 @@ describe('saving, printing, sharing', () => {
     await page.reload(); // well within the 300 ms autosave delay
     await ready(page);
     await expect(page.getByLabel('月度奖金基数').inputValue()).resolves.toBe('2345');
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it('printing shows only the 绩效奖金估算单, on one A4 page', async () => {
@@ -258,7 +252,7 @@ describe('saving, printing, sharing', () => {
     }
     const pdf = await page.pdf({ format: 'A4' });
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it('the share link reproduces the estimate read-only in a browser with nothing saved', async () => {
@@ -292,8 +286,8 @@ describe('saving, printing, sharing', () => {
     await p.getByRole('button', { name: '关闭分享视图，回到我的估算' }).click();
     await expect(p.getByLabel('得分', { exact: true }).isEditable()).resolves.toBe(true);
     await expect(p.getByLabel('得分', { exact: true }).inputValue()).resolves.toBe('');
-    await clean(other);
-    await clean(watch);
+    await closeClean(other);
+    await closeClean(watch);
   });
 
   it('can be filled in with the keyboard alone', async () => {
@@ -314,7 +308,7 @@ describe('saving, printing, sharing', () => {
     await expect(amount(page, '月度绩效奖金')).resolves.toBe(formatYuan(expected(300000, 80).month.bonusFen));
     // The result is announced to screen readers as it changes.
     await expect(result(page).getAttribute('aria-live')).resolves.toBe('polite');
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it('a downloaded estimate opens again in another browser through 导入 JSON', async () => {
@@ -333,8 +327,8 @@ describe('saving, printing, sharing', () => {
     await expect(amount(other.page, '月度绩效奖金')).resolves.toBe(
       formatYuan(expected(310000, 91).month.bonusFen),
     );
-    await clean(other);
-    await clean(watch);
+    await closeClean(other);
+    await closeClean(watch);
   });
 
   it('copy as text', async () => {
@@ -349,7 +343,7 @@ describe('saving, printing, sharing', () => {
     expect(text.startsWith('绩效奖金估算\n\n【奖金基数】')).toBe(true);
     expect(text).toContain(formatYuan(expected(200000, 85).year.bonusFen));
     expect(text).toContain('以上为估算');
-    await clean(watch);
+    await closeClean(watch);
   });
 });
 
@@ -375,7 +369,7 @@ describe('bad input', () => {
       .find((id) => id.endsWith('-error'))!;
     await expect(page.locator(`#${errorId}`).textContent()).resolves.toBe(message);
     await expect(result(page).textContent()).resolves.not.toMatch(/NaN|Infinity|-¥/);
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it('a 120% ratio is refused', async () => {
@@ -384,7 +378,7 @@ describe('bad input', () => {
     await page.getByLabel('奖金基数怎么填').selectOption('salary');
     await page.getByLabel('奖金比例').fill('120%');
     await expect(page.getByText('百分比应在 0–100 之间').isVisible()).resolves.toBe(true);
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it('a tampered share link is reported and the tool opens normally', async () => {
@@ -394,7 +388,7 @@ describe('bad input', () => {
     await page.getByLabel('月度奖金基数').fill('2000');
     await page.getByLabel('得分', { exact: true }).fill('80');
     await expect(amount(page, '月度绩效奖金')).resolves.toBe(formatYuan(expected(200000, 80).month.bonusFen));
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it('axe finds no violations with results and an error shown', async () => {
@@ -407,6 +401,6 @@ describe('bad input', () => {
     expect(
       axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     ).toEqual([]);
-    await clean(watch);
+    await closeClean(watch);
   });
 });

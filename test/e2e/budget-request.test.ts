@@ -427,7 +427,11 @@ describe('exports', () => {
       page.getByRole('button', { name: '下载 JSON' }).click(),
     ]);
     const json = readFileSync((await download.path())!, 'utf8');
-    expect(JSON.parse(json)).toMatchObject({ tool: 'budget-request', version: BUDGET_REQUEST_VERSION, data: { project: '导出测试' } });
+    expect(JSON.parse(json)).toMatchObject({
+      tool: 'budget-request',
+      version: BUDGET_REQUEST_VERSION,
+      data: { project: '导出测试' },
+    });
     await page.getByRole('button', { name: '新建草稿' }).click();
     await expect.poll(() => field(page, '项目名称').inputValue()).toBe('');
     await page
@@ -448,21 +452,27 @@ describe('exports', () => {
   });
 
   it('a share link opens read-only; a tampered one is reported and the drafts are kept', async () => {
-    const draft: BudgetRequestDraft = v.parse(draftSchema, migrateDraft({
-      department: '市场部',
-      applicant: '李四',
-      date: '2026-03-02',
-      fiscalYear: '2026',
-      project: '分享的申请',
-      category: 'promotion',
-      purpose: '招生',
-      fields: {},
-      lines: [{ ...blankLine('a'), description: '物料', quantity: '4', unitPrice: '25' }],
-      annualBudget: null,
-      used: '',
-      expected: { participants: '', conversions: '', pricePerCustomer: '' },
-      complete: false,
-    }, 1)); // written in the version-1 shape
+    const draft: BudgetRequestDraft = v.parse(
+      draftSchema,
+      migrateDraft(
+        {
+          department: '市场部',
+          applicant: '李四',
+          date: '2026-03-02',
+          fiscalYear: '2026',
+          project: '分享的申请',
+          category: 'promotion',
+          purpose: '招生',
+          fields: {},
+          lines: [{ ...blankLine('a'), description: '物料', quantity: '4', unitPrice: '25' }],
+          annualBudget: null,
+          used: '',
+          expected: { participants: '', conversions: '', pricePerCustomer: '' },
+          complete: false,
+        },
+        1,
+      ),
+    ); // written in the version-1 shape
     const share = encodeShare('budget-request', BUDGET_REQUEST_VERSION, draft);
     if (!share.ok) throw new Error(share.error);
 
@@ -595,21 +605,27 @@ describe('bad input', () => {
       quantity: '1',
       unitPrice: `${i + 1}`,
     }));
-    const draft = v.parse(draftSchema, migrateDraft({
-      department: '市场部',
-      applicant: '王五',
-      date: '2026-03-02',
-      fiscalYear: '2026',
-      project: '二百行',
-      category: 'office',
-      purpose: '办公',
-      fields: {},
-      lines,
-      annualBudget: null,
-      used: '',
-      expected: { participants: '', conversions: '', pricePerCustomer: '' },
-      complete: false,
-    }, 1)); // written in the version-1 shape
+    const draft = v.parse(
+      draftSchema,
+      migrateDraft(
+        {
+          department: '市场部',
+          applicant: '王五',
+          date: '2026-03-02',
+          fiscalYear: '2026',
+          project: '二百行',
+          category: 'office',
+          purpose: '办公',
+          fields: {},
+          lines,
+          annualBudget: null,
+          used: '',
+          expected: { participants: '', conversions: '', pricePerCustomer: '' },
+          complete: false,
+        },
+        1,
+      ),
+    ); // written in the version-1 shape
     const watch = await open();
     const { page } = watch;
     await page.getByLabel('选择要导入的 JSON 文件').setInputFiles({

@@ -2,7 +2,15 @@
 // by Debian's nginx on loopback ports: the headers it sends, and a smoke subset of the browser tests
 // (a chapter page, search, a tool) against it. .ci/run installs nginx when it is missing.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -45,11 +53,15 @@ let log = '';
 
 beforeAll(async () => {
   if (!existsSync(NGINX)) {
-    throw new Error(`${NGINX} 不存在：请安装 nginx（Debian：apt-get install -y nginx；.ci/run 会自动安装）。`);
+    throw new Error(
+      `${NGINX} 不存在：请安装 nginx（Debian：apt-get install -y nginx；.ci/run 会自动安装）。`,
+    );
   }
   for (const dist of [DIST, SUBPATH_DIST]) {
     if (!existsSync(join(dist, 'deploy', 'nginx.conf'))) {
-      throw new Error(`${dist}/deploy/nginx.conf 不存在：请先构建（npm test 会构建 dist/ 和 dist-subpath/）。`);
+      throw new Error(
+        `${dist}/deploy/nginx.conf 不存在：请先构建（npm test 会构建 dist/ 和 dist-subpath/）。`,
+      );
     }
   }
   prefix = mkdtempSync(join(tmpdir(), 'nginx-'));
@@ -76,13 +88,21 @@ http {
 }
 `,
   );
-  const test = spawnSync(NGINX, ['-t', '-p', prefix, '-e', join(prefix, 'logs', 'error.log'), '-c', join(prefix, 'nginx.conf')], {
-    encoding: 'utf8',
-  });
+  const test = spawnSync(
+    NGINX,
+    ['-t', '-p', prefix, '-e', join(prefix, 'logs', 'error.log'), '-c', join(prefix, 'nginx.conf')],
+    {
+      encoding: 'utf8',
+    },
+  );
   expect(test.status, test.stderr).toBe(0);
-  nginx = spawn(NGINX, ['-p', prefix, '-e', join(prefix, 'logs', 'error.log'), '-c', join(prefix, 'nginx.conf')], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  nginx = spawn(
+    NGINX,
+    ['-p', prefix, '-e', join(prefix, 'logs', 'error.log'), '-c', join(prefix, 'nginx.conf')],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   nginx.stderr?.on('data', (c) => (log += String(c)));
   rootUrl = `http://127.0.0.1:${rootPort}/`;
   subUrl = `http://127.0.0.1:${subPort}${SUB}`;
@@ -113,7 +133,11 @@ afterAll(async () => {
 function metaPolicy(dist: string, page: string): string[] {
   const html = readFileSync(join(dist, page), 'utf8');
   const content = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1] ?? '';
-  return content.replace(/&#39;/g, "'").split(';').map((d) => d.trim()).filter(Boolean);
+  return content
+    .replace(/&#39;/g, "'")
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean);
 }
 
 describe('headers from the generated nginx config', () => {
@@ -127,7 +151,11 @@ describe('headers from the generated nginx config', () => {
       // Everything the page's meta allows, the header allows too (hashes included).
       for (const directive of metaPolicy(DIST, `${page}index.html`)) {
         const [name, ...sources] = directive.split(/\s+/);
-        const served = csp.split(';').map((d) => d.trim()).find((d) => d.split(/\s+/)[0] === name) ?? '';
+        const served =
+          csp
+            .split(';')
+            .map((d) => d.trim())
+            .find((d) => d.split(/\s+/)[0] === name) ?? '';
         for (const source of sources) expect(served, `${page} ${name}`).toContain(source);
       }
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');

@@ -1,7 +1,16 @@
 // After one visit, the service worker (src/plugins/offline.ts) has precached the whole handbook:
 // with the server stopped and the context offline, every page, search and a tool still work. A new
 // deploy is offered with 「手册已更新，点击刷新」 and never mixed into the pages being read.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +29,8 @@ type Server = Awaited<ReturnType<typeof startStaticServer>>;
 function pages(root: string, dir = root): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) return ['_astro', 'pagefind', 'deploy'].includes(name) ? [] : pages(root, p);
+    if (statSync(p).isDirectory())
+      return ['_astro', 'pagefind', 'deploy'].includes(name) ? [] : pages(root, p);
     return name === 'index.html' ? [`${relative(root, dir)}/`.replace(/^\/+/, '').replace(/^\/$/, '')] : [];
   });
 }
@@ -28,7 +38,8 @@ function pages(root: string, dir = root): string[] {
 /** Waits until the service worker has installed (precache complete), activated and controls the page. */
 async function waitForOffline(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => navigator.serviceWorker.controller !== null && navigator.serviceWorker.controller.state === 'activated',
+    () =>
+      navigator.serviceWorker.controller !== null && navigator.serviceWorker.controller.state === 'activated',
     undefined,
     { timeout: 60_000 },
   );
@@ -70,7 +81,8 @@ describe.each([
   });
 
   it('precaches every file the worker lists, then every page, search and a tool work with the network cut', async () => {
-    if (!existsSync(join(dist, 'sw.js'))) throw new Error(`${dist}/sw.js 不存在：请先构建（npm test 会构建 dist/ 和 dist-subpath/）。`);
+    if (!existsSync(join(dist, 'sw.js')))
+      throw new Error(`${dist}/sw.js 不存在：请先构建（npm test 会构建 dist/ 和 dist-subpath/）。`);
     server = await startStaticServer({ root: dist, base });
     const site = server.url;
     context = await browser.newContext({ locale: 'zh-CN' });
@@ -87,7 +99,9 @@ describe.each([
     expect(scope).toBe(site);
     const listed = (readFileSync(join(dist, 'sw.js'), 'utf8').match(/\burl:"/g) ?? []).length;
     const figures = await cacheFigures(page);
-    console.log(`offline (${base}): ${figures.files} files precached, ${(figures.bytes / 1024).toFixed(0)} KB`);
+    console.log(
+      `offline (${base}): ${figures.files} files precached, ${(figures.bytes / 1024).toFixed(0)} KB`,
+    );
     expect(listed).toBeGreaterThan(50);
     expect(figures.files).toBe(listed);
 
@@ -103,7 +117,9 @@ describe.each([
       expect(response?.status(), path).toBe(200);
       await expect(page.getByRole('heading', { level: 1 }).first().isVisible(), path).resolves.toBe(true);
       // Every island (the tools) hydrates from the cache.
-      await page.waitForFunction(() => [...document.querySelectorAll('astro-island')].every((i) => !i.hasAttribute('ssr')));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('astro-island')].every((i) => !i.hasAttribute('ssr')),
+      );
     }
     await chapterWorks(page, site);
     await searchWorks(page, site);
@@ -135,7 +151,10 @@ describe('a new deploy', () => {
 
     // Deploy a new version: the home page changes, and so does its revision in the worker's list.
     const home = join(dir, 'index.html');
-    writeFileSync(home, readFileSync(home, 'utf8').replace('</main>', '<p id="new-deploy">新版本</p></main>'));
+    writeFileSync(
+      home,
+      readFileSync(home, 'utf8').replace('</main>', '<p id="new-deploy">新版本</p></main>'),
+    );
     const sw = join(dir, 'sw.js');
     const before = readFileSync(sw, 'utf8');
     const after = before.replace(/(\{url:"index\.html",revision:")[0-9a-f]+"/, '$1new-deploy"');

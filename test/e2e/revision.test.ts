@@ -21,7 +21,9 @@ const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).href;
 
 beforeAll(async () => {
   if (!existsSync(`${ROOT}/index.html`)) {
-    throw new Error(`${ROOT}/ 不存在：请先运行 npx node scripts/build-revision-fixture.mjs（npm test 会自动构建）。`);
+    throw new Error(
+      `${ROOT}/ 不存在：请先运行 npx node scripts/build-revision-fixture.mjs（npm test 会自动构建）。`,
+    );
   }
   server = await startStaticServer({ root: ROOT, base: '/' });
   browser = await launchBrowser();
@@ -55,9 +57,9 @@ describe('修订记录 of the fixture 1.1', () => {
     await expect(v11.locator('.rev-summary').textContent()).resolves.toContain(
       '与 1.0 版相比：新增 3 条，修改 1 条，删除 1 条，改号 1 条',
     );
-    const kinds = await v11.locator('.rev-change').evaluateAll((els) =>
-      els.map((e) => `${e.getAttribute('data-kind')} ${e.id}`),
-    );
+    const kinds = await v11
+      .locator('.rev-change')
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-kind')} ${e.id}`));
     expect(kinds).toEqual([
       'changed r1.1-c6-1-1',
       'added r1.1-c6-2-2',
@@ -79,7 +81,9 @@ describe('修订记录 of the fixture 1.1', () => {
     await expect(removed.locator('del').textContent()).resolves.toContain('每月编制财务报表');
     await expect(removed.getByRole('link').getAttribute('href')).resolves.toBe('/finance/#c6-1-3');
     // 1.0 stays as the first archive.
-    await expect(page.locator('.rev-version[data-version="1.0"]').textContent()).resolves.toContain('首次存档，共 62 条');
+    await expect(page.locator('.rev-version[data-version="1.0"]').textContent()).resolves.toContain(
+      '首次存档，共 62 条',
+    );
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -90,8 +94,12 @@ describe('chapter pages after the revision', () => {
     const { page } = await open('/finance/');
     const mark = page.locator('[data-revised-for="c6-1-1"]').getByRole('link', { name: '1.1 修订' });
     await expect(mark.getAttribute('href')).resolves.toBe('/changelog/#r1.1-c6-1-1');
-    await expect(page.locator('[data-revised-for="c6-2-3"]').getByRole('link').textContent()).resolves.toBe('1.1 改号');
-    await expect(page.locator('[data-revised-for="c6-2-2"]').getByRole('link').textContent()).resolves.toBe('1.1 新增');
+    await expect(page.locator('[data-revised-for="c6-2-3"]').getByRole('link').textContent()).resolves.toBe(
+      '1.1 改号',
+    );
+    await expect(page.locator('[data-revised-for="c6-2-2"]').getByRole('link').textContent()).resolves.toBe(
+      '1.1 新增',
+    );
     // Unchanged clauses carry no mark.
     await expect(page.locator('[data-revised-for="c6-1-2"]').count()).resolves.toBe(0);
     await mark.click();
@@ -117,10 +125,20 @@ describe('chapter pages after the revision', () => {
     const { page } = await open('/supplementary/');
     await expect(page.locator('h1').textContent()).resolves.toBe('第七章 附则');
     await expect(page.locator('h2#c7-11').textContent()).resolves.toContain('（十一）施行');
-    await expect(page.locator('#c7-11').getAttribute('data-cite')).resolves.toBe('《市场部制度》第七章（十一） 施行');
-    await expect(page.locator('nav[aria-label="主要"] a[href="/supplementary/"], .sidebar-content a[href="/supplementary/"]').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('#c7-11').getAttribute('data-cite')).resolves.toBe(
+      '《市场部制度》第七章（十一） 施行',
+    );
+    await expect(
+      page
+        .locator(
+          'nav[aria-label="主要"] a[href="/supplementary/"], .sidebar-content a[href="/supplementary/"]',
+        )
+        .count(),
+    ).resolves.toBeGreaterThan(0);
     await page.goto(url('/clauses/'));
-    await expect(page.locator('[data-clause-row="c7-11"]').textContent()).resolves.toContain('第七章（十一）');
+    await expect(page.locator('[data-clause-row="c7-11"]').textContent()).resolves.toContain(
+      '第七章（十一）',
+    );
     await page.goto(url('/print/'));
     await expect(page.locator('#print-supplementary').textContent()).resolves.toContain('第七章 附则');
     await page.context().close();
@@ -142,22 +160,31 @@ describe('re-acknowledgement', () => {
   // Only when nothing is stored yet, so a reload keeps what the page itself saved.
   const init = `try { if (!localStorage.getItem('mh:ack:policy')) localStorage.setItem('mh:ack:policy', ${JSON.stringify(signed10)}); } catch {}`;
 
-  it.each(['/', '/tools/onboarding/'])('%s tells a 1.0 signer exactly which clauses changed', async (path) => {
-    const { page, errors } = await open(path, init);
-    const banner = page.getByRole('complementary', { name: '制度已修订，需要重新签收' });
-    await banner.waitFor({ state: 'visible' });
-    await expect(banner.textContent()).resolves.toContain('您签收的是 1.0 版，之后修订了 6 条');
-    const items = await banner.locator('[data-ack-clause]').evaluateAll((els) =>
-      els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getAttribute('data-ack-clause')),
-    );
-    expect(items).toEqual(['c6-1-1', 'c6-2-2', 'c6-2-3', 'c7-1', 'c7-11', 'c6-1-3']);
-    await expect(banner.locator('[data-ack-clause="c6-1-1"] ins').textContent()).resolves.toContain('和报销流程');
-    await expect(banner.getByRole('link', { name: /重新打印并签署 1\.1 版制度签收单/ }).getAttribute('href')).resolves.toBe(
-      '/tools/onboarding/',
-    );
-    expect(errors).toEqual([]);
-    await page.context().close();
-  });
+  it.each(['/', '/tools/onboarding/'])(
+    '%s tells a 1.0 signer exactly which clauses changed',
+    async (path) => {
+      const { page, errors } = await open(path, init);
+      const banner = page.getByRole('complementary', { name: '制度已修订，需要重新签收' });
+      await banner.waitFor({ state: 'visible' });
+      await expect(banner.textContent()).resolves.toContain('您签收的是 1.0 版，之后修订了 6 条');
+      const items = await banner
+        .locator('[data-ack-clause]')
+        .evaluateAll((els) =>
+          els
+            .filter((e) => (e as HTMLElement).offsetParent !== null)
+            .map((e) => e.getAttribute('data-ack-clause')),
+        );
+      expect(items).toEqual(['c6-1-1', 'c6-2-2', 'c6-2-3', 'c7-1', 'c7-11', 'c6-1-3']);
+      await expect(banner.locator('[data-ack-clause="c6-1-1"] ins').textContent()).resolves.toContain(
+        '和报销流程',
+      );
+      await expect(
+        banner.getByRole('link', { name: /重新打印并签署 1\.1 版制度签收单/ }).getAttribute('href'),
+      ).resolves.toBe('/tools/onboarding/');
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+  );
 
   it('signing the new 签收单 records 1.1, and the banner goes away', async () => {
     const { page, errors } = await open('/tools/onboarding/', `window.print = () => {}; ${init}`);
@@ -166,7 +193,9 @@ describe('re-acknowledgement', () => {
     await expect
       .poll(() => page.evaluate(`JSON.parse(localStorage.getItem('mh:ack:policy') || 'null')?.data?.version`))
       .toBe('1.1');
-    const stored = (await page.evaluate(`JSON.parse(localStorage.getItem('mh:ack:policy')).data.clauses`)) as Record<string, string>;
+    const stored = (await page.evaluate(
+      `JSON.parse(localStorage.getItem('mh:ack:policy')).data.clauses`,
+    )) as Record<string, string>;
     expect(Object.keys(stored)).toContain('c7-11');
     expect(Object.keys(stored)).not.toContain('c6-1-3');
     await page.reload({ waitUntil: 'load' });
@@ -191,16 +220,29 @@ describe('re-acknowledgement', () => {
 describe.each(['light', 'dark'] as const)('accessibility of the revision views, %s theme', (theme) => {
   const signed10 = (() => {
     const v10 = JSON.parse(readFileSync('content/versions/1.0.json', 'utf8')) as VersionArchive;
-    const data = { version: '1.0', signedAt: '2026-03-01T08:00:00.000Z', clauses: Object.fromEntries(v10.clauses.map((c) => [c.id, clausePrint(c)])) };
+    const data = {
+      version: '1.0',
+      signedAt: '2026-03-01T08:00:00.000Z',
+      clauses: Object.fromEntries(v10.clauses.map((c) => [c.id, clausePrint(c)])),
+    };
     return JSON.stringify({ v: 1, savedAt: data.signedAt, data });
   })();
-  it.each(['/changelog/', '/finance/', '/'])('%s has no axe violations (diffs, marks, removed clauses, banner)', async (path) => {
-    const { page, errors } = await open(path, `localStorage.setItem('mh:ack:policy', ${JSON.stringify(signed10)});`, theme);
-    await page.waitForLoadState('networkidle');
-    if (path === '/') await page.locator('[data-ack-banner][data-ack-status="outdated"]').waitFor();
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.context().close();
-  });
+  it.each(['/changelog/', '/finance/', '/'])(
+    '%s has no axe violations (diffs, marks, removed clauses, banner)',
+    async (path) => {
+      const { page, errors } = await open(
+        path,
+        `localStorage.setItem('mh:ack:policy', ${JSON.stringify(signed10)});`,
+        theme,
+      );
+      await page.waitForLoadState('networkidle');
+      if (path === '/') await page.locator('[data-ack-banner][data-ack-status="outdated"]').waitFor();
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(
+        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+  );
 });

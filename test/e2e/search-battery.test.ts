@@ -86,7 +86,9 @@ async function searchFor(page: Page, query: string): Promise<string[]> {
   await page.locator('#starlight__search .pagefind-ui__results-area').waitFor({ state: 'detached' });
   await input.fill(query);
   const message = page.locator('#starlight__search .pagefind-ui__message');
-  await expect.poll(() => message.textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^“${query}”：找到 \\d+ 条结果$`));
+  await expect
+    .poll(() => message.textContent(), { timeout: 10_000 })
+    .toMatch(new RegExp(`^“${query}”：找到 \\d+ 条结果$`));
   const links = page.locator('#starlight__search .pagefind-ui__result-link');
   await links.first().waitFor();
   // Results render as placeholders until their data loads; wait until the first five are real links.
@@ -135,7 +137,9 @@ describe('the dialog speaks Chinese and shows the clause', () => {
     const { page } = watch;
     await searchFor(page, '客户投诉');
     const first = page.locator('#starlight__search .pagefind-ui__result').first();
-    await expect(first.locator('.pagefind-ui__result-link').textContent()).resolves.toBe('三（三）4 客户投诉处理');
+    await expect(first.locator('.pagefind-ui__result-link').textContent()).resolves.toBe(
+      '三（三）4 客户投诉处理',
+    );
     await expect(first.locator('.search-result-group').textContent()).resolves.toBe('第三章 工作流程与规范');
     const excerpt = (await first.locator('.pagefind-ui__result-excerpt').textContent()) ?? '';
     expect(excerpt).not.toMatch(/^第三章 工作流程与规范\s*[.。，,]/);
@@ -157,12 +161,24 @@ describe('the dialog speaks Chinese and shows the clause', () => {
   it('offers the chapter as a filter, labelled in Chinese', async () => {
     const { page } = watch;
     await searchFor(page, '预算');
-    await expect(page.locator('#starlight__search .pagefind-ui__filter-panel-label').textContent()).resolves.toBe('筛选');
-    await expect(page.locator('#starlight__search .pagefind-ui__filter-name').first().textContent()).resolves.toBe('范围');
+    await expect(
+      page.locator('#starlight__search .pagefind-ui__filter-panel-label').textContent(),
+    ).resolves.toBe('筛选');
+    await expect(
+      page.locator('#starlight__search .pagefind-ui__filter-name').first().textContent(),
+    ).resolves.toBe('范围');
     await page.locator('#starlight__search .pagefind-ui__filter-name').first().click();
     await page.getByLabel(/^工具 \(\d+\)$/).check();
     await expect
-      .poll(async () => (await page.locator('#starlight__search .pagefind-ui__result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).map(sitePath), { timeout: 10_000 })
+      .poll(
+        async () =>
+          (
+            await page
+              .locator('#starlight__search .pagefind-ui__result-link')
+              .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))
+          ).map(sitePath),
+        { timeout: 10_000 },
+      )
       .toEqual(['/tools/budget-request/']);
     await page.getByLabel(/^工具 \(\d+\)$/).uncheck();
   });

@@ -24,7 +24,7 @@ import {
   SELF_REVIEW_STATE_VERSION,
   type SelfReviewState,
 } from '../../src/tools/self-review/logic/state';
-import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
+import { launchBrowser, openPage, siteUrl, type PageWatch, closeClean } from './support/browser';
 import { copyFromTool } from './support/tool-page';
 
 const appraisal = parse(readFileSync('content/policy/appraisal.yaml', 'utf8')) as AppraisalPolicy;
@@ -51,13 +51,6 @@ async function open(path = PATH, options: Parameters<typeof openPage>[2] = {}): 
 
 async function ready(page: Page) {
   await page.getByLabel('员工姓名').waitFor();
-}
-
-async function clean(watch: PageWatch) {
-  expect(watch.errors).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
-  await expect(cspViolations(watch.page)).resolves.toEqual([]);
-  await watch.context.close();
 }
 
 async function choose(
@@ -142,7 +135,7 @@ describe('a month for each group', () => {
       ).resolves.toBe(
         `得分 ${formatNumber(line.score!)} × 权重 ${k.weight}% = 加权分 ${formatNumber(line.weighted)}`,
       );
-      await clean(watch);
+      await closeClean(watch);
     },
   );
 });
@@ -200,7 +193,7 @@ describe('saving', () => {
     await expect(
       page.getByRole('region', { name: '已保存的自评' }).getByText('还没有保存的自评。').isVisible(),
     ).resolves.toBe(true);
-    await clean(watch);
+    await closeClean(watch);
   });
 });
 
@@ -234,7 +227,7 @@ describe('switching periods quickly', () => {
     await expect(kpiBox(page, first.name).getByLabel('实际值').inputValue()).resolves.toBe('');
     await page.getByLabel('月份').selectOption({ label: '5月' });
     await expect(kpiBox(page, first.name).getByLabel('实际值').inputValue()).resolves.toBe('42');
-    await clean(watch);
+    await closeClean(watch);
   });
 });
 
@@ -260,8 +253,8 @@ describe('JSON file', () => {
     await expect(result(other.page).textContent()).resolves.toContain(
       `月度总分 ${formatNumber(expectedMonth('manager').total)}`,
     );
-    await clean(other);
-    await clean(watch);
+    await closeClean(other);
+    await closeClean(watch);
   });
 });
 
@@ -309,7 +302,7 @@ describe('a year', () => {
     await page.getByLabel('8月', { exact: true }).fill('abc');
     await expect(page.getByLabel('8月', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.locator('#sr-month-8-error').textContent()).resolves.toBe('请输入数字');
-    await clean(watch);
+    await closeClean(watch);
   });
 });
 
@@ -351,8 +344,8 @@ describe('sharing, exporting and printing', () => {
     await p.getByRole('button', { name: '关闭分享视图，回到我的自评' }).click();
     await expect(p.getByLabel('员工姓名').isEditable()).resolves.toBe(true);
     await expect(p.getByLabel('员工姓名').inputValue()).resolves.toBe('');
-    await clean(manager);
-    await clean(watch);
+    await closeClean(manager);
+    await closeClean(watch);
   });
 
   it('copy as text and CSV (BOM, formula cells neutralized)', async () => {
@@ -382,7 +375,7 @@ describe('sharing, exporting and printing', () => {
     const participants = rows.find((r) => r[1] === '活动参与人数')!;
     expect(participants[8]).toBe("'=1+1");
     expect(rows.at(-1)).toEqual(['合计', '月度总分', '', '', '', '', String(want.total), '', want.grade]);
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it('printing shows only the 绩效自评表 with signature lines', async () => {
@@ -422,7 +415,7 @@ describe('sharing, exporting and printing', () => {
     const pdf = await page.pdf({ format: 'A4' });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBe(1);
-    await clean(watch);
+    await closeClean(watch);
   });
 });
 
@@ -466,7 +459,7 @@ describe('bad input', () => {
     const text = (await result(page).textContent()) ?? '';
     expect(text).toMatch(/月度总分 \d+(\.\d+)? · 等级/);
     expect(text).not.toMatch(/NaN|Infinity|-\d/);
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it('a target of 0 is refused beside the field (never a silent 0 or 120); an empty target uses the default', async () => {
@@ -487,7 +480,7 @@ describe('bad input', () => {
     await conv.getByText('目标值必须大于 0').waitFor();
     await expect(conv.textContent()).resolves.not.toMatch(/得分 (0|120) ×/);
     await expect(result(page).textContent()).resolves.not.toMatch(/NaN|Infinity/);
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it('a damaged saved entry is reported, kept for download, and the tool still works', async () => {
@@ -511,7 +504,7 @@ describe('bad input', () => {
         .getByText(/^得分 /)
         .textContent(),
     ).resolves.toBe('得分 100 × 权重 30% = 加权分 30');
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it.each([
@@ -534,7 +527,7 @@ describe('bad input', () => {
         .getByText(/^得分 /)
         .textContent(),
     ).resolves.toBe('得分 50 × 权重 30% = 加权分 15');
-    await clean(watch);
+    await closeClean(watch);
   });
 });
 
@@ -572,7 +565,7 @@ describe('keyboard and accessibility', () => {
     await page.getByText('怎么算的').focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('table', { name: '评分明细' }).isVisible()).resolves.toBe(true);
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it.each(['月度考核', '年度考核'] as const)(
@@ -592,7 +585,7 @@ describe('keyboard and accessibility', () => {
       expect(
         axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
       ).toEqual([]);
-      await clean(watch);
+      await closeClean(watch);
     },
   );
 });

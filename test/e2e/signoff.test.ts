@@ -16,7 +16,7 @@ import {
   SIGNOFF_REPLY_KIND,
   type SignoffPayload,
 } from '../../src/tools/onboarding/logic/signoff';
-import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
+import { launchBrowser, openPage, siteUrl, type PageWatch, closeClean } from './support/browser';
 import { ToolPage } from './support/tool-page';
 
 const onboarding = parse(readFileSync('content/policy/onboarding.yaml', 'utf8')) as {
@@ -45,13 +45,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function clean(watch: PageWatch) {
-  expect(watch.errors).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
-  await expect(cspViolations(watch.page)).resolves.toEqual([]);
-  await watch.context.close();
-}
 
 /** A page of `path` with the clock fixed at `time` on 2026-05-20 (Shanghai) and the clipboard allowed. */
 async function openAt(path: string, time: string): Promise<PageWatch> {
@@ -153,7 +146,7 @@ describe('入职签收', () => {
     expect(file2.name).toBe('签收-王小明-2026-05-20.json');
     const axeA = await new AxeBuilder({ page: pa }).include('.ob-send').analyze();
     expect(axeA.violations.map((v) => v.id)).toEqual([]);
-    await clean(a);
+    await closeClean(a);
 
     // ---- 李小红, started 2026-04-01: day-one and first-week items done, first-month ones not ----
     const b = await newHire('10:00');
@@ -166,7 +159,7 @@ describe('入职签收', () => {
       `逾期 ${lateItems.length} 项`,
     );
     const linkB = await copySignoff(pb);
-    await clean(b);
+    await closeClean(b);
 
     // ---- the manager: two links, a line that is no link, a damaged link ----
     const m = await openAt('/tools/signoffs/', '12:00');
@@ -254,7 +247,7 @@ describe('入职签收', () => {
     await pm.reload();
     await manager.ready();
     await expect(rowNames(pm)).resolves.toEqual(['李小红', '王小明']);
-    await clean(m);
+    await closeClean(m);
   });
 
   it('the list passes axe in light and dark and does not scroll sideways at 375 px', async () => {
@@ -279,6 +272,6 @@ describe('入职签收', () => {
     await pm.setViewportSize({ width: 375, height: 800 });
     await expect(pm.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(375);
     if (process.env.SIGNOFF_SHOT) await pm.screenshot({ path: process.env.SIGNOFF_SHOT, fullPage: true });
-    await clean(m);
+    await closeClean(m);
   });
 });

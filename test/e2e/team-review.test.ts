@@ -21,7 +21,7 @@ import {
   plainNumber,
   type SelfReviewState,
 } from '../../src/tools/self-review/logic/state';
-import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
+import { launchBrowser, openPage, siteUrl, closeClean } from './support/browser';
 import { ToolPage, copyFromTool } from './support/tool-page';
 
 const appraisal = parse(readFileSync('content/policy/appraisal.yaml', 'utf8')) as AppraisalPolicy;
@@ -36,13 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function clean(watch: PageWatch) {
-  expect(watch.errors).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
-  await expect(cspViolations(watch.page)).resolves.toEqual([]);
-  await watch.context.close();
-}
 
 /** A value at `f` of the way to the target (direction-aware), as a person types it. */
 function valueAt(k: Kpi, f: number): string {
@@ -237,7 +230,7 @@ describe('团队考核', () => {
     await m.getByRole('button', { name: '复制回复链接' }).click();
     const reply = await m.getByLabel('回复链接').inputValue();
     expect(reply).toMatch(/\/tools\/self-review\/#[qr]1\.self-review\./);
-    await clean(manager.watch);
+    await closeClean(manager.watch);
 
     // ---- the employee opens the reply: read-only beside their scores, then edits ----
     await e.goto(reply);
@@ -261,7 +254,7 @@ describe('团队考核', () => {
       ]);
     await shown.getByText('指纹不同').waitFor();
     await expect(shown.getByText('活动人数以报名表为准').isVisible()).resolves.toBe(true);
-    await clean(employee);
+    await closeClean(employee);
   });
 
   it('with members: no axe violation in light and dark, no sideways scroll at 375 px', async () => {
@@ -328,6 +321,6 @@ describe('团队考核', () => {
     );
     const axe = await new AxeBuilder({ page: p }).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(', ')}`)).toEqual([]);
-    await clean(watch);
+    await closeClean(watch);
   });
 });

@@ -10,7 +10,7 @@ import { emptyBonusState, BONUS_STATE_VERSION, BONUS_TOOL } from '../../src/tool
 import { parseCsv } from '../../src/core/csv';
 import type { BonusPolicy } from '../../src/core/policy-types';
 import { encodeShare } from '../../src/core/share-link';
-import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
+import { launchBrowser, openPage, siteUrl, closeClean } from './support/browser';
 import { copyFromTool } from './support/tool-page';
 
 const IMG = '<img src=x onerror="window.__xss=1">';
@@ -84,13 +84,6 @@ const TOOLS: Tool[] = [
   },
 ];
 
-async function clean(watch: PageWatch) {
-  expect(watch.errors).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
-  await expect(cspViolations(watch.page)).resolves.toEqual([]);
-  await watch.context.close();
-}
-
 /** Nothing ran and no element was built from the payload. */
 async function inert(page: Page) {
   await expect(page.evaluate('window.__xss')).resolves.toBeUndefined();
@@ -132,7 +125,7 @@ describe.each(TOOLS)('$name', (tool) => {
     expect(printed).toContain(IMG);
     expect(printed).toContain(FORMULA);
     await inert(page);
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it('keeps the payloads as text in the shared view', async () => {
@@ -154,8 +147,8 @@ describe.each(TOOLS)('$name', (tool) => {
     expect(printed).toContain(IMG);
     expect(printed).toContain(FORMULA);
     await inert(p);
-    await clean(other);
-    await clean(watch);
+    await closeClean(other);
+    await closeClean(watch);
   });
 });
 
@@ -171,7 +164,7 @@ describe('绩效奖金估算', () => {
     await expect(byLabel(page, '月度奖金基数').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(byLabel(page, '得分').getAttribute('aria-invalid')).resolves.toBe('true');
     await inert(page);
-    await clean(watch);
+    await closeClean(watch);
   });
 
   it('shows the free text a share link carries (where the score came from) as text', async () => {
@@ -186,6 +179,6 @@ describe('绩效奖金估算', () => {
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.tool-print-sheet').textContent()).resolves.toContain(IMG);
     await inert(page);
-    await clean(watch);
+    await closeClean(watch);
   });
 });

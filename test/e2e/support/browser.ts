@@ -1,6 +1,6 @@
 // One headless Chromium per test file, driven through playwright-core against the served dist/.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { CHROME_FLAGS, findChrome, INSTALL_HINT } from '../../../scripts/chrome-path.mjs';
 
 export function siteUrl(path = ''): string {
@@ -60,4 +60,12 @@ export async function openPage(
   });
   await page.goto(siteUrl(path), { waitUntil: 'load' });
   return { page, context, errors, foreignRequests };
+}
+
+/** The page ran without an error, asked nothing of another origin and broke no CSP rule; then closes. */
+export async function closeClean(watch: PageWatch): Promise<void> {
+  expect(watch.errors).toEqual([]);
+  expect(watch.foreignRequests).toEqual([]);
+  await expect(cspViolations(watch.page)).resolves.toEqual([]);
+  await watch.context.close();
 }

@@ -4,7 +4,7 @@ import type { AppraisalPolicy } from '../../../core/policy-types';
 import { type SelfReviewResult } from '../logic/derive';
 import { periodLabel } from '../logic/export';
 import { type Period, type SelfReviewState } from '../logic/state';
-import { num, type MonthResult, type S, type T, type YearResult } from './types';
+import { num, type S, type T } from './types';
 
 export function PrintSheet(props: {
   result: SelfReviewResult;

@@ -3,7 +3,7 @@ import type { JSX } from 'preact';
 import { formatKpiValue, formatNumber } from '../../../core/format';
 import type { AppraisalPolicy } from '../../../core/policy-types';
 import { type SelfReviewResult } from '../logic/derive';
-import { num, type MonthResult, type S, type T, type YearResult } from './types';
+import { num, type S, type T } from './types';
 
 export function ResultSummary({
   result,
