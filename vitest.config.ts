@@ -29,6 +29,8 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits for state; its default 1 s gave up under load (a 200-line import).
+          expect: { poll: { timeout: 20_000 } },
           fileParallelism: false,
         },
       },

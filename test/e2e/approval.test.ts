@@ -16,6 +16,7 @@ import { approvalChain } from '../../src/tools/budget-request/logic/budget';
 import { deriveRequest } from '../../src/tools/budget-request/logic/derive';
 import {
   BUDGET_REQUEST_VERSION,
+  MAX_LINES,
   blankDraft,
   type BudgetRequestDraft,
 } from '../../src/tools/budget-request/logic/state';
@@ -360,6 +361,82 @@ describe('预算申请单 审批', () => {
       chainOf(draft)[0]!.approver,
     );
     await closeClean(watch);
+  });
+
+  it('a request too long for a link goes as JSON: each approver opens the file, decides and passes a file on', async () => {
+    const text = readFileSync('test/fixtures/policy-zh.txt', 'utf8').replace(/\s+/g, '');
+    const lines = Array.from({ length: MAX_LINES }, (_, i) => ({
+      id: `l${i.toString(36)}w`,
+      description: text.slice((i * 17) % 3800, ((i * 17) % 3800) + 20),
+      subcategory: '',
+      quantity: String((i % 7) + 1),
+      unit: '份',
+      unitPrice: `${((i * 53) % 700) + 30}.${i % 10}0`,
+    }));
+    const draft: BudgetRequestDraft = { ...request('两百行的申请', '1'), lines };
+    const total = formatYuan(deriveRequest(draft, budget, strings).totalFen);
+    expect(chainOf(draft)).toHaveLength(3);
+    const [first, second, third] = chainOf(draft) as [ApprovalStep, ApprovalStep, ApprovalStep];
+    const me = await requester(draft);
+    await me.page.getByRole('button', { name: '复制分享链接' }).click();
+    await me.page.getByText(/链接最多 6,000 字符（约能放下 \d+%）；请删减内容或改用“下载 JSON”/).waitFor();
+    const sent = await me.download('下载 JSON');
+
+    /** An approver opens a request file on their own 预算申请单 page and decides 同意. */
+    const approve = async (file: { name: string; text: string }, step: ApprovalStep, next: ApprovalStep) => {
+      const tool = new ToolPage(await openPage(browser, PATH, CLIPBOARD), 'budget-request');
+      await tool.ready();
+      await tool.page.getByText('审批别人发来的申请单文件').click();
+      await tool.page.getByLabel('选择申请单 JSON 文件').setInputFiles({
+        name: file.name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(file.text),
+      });
+      const panel = tool.page.getByTestId('approver-panel');
+      await expect(panel.getByTestId('approve-role').textContent()).resolves.toBe(step.approver);
+      await expect(tool.page.getByTestId('sheet-total').textContent()).resolves.toBe(total);
+      await tool.fill('审批日期', '2026-03-05');
+      await tool.page.getByRole('radio', { name: '同意', exact: true }).check();
+      await tool.fill('审批人姓名', `${step.approver}李`);
+      await tool.page.getByRole('button', { name: '生成审批回复' }).click();
+      const reply = await tool.page.getByLabel('回复链接（发回申请人）').inputValue();
+      const passed = await tool.download(`下载给${next.approver}的申请单 JSON`);
+      await tool.page.getByText(`已下载给${next.approver}的申请单文件`).waitFor();
+      // Nothing of the request was kept as the approver's own draft.
+      await expect(
+        tool.page.evaluate(
+          'Object.keys(localStorage).filter((k) => k.startsWith("mh:budget-request:")).length',
+        ),
+      ).resolves.toBe(0);
+      await closeClean(tool.watch);
+      return { reply, passed };
+    };
+    const a = await approve(sent, first, second);
+    expect(a.passed.name).toBe(`预算申请单-两百行的申请-给${second.approver}.json`);
+    const b = await approve(a.passed, second, third);
+    expect(new URL(a.reply).hash.length).toBeLessThan(MAX_SHARE_LENGTH);
+
+    // The requester records both replies (short links: they carry the decision, not the request).
+    await pasteReply(me, a.reply);
+    await confirmReply(me, `审批中（待${second.approver}审批）`);
+    await pasteReply(me, b.reply);
+    await confirmReply(me, `审批中（待${third.approver}审批）`);
+    await closeClean(me.watch);
+  });
+
+  // A file that is not a request says why beside the field.
+  it('a file that is not a 预算申请单 is refused beside the field', async () => {
+    const tool = new ToolPage(await openPage(browser, PATH), 'budget-request');
+    await tool.ready();
+    await tool.page.getByText('审批别人发来的申请单文件').click();
+    await tool.page.getByLabel('选择申请单 JSON 文件').setInputFiles({
+      name: 'x.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"hello": 1}'),
+    });
+    await tool.page.locator('#br-approve-file-error').waitFor();
+    await expect(tool.page.getByTestId('approver-panel').count()).resolves.toBe(0);
+    await closeClean(tool.watch);
   });
 
   it('a link made before 审批 existed (version 1) still opens and can be approved', async () => {

@@ -3,6 +3,7 @@
 // request with this decision added for the next approver (the chain is walked on one request).
 import { useEffect, useState } from 'preact/hooks';
 import { formatYuan, type Fen } from '../../../core/money';
+import { toJsonFile } from '../../../core/json-file';
 import { encodeReplyLink, replyToJson } from '../../../core/reply';
 import { encodeShareCompressed } from '../../../core/share-link';
 import { fill } from '../../../core/template';
@@ -58,6 +59,9 @@ function LinkBox(props: {
   );
 }
 
+/** A file name without the characters file systems refuse. */
+const fileName = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80);
+
 export function ApprovalResult(props: {
   reply: ApprovalReply;
   forward: BudgetRequestDraft;
@@ -105,14 +109,30 @@ export function ApprovalResult(props: {
     link: links?.reply ?? t['approve.result.noLink'],
   });
   const download = () => {
-    const name = fill(t['approve.fileBase'], {
-      project: forward.project || forward.requestId,
-      approver: decision.approver,
-    })
-      .replace(/[\\/:*?"<>|\s]+/g, '_')
-      .slice(0, 80);
+    const name = fileName(
+      fill(t['approve.fileBase'], {
+        project: forward.project || forward.requestId,
+        approver: decision.approver,
+      }),
+    );
     downloadText(`${name}.json`, replyToJson(reply), 'application/json;charset=utf-8');
     setDownloaded(t['approve.result.downloaded']);
+  };
+  // The request with this decision, as a file: it works when the request is too long for a link.
+  const [forwarded, setForwarded] = useState('');
+  const downloadForward = (next: ApprovalStep) => {
+    const name = fileName(
+      fill(t['approve.forwardFileBase'], {
+        project: forward.project || forward.requestId,
+        approver: next.approver,
+      }),
+    );
+    downloadText(
+      `${name}.json`,
+      toJsonFile(BUDGET_REQUEST_TOOL, BUDGET_REQUEST_VERSION, forward),
+      'application/json;charset=utf-8',
+    );
+    setForwarded(fill(t['approve.result.forwardDownloaded'], { approver: next.approver }));
   };
   const failed = t['approve.result.copyFailed'];
 
@@ -184,6 +204,14 @@ export function ApprovalResult(props: {
               {links.forwardError}
             </p>
           )}
+          <div class="tool-export-buttons">
+            <button type="button" class="tool-button" onClick={() => downloadForward(props.nextStep!)}>
+              {fill(t['approve.result.forwardDownload'], { approver: props.nextStep.approver })}
+            </button>
+            <span class="tool-export-status" role="status">
+              {forwarded}
+            </span>
+          </div>
         </div>
       ) : (
         decision.decision === 'approve' && <p>{t['approve.result.last']}</p>

@@ -32,6 +32,7 @@ import { RequestForm } from './RequestForm';
 import { ResultView } from './ResultView';
 import { SharedRequest } from './SharedRequest';
 import { ApprovalSection, LockBanner } from './ApprovalSection';
+import { ApproveFile } from './ApproveFile';
 import { ReplyConfirm, ReplyPicker, useReplyIntake } from './ReplyIntake';
 import { useRevisionFingerprint } from './use-fingerprint';
 
@@ -234,6 +235,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
         {confirm('paste')}
         <ReplyPicker t={t} onRead={(text) => intake.read(text, 'paste')} />
       </ApprovalSection>
+      <ApproveFile t={t} onOpen={tool.viewShared} />
       <ExportBar actions={tool.exports} />
       <PrintSheet
         draft={draft}

@@ -231,6 +231,13 @@ export const strings = {
   'approve.result.copy': '复制回复链接',
   'approve.result.copied': '已复制回复链接',
   'approve.result.download': '下载回复 JSON',
+  'approve.result.forwardDownload': '下载给{approver}的申请单 JSON',
+  'approve.result.forwardDownloaded': '已下载给{approver}的申请单文件，可以作为附件发给{approver}',
+  'approve.forwardFileBase': '预算申请单-{project}-给{approver}',
+  'approve.file.open': '审批别人发来的申请单文件',
+  'approve.file.label': '选择申请单 JSON 文件',
+  'approve.file.hint':
+    '申请单太长放不进链接时，申请人或上一位审批人会发来 JSON 文件；在这里打开后只读显示，可以填写审批意见。',
   'approve.result.downloaded': '已下载回复 JSON 文件',
   'approve.result.message': '发给申请人的话（可修改后发送）',
   'approve.result.copyMessage': '复制这段话',

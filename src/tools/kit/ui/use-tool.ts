@@ -45,6 +45,8 @@ export interface ToolHandle<S, R> {
   /** The state of an open share link, or null. */
   readonly shared: S | null;
   readonly closeShare: () => void;
+  /** Shows a state read-only, as a share link would (a file someone sent when the link was too long). */
+  readonly viewShared: (state: S) => void;
   readonly edit: (update: Update<S>) => void;
   readonly open: (key: string) => void;
   /** Opens a new, empty entry (many-entry tools). */
@@ -304,6 +306,10 @@ export function useTool<S, R, C>(
   function clearFragmentIfShared() {
     if (SHARE_FRAGMENT.test(location.hash.replace(/^#/, ''))) clearFragment();
   }
+  const viewShared = useCallback((state: S) => {
+    setShared(state);
+    setLocal((list) => list.filter((n) => n.id !== 'share-error'));
+  }, []);
   const closeShare = useCallback(() => {
     clearFragmentIfShared();
     setShared(null);
@@ -422,6 +428,7 @@ export function useTool<S, R, C>(
     readOnly: shared !== null || !ready,
     shared,
     closeShare,
+    viewShared,
     edit,
     open,
     openNew,
