@@ -53,3 +53,19 @@ export function describeScoring(kpi: Pick<Kpi, 'direction' | 'scoring'>): string
   const formula = kpi.direction === 'higher' ? '实际 ÷ 目标 × 100' : '目标 ÷ 实际 × 100';
   return `${formula}，最高 ${formatNumber(kpi.scoring.cap)} 分`;
 }
+
+/**
+ * A name typed by the reader as part of a file name: characters file systems refuse and spaces
+ * become "_", and it is cut to `max` characters (a project name can be 100).
+ */
+export function fileNamePart(text: string, max = 40): string {
+  return text
+    .trim()
+    .replace(/[\\/:*?"<>|\s]+/g, '_')
+    .slice(0, max);
+}
+
+/** A stored savedAt (ISO) as the reader's clock time, e.g. 14:05:09. */
+export function formatClock(iso: string): string {
+  return new Date(iso).toLocaleTimeString('zh-CN', { hour12: false });
+}

@@ -439,6 +439,25 @@ describe('预算申请单 审批', () => {
     await closeClean(tool.watch);
   });
 
+  it('on a 375 px phone the requester’s 审批 section, with the reply box open, stays inside its box', async () => {
+    const tool = new ToolPage(
+      await openPage(browser, PATH, { viewport: { width: 375, height: 800 } }),
+      'budget-request',
+    );
+    await tool.ready();
+    await tool.page.getByText('收到审批回复？').click();
+    await tool.field('粘贴回复链接或回复 JSON 的内容').waitFor();
+    // Every element ends inside the section (a page-wide scrollWidth check missed a clipped textarea).
+    const outside = await tool.page.evaluate(() => {
+      const box = document.querySelector('.br-approval')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.br-approval *')]
+        .filter((el) => el.getBoundingClientRect().right > box.right + 0.5)
+        .map((el) => `${el.tagName}.${el.className}`);
+    });
+    expect(outside).toEqual([]);
+    await closeClean(tool.watch);
+  });
+
   it('a link made before 审批 existed (version 1) still opens and can be approved', async () => {
     const { requestId: _id, revision: _r, approvals: _a, history: _h, ...v1 } = request('旧版链接', '800');
     const share = encodeShare('budget-request', 1, v1);

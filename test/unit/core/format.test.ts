@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
 import { curveChart } from '../../../src/tools/bonus/logic/chart';
-import { describeScoring, formatExact, formatKpiValue, formatNumber } from '../../../src/core/format';
+import {
+  describeScoring,
+  fileNamePart,
+  formatClock,
+  formatExact,
+  formatKpiValue,
+  formatNumber,
+} from '../../../src/core/format';
 
 describe('formatKpiValue', () => {
   it.each([
@@ -75,5 +82,24 @@ describe('formatExact', () => {
         expect(Number(formatExact(n).replace(/,/g, ''))).toBe(n);
       }),
     );
+  });
+});
+
+describe('fileNamePart', () => {
+  it.each([
+    ['暑期 招生/推广', '暑期_招生_推广'],
+    ['  a:b*c?"d"<e>|f\\g  ', 'a_b_c_d_e_f_g'],
+    ['张三', '张三'],
+  ])('%s → %s', (input, want) => {
+    expect(fileNamePart(input)).toBe(want);
+  });
+  it('cuts to the limit', () => {
+    expect(fileNamePart('一'.repeat(100), 40)).toHaveLength(40);
+  });
+});
+
+describe('formatClock', () => {
+  it('gives hours, minutes and seconds on a 24-hour clock', () => {
+    expect(formatClock('2026-03-04T15:06:07.000Z')).toMatch(/^\d{2}:06:07$/);
   });
 });

@@ -3,6 +3,7 @@
 import { todayIso } from '../../../core/calendar-date';
 import { clauseShortLabel } from '../../../core/clause';
 import { clauseUrlPath } from '../../../core/clause-ref';
+import { fileNamePart } from '../../../core/format';
 import type { BudgetPolicy } from '../../../core/policy-types';
 import { newEntryKey, type ToolDefinition } from '../../kit/logic/definition';
 import {
@@ -90,7 +91,7 @@ export const budgetRequestTool: ToolDefinition<BudgetRequestDraft, BudgetRequest
           }),
         csv: (draft, view, ctx) => requestCsv(draft, view, ctx.t),
         fileBase: (draft, ctx) =>
-          `${ctx.t['tool.fileBase']}-${(draft.project.trim() || draft.date || '').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)}`,
+          `${ctx.t['tool.fileBase']}-${fileNamePart(draft.project.trim() || draft.date || '')}`,
       };
     },
   };

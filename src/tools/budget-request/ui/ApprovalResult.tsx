@@ -2,6 +2,7 @@
 // requester, a message to paste into a chat, and, after 同意 with a step still to come, a link to the
 // request with this decision added for the next approver (the chain is walked on one request).
 import { useEffect, useState } from 'preact/hooks';
+import { fileNamePart } from '../../../core/format';
 import { formatYuan, type Fen } from '../../../core/money';
 import { toJsonFile } from '../../../core/json-file';
 import { encodeReplyLink, replyToJson } from '../../../core/reply';
@@ -59,9 +60,6 @@ function LinkBox(props: {
   );
 }
 
-/** A file name without the characters file systems refuse. */
-const fileName = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80);
-
 export function ApprovalResult(props: {
   reply: ApprovalReply;
   forward: BudgetRequestDraft;
@@ -109,11 +107,12 @@ export function ApprovalResult(props: {
     link: links?.reply ?? t['approve.result.noLink'],
   });
   const download = () => {
-    const name = fileName(
+    const name = fileNamePart(
       fill(t['approve.fileBase'], {
         project: forward.project || forward.requestId,
         approver: decision.approver,
       }),
+      80,
     );
     downloadText(`${name}.json`, replyToJson(reply), 'application/json;charset=utf-8');
     setDownloaded(t['approve.result.downloaded']);
@@ -121,11 +120,12 @@ export function ApprovalResult(props: {
   // The request with this decision, as a file: it works when the request is too long for a link.
   const [forwarded, setForwarded] = useState('');
   const downloadForward = (next: ApprovalStep) => {
-    const name = fileName(
+    const name = fileNamePart(
       fill(t['approve.forwardFileBase'], {
         project: forward.project || forward.requestId,
         approver: next.approver,
       }),
+      80,
     );
     downloadText(
       `${name}.json`,

@@ -33,7 +33,8 @@ import { ResultView } from './ResultView';
 import { SharedRequest } from './SharedRequest';
 import { ApprovalSection, LockBanner } from './ApprovalSection';
 import { ApproveFile } from './ApproveFile';
-import { ReplyConfirm, ReplyPicker, useReplyIntake } from './ReplyIntake';
+import { ReplyConfirm, useReplyIntake } from './ReplyIntake';
+import { ReplyPicker } from '../../kit/ui/ReceiveBox';
 import { useRevisionFingerprint } from './use-fingerprint';
 
 export interface BudgetRequestProps {
@@ -233,7 +234,17 @@ export default function BudgetRequest(props: BudgetRequestProps) {
       )}
       <ApprovalSection draft={draft} result={result} t={t} fingerprint={fingerprint}>
         {confirm('paste')}
-        <ReplyPicker t={t} onRead={(text) => intake.read(text, 'paste')} />
+        <ReplyPicker
+          id="br-reply"
+          class="br-reply-open"
+          labels={{
+            open: t['reply.open'],
+            paste: t['reply.paste'],
+            read: t['reply.openButton'],
+            file: t['reply.file'],
+          }}
+          onRead={(text) => intake.read(text, 'paste')}
+        />
       </ApprovalSection>
       <ApproveFile t={t} onOpen={tool.viewShared} />
       <ExportBar actions={tool.exports} />

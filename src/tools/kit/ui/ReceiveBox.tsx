@@ -5,10 +5,10 @@ import { useState } from 'preact/hooks';
 
 export interface ReceiveBoxLabels {
   readonly links: string;
-  readonly linksHint: string;
+  readonly linksHint?: string;
   readonly load: string;
   readonly files: string;
-  readonly filesHint: string;
+  readonly filesHint?: string;
 }
 
 export function ReceiveBox(props: {
@@ -16,6 +16,8 @@ export function ReceiveBox(props: {
   id: string;
   labels: ReceiveBoxLabels;
   disabled: boolean;
+  /** Many files at once (default), or one (a single reply). */
+  multiple?: boolean;
   /** Reads the pasted text; true when all of it was taken, so the box empties. */
   onLinks: (text: string) => Promise<boolean>;
   onFiles: (files: readonly File[]) => Promise<unknown>;
@@ -47,12 +49,14 @@ export function ReceiveBox(props: {
           rows={4}
           value={text}
           readOnly={props.disabled}
-          aria-describedby={`${id}-links-hint`}
+          aria-describedby={labels.linksHint ? `${id}-links-hint` : undefined}
           onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
         />
-        <span class="tool-hint" id={`${id}-links-hint`}>
-          {labels.linksHint}
-        </span>
+        {labels.linksHint && (
+          <span class="tool-hint" id={`${id}-links-hint`}>
+            {labels.linksHint}
+          </span>
+        )}
       </div>
       <div>
         <button
@@ -83,7 +87,7 @@ export function ReceiveBox(props: {
         <input
           id={`${id}-files`}
           type="file"
-          multiple
+          multiple={props.multiple ?? true}
           accept="application/json,.json"
           disabled={props.disabled || busy}
           onChange={(e) => {
@@ -92,9 +96,39 @@ export function ReceiveBox(props: {
             input.value = '';
           }}
         />
-        <span class="tool-hint">{labels.filesHint}</span>
+        {labels.filesHint && <span class="tool-hint">{labels.filesHint}</span>}
       </div>
     </>
+  );
+}
+
+/** 收到回复？: one reply pasted (link or JSON) or its file chosen or dropped, behind a disclosure. */
+export function ReplyPicker(props: {
+  id: string;
+  class?: string;
+  labels: { readonly open: string; readonly paste: string; readonly read: string; readonly file: string };
+  onRead: (text: string) => void;
+}) {
+  const { labels } = props;
+  return (
+    <details class={`tool-reply-open no-print${props.class ? ` ${props.class}` : ''}`}>
+      <summary>{labels.open}</summary>
+      <div class="tool-reply-body">
+        <ReceiveBox
+          id={props.id}
+          multiple={false}
+          disabled={false}
+          labels={{ links: labels.paste, load: labels.read, files: labels.file }}
+          onLinks={async (text) => {
+            if (text.trim() !== '') props.onRead(text.trim());
+            return false;
+          }}
+          onFiles={async (files) => {
+            if (files[0]) props.onRead(await files[0].text());
+          }}
+        />
+      </div>
+    </details>
   );
 }
 

@@ -2,6 +2,7 @@
 // to select by hand when copying is refused. The tool makes the reply (its code loads on first use);
 // this encodes, copies, downloads and says what happened, alike in every tool.
 import { useEffect, useState } from 'preact/hooks';
+import { fileNamePart } from '../../../core/format';
 import type { Reply } from '../../../core/reply';
 import { copyText, downloadText } from './dom';
 
@@ -60,7 +61,11 @@ export function SendReply(props: {
     const made = await props.make();
     if (!made) return void (setLink(null), setStatus(''));
     const { replyToJson } = await import('../../../core/reply');
-    downloadText(`${made.fileBase}.json`, replyToJson(made.reply), 'application/json;charset=utf-8');
+    downloadText(
+      `${fileNamePart(made.fileBase, 80)}.json`,
+      replyToJson(made.reply),
+      'application/json;charset=utf-8',
+    );
     setError(null);
     setStatus(labels.downloaded);
   };

@@ -12,6 +12,7 @@ import { ExportBar } from '../../kit/ui/ExportBar';
 import { Notices, ShareBanner } from '../../kit/ui/Notices';
 import { todayIso } from '../../kit/ui/dom';
 import { useTool } from '../../kit/ui/use-tool';
+import { savedNote } from '../../kit/ui/saved-note';
 import {
   pastedItems,
   personKey,
@@ -111,11 +112,10 @@ export default function Signoffs(props: SignoffsProps) {
     );
   }
 
-  const storageNote = !tool.persistent
-    ? s['saved.unavailable']
-    : tool.savedAt
-      ? t('saved.at', { time: new Date(tool.savedAt).toLocaleTimeString('zh-CN', { hour12: false }) })
-      : s['saved.not'];
+  const storageNote = savedNote(
+    { persistent: tool.persistent, savedAt: tool.savedAt },
+    { at: (time) => t('saved.at', { time }), not: s['saved.not'], unavailable: s['saved.unavailable'] },
+  );
 
   return (
     <div class="tool-root signoffs" {...tool.rootProps}>

@@ -6,6 +6,7 @@ import type { AppraisalPolicy } from '../../../core/policy-types';
 import type { ReadReviewReplyResult } from '../../team-review/logic/reply';
 import type { SelfReviewResult } from '../logic/derive';
 import type { SelfReviewState } from '../logic/state';
+import { ReplyPicker } from '../../kit/ui/ReceiveBox';
 import { num, type S, type T } from './types';
 
 /** A reply link's fragment: r1.self-review.… (plain) or q1.self-review.… (compressed). */
@@ -28,7 +29,6 @@ export function ReviewReply(props: {
   const [source, setSource] = useState<string | null>(null);
   const [read, setRead] = useState<Read | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [pasted, setPasted] = useState('');
   const opened = useRef<string | null>(null);
 
   useEffect(() => {
@@ -77,35 +77,17 @@ export function ReviewReply(props: {
   };
 
   const picker = (
-    <details class="no-print sr-reply-open">
-      <summary>{s['reply.open']}</summary>
-      <div class="tool-field">
-        <label for="sr-reply-link">{s['reply.paste']}</label>
-        <textarea
-          id="sr-reply-link"
-          rows={2}
-          value={pasted}
-          onInput={(e) => setPasted((e.currentTarget as HTMLTextAreaElement).value)}
-        />
-      </div>
-      <button type="button" class="tool-button" onClick={() => pasted.trim() && setSource(pasted.trim())}>
-        {s['reply.openButton']}
-      </button>
-      <div class="tool-field">
-        <label for="sr-reply-file">{s['reply.file']}</label>
-        <input
-          id="sr-reply-file"
-          type="file"
-          accept="application/json,.json"
-          onChange={async (e) => {
-            const input = e.currentTarget as HTMLInputElement;
-            const file = input.files?.[0];
-            input.value = '';
-            if (file) setSource(await file.text());
-          }}
-        />
-      </div>
-    </details>
+    <ReplyPicker
+      id="sr-reply"
+      class="sr-reply-open"
+      labels={{
+        open: s['reply.open'],
+        paste: s['reply.paste'],
+        read: s['reply.openButton'],
+        file: s['reply.file'],
+      }}
+      onRead={setSource}
+    />
   );
 
   if (!read) {

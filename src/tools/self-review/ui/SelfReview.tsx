@@ -16,6 +16,7 @@ import { FieldSet, SelectField, TextField } from '../../kit/ui/Field';
 import { LiveResult, Notices, ShareBanner } from '../../kit/ui/Notices';
 import { useTool } from '../../kit/ui/use-tool';
 import { ClauseLink } from '../../kit/ui/ClauseLink';
+import { savedNote } from '../../kit/ui/saved-note';
 import type { ClauseLinkData } from '../../../core/clause-ref';
 import { fill } from '../../../core/template';
 import { MonthForm, YearForm } from './forms';
@@ -133,11 +134,10 @@ export default function SelfReview(props: SelfReviewProps) {
   const years = [
     ...new Set([...Array.from({ length: 7 }, (_, i) => currentYear - 5 + i), period.year]),
   ].sort();
-  const storageNote = !store.persistent
-    ? s['saved.unavailable']
-    : tool.savedAt
-      ? t('saved.at', { time: new Date(tool.savedAt).toLocaleTimeString('zh-CN', { hour12: false }) })
-      : s['saved.not'];
+  const storageNote = savedNote(
+    { persistent: store.persistent, savedAt: tool.savedAt },
+    { at: (time) => t('saved.at', { time }), not: s['saved.not'], unavailable: s['saved.unavailable'] },
+  );
 
   return (
     <div class="tool-root self-review" {...tool.rootProps}>

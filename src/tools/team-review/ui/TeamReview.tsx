@@ -13,6 +13,7 @@ import { ClauseLink } from '../../kit/ui/ClauseLink';
 import { ExportBar } from '../../kit/ui/ExportBar';
 import { Notices, ShareBanner } from '../../kit/ui/Notices';
 import { useTool } from '../../kit/ui/use-tool';
+import { savedNote } from '../../kit/ui/saved-note';
 import { teamReviewTool, type TeamReviewContext } from '../logic/definition';
 import { appraisalSheet, periodText } from '../logic/export';
 import type { ReceiveResult } from '../logic/receive';
@@ -129,11 +130,10 @@ export default function TeamReview(props: TeamReviewProps) {
   const record = selectedKey ? result.records.get(selectedKey)! : null;
   const recordLabel = record ? periodText(record.period, s) : '';
   const sheet = record ? appraisalSheet(record, s) : null;
-  const storageNote = !tool.persistent
-    ? s['saved.unavailable']
-    : tool.savedAt
-      ? t('saved.at', { time: new Date(tool.savedAt).toLocaleTimeString('zh-CN', { hour12: false }) })
-      : s['saved.not'];
+  const storageNote = savedNote(
+    { persistent: tool.persistent, savedAt: tool.savedAt },
+    { at: (time) => t('saved.at', { time }), not: s['saved.not'], unavailable: s['saved.unavailable'] },
+  );
 
   return (
     <div class="tool-root team-review" {...tool.rootProps}>
