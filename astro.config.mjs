@@ -59,6 +59,8 @@ export default defineConfig({
       hastPlugins: [clauseHeadingsPlugin({ base, shortTitle: meta.shortTitle }), baseLinksPlugin(base)],
     }),
   },
+  // SOURCEMAP=1 writes source maps, for finding what a chunk is made of (.tmp scripts); off by default.
+  vite: { build: { sourcemap: process.env.SOURCEMAP === '1' } },
   integrations: [
     starlight({
       title: '市场部制度手册',
