@@ -220,3 +220,30 @@ describe('share links', () => {
     await context.close();
   });
 });
+
+describe('loading a tool page', () => {
+  const TOOLS = ['onboarding', 'bonus', 'self-review', 'budget-request', 'signoffs', 'team-review'];
+  it.each(TOOLS)(
+    '/tools/%s/ does not move under the reader when it comes to life (no layout shift)',
+    async (id) => {
+      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 412, height: 823 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __shift: number };
+        w.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+            if (!e.hadRecentInput) w.__shift += e.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(siteUrl(`/tools/${id}/`));
+      await new ToolPage({ page, context, errors: [], foreignRequests: [] }, id).ready();
+      // Lighthouse counts any shift against the page; the server's render must match the first screen.
+      await expect(
+        page.evaluate(() => (window as unknown as { __shift: number }).__shift),
+      ).resolves.toBeLessThan(0.001);
+      await context.close();
+    },
+  );
+});

@@ -76,7 +76,17 @@ export function Drafts(props: {
               <span class="br-date-pending" aria-hidden="true">
                 0000-00-00
               </span>{' '}
-              · {t['drafts.unsaved']} · {t['drafts.current']}
+              · {fill(t['drafts.total'], { amount: formatYuan(0) })} · {t['drafts.unsaved']} ·{' '}
+              {t['drafts.current']}
+            </span>
+            {/* The open draft's row has 打开 (disabled) and 复制: the same buttons, inert until loaded. */}
+            <span class="tool-entry-actions">
+              <button type="button" class="tool-button tool-button--small" disabled>
+                {t['drafts.open']}
+              </button>
+              <button type="button" class="tool-button tool-button--small" disabled>
+                {t['drafts.duplicate']}
+              </button>
             </span>
           </li>
         )

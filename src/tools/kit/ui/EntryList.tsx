@@ -45,7 +45,7 @@ export interface EntryListProps<S> {
   class?: string;
   /** Class of the list itself (tests and styles of a tool may name it). */
   listClass?: string;
-  /** Rows shown before the browser has picked an entry (keeps the page from shifting). */
+  /** Rows shown instead of the entries before the browser has picked one (keeps the page from shifting). */
   placeholder?: ComponentChildren;
 }
 
@@ -62,59 +62,62 @@ export function EntryList<S>(props: EntryListProps<S>) {
         w.empty && <p>{w.empty}</p>
       ) : (
         <ul class={`tool-entry-list ${props.listClass ?? ''}`}>
-          {entries.length === 0 && props.placeholder}
-          {entries.map((e) => (
-            <li key={e.key} aria-current={e.current ? 'true' : undefined} data-entry={e.key}>
-              <span class="tool-entry-name">
-                {e.label}
-                {e.current && w.current}
-              </span>
-              {props.meta && <span class="tool-entry-meta">{props.meta(e)}</span>}
-              <span class="tool-entry-actions">
-                {e.state !== null && (
-                  <button
-                    type="button"
-                    class="tool-button tool-button--small"
-                    aria-label={fill(w.openLabel, { label: e.label })}
-                    disabled={e.current}
-                    onClick={() => props.onOpen(e.key)}
-                  >
-                    {w.open}
-                  </button>
-                )}
-                {props.actions?.(e)}
-                {(props.canDelete ? props.canDelete(e) : true) && (
-                  <button
-                    type="button"
-                    class="tool-button tool-button--small"
-                    aria-label={fill(w.deleteLabel, { label: e.label })}
-                    aria-expanded={confirming === e.key}
-                    onClick={(ev) => {
-                      trigger.current = ev.currentTarget as HTMLElement;
-                      setConfirming(e.key);
+          {/* Until the browser has picked an entry, only the placeholder: the first render in the
+              browser must match the server's (hydration adopts the DOM without fixing attributes). */}
+          {props.placeholder}
+          {!props.placeholder &&
+            entries.map((e) => (
+              <li key={e.key} aria-current={e.current ? 'true' : undefined} data-entry={e.key}>
+                <span class="tool-entry-name">
+                  {e.label}
+                  {e.current && w.current}
+                </span>
+                {props.meta && <span class="tool-entry-meta">{props.meta(e)}</span>}
+                <span class="tool-entry-actions">
+                  {e.state !== null && (
+                    <button
+                      type="button"
+                      class="tool-button tool-button--small"
+                      aria-label={fill(w.openLabel, { label: e.label })}
+                      disabled={e.current}
+                      onClick={() => props.onOpen(e.key)}
+                    >
+                      {w.open}
+                    </button>
+                  )}
+                  {props.actions?.(e)}
+                  {(props.canDelete ? props.canDelete(e) : true) && (
+                    <button
+                      type="button"
+                      class="tool-button tool-button--small"
+                      aria-label={fill(w.deleteLabel, { label: e.label })}
+                      aria-expanded={confirming === e.key}
+                      onClick={(ev) => {
+                        trigger.current = ev.currentTarget as HTMLElement;
+                        setConfirming(e.key);
+                      }}
+                    >
+                      {w.delete}
+                    </button>
+                  )}
+                </span>
+                {confirming === e.key && (
+                  <ConfirmStep
+                    id={`${props.id}-confirm`}
+                    question={fill(w.confirmQuestion, { label: e.label })}
+                    confirmLabel={w.confirmDelete}
+                    cancelLabel={w.cancel}
+                    trigger={trigger.current}
+                    onCancel={() => setConfirming(null)}
+                    onConfirm={() => {
+                      props.onDelete(e.key);
+                      setConfirming(null);
+                      props.onSaid?.(fill(w.deleted, { label: e.label }));
                     }}
-                  >
-                    {w.delete}
-                  </button>
+                  />
                 )}
-              </span>
-              {confirming === e.key && (
-                <ConfirmStep
-                  id={`${props.id}-confirm`}
-                  question={fill(w.confirmQuestion, { label: e.label })}
-                  confirmLabel={w.confirmDelete}
-                  cancelLabel={w.cancel}
-                  trigger={trigger.current}
-                  onCancel={() => setConfirming(null)}
-                  onConfirm={() => {
-                    props.onDelete(e.key);
-                    setConfirming(null);
-                    props.onSaid?.(fill(w.deleted, { label: e.label }));
-                  }}
-                />
-              )}
-            </li>
-          ))}
+              </li>
+            ))}
         </ul>
       )}
       {props.footer}

@@ -140,6 +140,9 @@ export function useTool<S, R, C>(
   const [snap, setSnap] = useState<AutosaveSnapshot<S>>(() => ctl.getSnapshot());
   const [key, setKey] = useState<string | null>(null);
   const [today, setToday] = useState<string | null>(null);
+  // Set by the first effect. Until then a render must match the server's: hydration adopts the
+  // server's DOM without fixing its attributes, and anything that differs moves the page (layout shift).
+  const inBrowser = today !== null;
   const [shared, setShared] = useState<S | null>(null);
   // A share link being read: until it is, the reader's own entry must not look editable in its place.
   const [reading, setReading] = useState(false);
@@ -323,7 +326,8 @@ export function useTool<S, R, C>(
     for (const k of snap.entries) if (k !== key) out.set(k, loadedState(store, k));
     return out;
   }, [snap.entries, snap.savedAt, key]);
-  const entries = [...new Set([...snap.entries, ...(key !== null ? [key] : [])])]
+  // The server has no storage: no entries until the page runs in the browser (see inBrowser).
+  const entries = [...new Set([...(inBrowser ? snap.entries : []), ...(key !== null ? [key] : [])])]
     .sort()
     .reverse()
     .map((k): ToolEntry<S> => {
@@ -338,7 +342,11 @@ export function useTool<S, R, C>(
       };
     });
 
-  const notices: Notice[] = [...snap.notices.map((n) => noticeOf(n)), ...local];
+  // Nor does the server's render say storage is refused.
+  const notices: Notice[] = [
+    ...snap.notices.filter((n) => inBrowser || n.code !== 'unavailable').map((n) => noticeOf(n)),
+    ...local,
+  ];
   function noticeOf(n: AutosaveNotice): Notice {
     const text = n.text ?? KIT.codes[n.code] ?? n.code;
     const fields = n.fields?.length ? `${KIT.resetFields}${n.fields.map((p) => p.join('.')).join('、')}` : '';
