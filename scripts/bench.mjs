@@ -128,7 +128,9 @@ async function searchBytes() {
     const t1 = performance.now();
     await input.fill(query);
     // Done when the count for this query is shown and its first result has loaded.
-    await page.locator('dialog .pagefind-ui__message', { hasText: `“${query}”：找到` }).waitFor({ timeout: 10_000 });
+    await page
+      .locator('dialog .pagefind-ui__message', { hasText: `“${query}”：找到` })
+      .waitFor({ timeout: 10_000 });
     await page.locator('dialog .pagefind-ui__result-link').first().waitFor({ timeout: 10_000 });
     const ms = performance.now() - t1;
     await page.waitForLoadState('networkidle');
@@ -169,7 +171,9 @@ for (const path of pages) rows.push(await measure(path));
 const search = await searchBytes();
 await browser.close();
 
-const lhPaths = pages.filter((p) => p === '/' || isChapter(p) || isTool(p) || p === '/clauses/' || p === '/print/');
+const lhPaths = pages.filter(
+  (p) => p === '/' || isChapter(p) || isTool(p) || p === '/clauses/' || p === '/print/',
+);
 const lh = skipLighthouse ? {} : await lighthouseScores(lhPaths);
 await server.close();
 
@@ -177,21 +181,39 @@ const over = (value, budget) => (value > budget ? ' ✗ 超出' : '');
 // A tool's own JavaScript: what its page loads beyond what every page loads (measured on /clauses/).
 const baseline = new Set((rows.find((r) => r.path === '/clauses/')?.scripts ?? []).map((s) => s.url));
 const islandGz = (r) => r.scripts.filter((s) => !baseline.has(s.url)).reduce((a, s) => a + s.gz, 0);
+// Of that, the tool runtime every tool page loads (preact, the kit, storage): one copy, cached after
+// the first tool page. The rest is the tool's alone.
+const toolRows = rows.filter((r) => isTool(r.path));
+const runtime = new Map(
+  (toolRows[0]?.scripts ?? [])
+    .filter((s) => !baseline.has(s.url) && toolRows.every((r) => r.scripts.some((t) => t.url === s.url)))
+    .map((s) => [s.url, s.gz]),
+);
+const runtimeGz = [...runtime.values()].reduce((a, n) => a + n, 0);
+const aloneGz = (r) =>
+  r.scripts.filter((s) => !baseline.has(s.url) && !runtime.has(s.url)).reduce((a, s) => a + s.gz, 0);
 console.log('\n页面开销（gz 字节，加载 + 空闲期间；工具页的预算只算工具本身：整页减去每页都有的脚本）');
-console.log('| 页面 | HTML gz | JS gz（预算） | 其中 Pagefind | 请求数 | Lighthouse 性能/无障碍/最佳实践/SEO |');
+console.log(
+  '| 页面 | HTML gz | JS gz（预算） | 其中 Pagefind | 请求数 | Lighthouse 性能/无障碍/最佳实践/SEO |',
+);
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   const jsBudget = isTool(r.path) ? BUDGET.jsToolPageGz : BUDGET.jsPolicyPageGz;
   const jsMeasured = isTool(r.path) ? islandGz(r) : r.jsGz;
-  const htmlNote = isChapter(r.path) ? ` (≤${kb(BUDGET.htmlChapterGz)})${over(r.htmlGz, BUDGET.htmlChapterGz)}` : '';
+  const htmlNote = isChapter(r.path)
+    ? ` (≤${kb(BUDGET.htmlChapterGz)})${over(r.htmlGz, BUDGET.htmlChapterGz)}`
+    : '';
   const scores = lh[r.path];
   const lhText = scores
     ? scores.join(' / ') + (scores.some((s) => s < BUDGET.lighthouse) ? ' ✗ 未满分' : '')
     : '—';
   console.log(
-    `| ${r.path} | ${kb(r.htmlGz)} KB${htmlNote} | ${isTool(r.path) ? `工具 ${kb(jsMeasured)} KB，整页 ${kb(r.jsGz)} KB` : `${kb(r.jsGz)} KB`} (≤${kb(jsBudget)})${over(jsMeasured, jsBudget)} | ${kb(r.pagefindGz)} KB | ${r.requests} | ${lhText} |`,
+    `| ${r.path} | ${kb(r.htmlGz)} KB${htmlNote} | ${isTool(r.path) ? `工具 ${kb(jsMeasured)} KB（其中本工具独有 ${kb(aloneGz(r))} KB），整页 ${kb(r.jsGz)} KB` : `${kb(r.jsGz)} KB`} (≤${kb(jsBudget)})${over(jsMeasured, jsBudget)} | ${kb(r.pagefindGz)} KB | ${r.requests} | ${lhText} |`,
   );
 }
+console.log(
+  `\n工具运行时（每个工具页都加载的同一批脚本：preact、工具套件、保存）：${kb(runtimeGz)} KB gz，${runtime.size} 个文件；打开第一个工具页后即在缓存中。`,
+);
 console.log('\n搜索（在 /workflows/ 打开搜索后；每次查询前清空输入框，只计这次查询取回的字节）');
 console.log(
   `- 打开搜索并第一次查询“投诉”：取回 ${kb(search.first)} KB（gz，≤${kb(BUDGET.searchFirstGz)}）${over(search.first, BUDGET.searchFirstGz)}，出结果 ${Math.round(search.firstMs)} ms`,
@@ -227,16 +249,27 @@ const clauseCount = (dir) =>
     .filter((n) => n.endsWith('.mdx'))
     .map((n) => readFileSync(join(dir, 'content/docs', n), 'utf8'))
     .filter((src) => /^chapter:\s*\d+/m.test(src))
-    .reduce((a, src) => a + (src.match(/^(## （[一二三四五六七八九十]+）|### \d+[.．、])/gm) ?? []).length, 0);
+    .reduce(
+      (a, src) => a + (src.match(/^(## （[一二三四五六七八九十]+）|### \d+[.．、])/gm) ?? []).length,
+      0,
+    );
 if (!skipScale) {
   const site = makeScaleSite();
   const scaleDist = join(site, '..', 'scale-dist');
   const t0 = performance.now();
-  const build = spawnSync(process.execPath, [join(process.cwd(), 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: site,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, OUT_DIR: scaleDist, ASTRO_CACHE_DIR: join(process.cwd(), 'node_modules/.astro-scale') },
-  });
+  const build = spawnSync(
+    process.execPath,
+    [join(process.cwd(), 'node_modules/astro/bin/astro.mjs'), 'build'],
+    {
+      cwd: site,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        OUT_DIR: scaleDist,
+        ASTRO_CACHE_DIR: join(process.cwd(), 'node_modules/.astro-scale'),
+      },
+    },
+  );
   const scaleSeconds = (performance.now() - t0) / 1000;
   const today = dirBytes(join(DIST, 'pagefind'));
   console.log('\n规模（十倍条款，生成在 .tmp/scale-site，不入库）');
@@ -250,6 +283,8 @@ if (!skipScale) {
     process.exitCode = 1;
   } else {
     const scaled = dirBytes(join(scaleDist, 'pagefind'));
-    console.log(`| 十倍 | ${clauseCount(site)} | ${scaleSeconds.toFixed(1)} s | ${kb(scaled.raw)} KB / ${kb(scaled.gz)} KB |`);
+    console.log(
+      `| 十倍 | ${clauseCount(site)} | ${scaleSeconds.toFixed(1)} s | ${kb(scaled.raw)} KB / ${kb(scaled.gz)} KB |`,
+    );
   }
 }
