@@ -298,6 +298,20 @@ describe('团队考核', () => {
       const body = await (await p.request.get(url)).text();
       expect(body.includes('tr-print-sheet'), url).toBe(false);
     }
+    // Saved, the team opens whole on the next visit; its share link opens in another browser.
+    await tool.waitSaved();
+    await p.reload();
+    await tool.ready();
+    await p.getByRole('heading', { name: `上级评定：${EVIL} 2026年3月` }).waitFor();
+    await watch.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(siteUrl()).origin,
+    });
+    const link = await copyFromTool(p, '复制分享链接');
+    const other = await openPage(browser, '/');
+    await other.page.goto(link);
+    await new ToolPage(other, 'team-review').ready();
+    await other.page.getByRole('heading', { name: `上级评定：${EVIL} 2026年3月` }).waitFor();
+    await closeClean(other);
     await closeClean(watch);
   });
 
