@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { estimateBonus } from '../../src/core/bonus';
 import { TARGET_NOT_POSITIVE } from '../../src/core/scoring';
 import { parseCsv } from '../../src/core/csv';
@@ -255,6 +255,64 @@ describe('团队考核', () => {
     await shown.getByText('指纹不同').waitFor();
     await expect(shown.getByText('活动人数以报名表为准').isVisible()).resolves.toBe(true);
     await closeClean(employee);
+  });
+
+  it('a fresh page loads no code for members, replies or print sheets until the first member comes', async () => {
+    const watch = await openPage(browser, '/');
+    const p = watch.page;
+    const scripts: Response[] = [];
+    p.on('response', (r) => {
+      if (/\.m?js(\?|$)/.test(r.url())) scripts.push(r);
+    });
+    await p.goto(siteUrl('/tools/team-review/'), { waitUntil: 'load' });
+    const tool = new ToolPage(watch, 'team-review');
+    await tool.ready();
+    await p.waitForLoadState('networkidle');
+    const atLoad = new Set(scripts.map((r) => r.url()));
+    await expect(p.locator('.tr-members').textContent()).resolves.toContain('还没有');
+    await expect(p.locator('.tr-print-sheet').count()).resolves.toBe(0);
+
+    // First use: a member's 自评 as a file. The form, the reply and the print sheet come with it.
+    await p.getByLabel('选择绩效自评 JSON 文件（可多选）').setInputFiles([
+      {
+        name: 'lisi.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(toJsonFile('self-review', SELF_REVIEW_STATE_VERSION, lisi())),
+      },
+    ]);
+    await p.getByText('新增 1 份').waitFor();
+    await p.getByRole('heading', { name: `上级评定：${EVIL} 2026年3月` }).waitFor();
+    await expect(p.locator('.print-only .tr-print-sheet').count()).resolves.toBe(1);
+    // The chunks holding the print sheet, the 上级评定 form and the reply, by what they contain:
+    // each was requested now, none with the page.
+    const later = scripts.filter((r) => !atLoad.has(r.url()));
+    const holding = async (marker: string) => {
+      const found: string[] = [];
+      for (const r of later) if ((await r.text()).includes(marker)) found.push(r.url());
+      return found;
+    };
+    for (const marker of ['tr-print-sheet', 'tr-team-table', 'tr-reply']) {
+      expect((await holding(marker)).length, marker).toBeGreaterThan(0);
+    }
+    for (const url of atLoad) {
+      const body = await (await p.request.get(url)).text();
+      expect(body.includes('tr-print-sheet'), url).toBe(false);
+    }
+    // Saved, the team opens whole on the next visit; its share link opens in another browser.
+    await tool.waitSaved();
+    await p.reload();
+    await tool.ready();
+    await p.getByRole('heading', { name: `上级评定：${EVIL} 2026年3月` }).waitFor();
+    await watch.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(siteUrl()).origin,
+    });
+    const link = await copyFromTool(p, '复制分享链接');
+    const other = await openPage(browser, '/');
+    await other.page.goto(link);
+    await new ToolPage(other, 'team-review').ready();
+    await other.page.getByRole('heading', { name: `上级评定：${EVIL} 2026年3月` }).waitFor();
+    await closeClean(other);
+    await closeClean(watch);
   });
 
   it('with members: no axe violation in light and dark, no sideways scroll at 375 px', async () => {

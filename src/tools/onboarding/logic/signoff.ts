@@ -8,22 +8,19 @@
 import * as v from 'valibot';
 import { isoToDayNumber } from '../../../core/calendar-date';
 import { toCsv, type CsvCell } from '../../../core/csv';
-import { fingerprintOf } from '../../../core/fingerprint';
 import { plain, plainStrictObject } from '../../../core/json-file';
 import type { OnboardingPolicy } from '../../../core/policy-types';
-import {
-  decodeReplyLink,
-  makeReply,
-  parseReplyJson,
-  type Reply,
-  type ReplyResult,
-} from '../../../core/reply';
+// Reply reading and making (core/reply, fingerprint, share-link) load when a 签收 is made or read, not
+// with the 签收 list (issue 10 item 8).
+import type { Reply, ReplyResult } from '../../../core/reply';
 import { fill } from '../../../core/template';
 import { toPlainText } from '../../../core/text-export';
 import type { ToolDefinition } from '../../kit/logic/definition';
 import { parseDateInput, percentOf, type ChecklistView } from './checklist';
 import { onboardingSchedule } from './schedule';
 import { MAX_ENTRIES, MAX_FIELD_LENGTH, ONBOARDING_TOOL, type OnboardingState } from './state';
+
+const replyCode = () => import('../../../core/reply');
 
 /** `reply` of a 签收 envelope. */
 export const SIGNOFF_REPLY_KIND = 'sign-off';
@@ -152,7 +149,8 @@ export interface PolicyEdition {
 }
 
 /** What a 签收 answers: the policy edition read (`answers` of the envelope). */
-export function editionFingerprint(edition: PolicyEdition): Promise<string> {
+export async function editionFingerprint(edition: PolicyEdition): Promise<string> {
+  const { fingerprintOf } = await import('../../../core/fingerprint');
   return fingerprintOf({ policyVersion: edition.version, policyFingerprint: edition.fingerprint });
 }
 
@@ -230,21 +228,25 @@ export async function makeSignoffReply(
   const problems = signoffProblems(input, t);
   if (problems.length > 0) return { ok: false, problems };
   const payload = signoffPayload(input);
-  const answers = await editionFingerprint(input.edition);
+  const [answers, { makeReply }] = await Promise.all([editionFingerprint(input.edition), replyCode()]);
   return {
     ok: true,
     reply: makeReply({ tool: ONBOARDING_TOOL, answers, kind: SIGNOFF_REPLY_KIND, payload }, now),
   };
 }
 
-/** A pasted 签收 link (whole address or fragment) or a reply file's text → the 签收. Never rejects. */
-export function readSignoffReply(input: string): Promise<ReplyResult<SignoffPayload>> {
+/**
+ * A pasted 签收 link (whole address or fragment) or a reply file's text → the 签收. Rejects only when
+ * the reading code could not be loaded (offline without the service worker's copy).
+ */
+export async function readSignoffReply(input: string): Promise<ReplyResult<SignoffPayload>> {
+  const { decodeReplyLink, parseReplyJson } = await replyCode();
   const trimmed = String(input)
     .replace(/^\uFEFF/, '')
     .trim();
   const options = { kinds: [SIGNOFF_REPLY_KIND] };
   if (trimmed.startsWith('{')) {
-    return Promise.resolve(parseReplyJson(trimmed, ONBOARDING_TOOL, signoffPayloadSchema, options));
+    return parseReplyJson(trimmed, ONBOARDING_TOOL, signoffPayloadSchema, options);
   }
   const hash = trimmed.indexOf('#');
   return decodeReplyLink(

@@ -11,6 +11,7 @@ import { fill } from '../../../core/template';
 import { ExportBar } from '../../kit/ui/ExportBar';
 import { Notices, ShareBanner } from '../../kit/ui/Notices';
 import { todayIso } from '../../kit/ui/dom';
+import { KIT } from '../../kit/ui/strings';
 import { useTool } from '../../kit/ui/use-tool';
 import { savedNote } from '../../kit/ui/saved-note';
 import {
@@ -57,7 +58,11 @@ export default function Signoffs(props: SignoffsProps) {
 
   /** Files what the logic received into the list as it is now (only the people it added or updated). */
   const receive = async (items: readonly ReceivedItem[]): Promise<readonly ReceiveResult[]> => {
-    const r = await receiveSignoffs(tool.state, items, s);
+    // The reading code loads now (issue 10 item 8); offline without its copy, every item says so.
+    const r = await receiveSignoffs(tool.state, items, s).catch(() => ({
+      list: tool.state,
+      results: items.map((x): ReceiveResult => ({ source: x.source, ok: false, error: KIT.shareUnreadable })),
+    }));
     const changed = new Set(
       r.results.flatMap((x) => (x.ok && (x.outcome === 'added' || x.outcome === 'updated') ? [x.name] : [])),
     );

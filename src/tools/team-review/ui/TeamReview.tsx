@@ -1,33 +1,31 @@
 // 团队考核 (四（二）考核, 四（三）激励): the manager receives 绩效自评 links and files, reviews each
 // member (上级评定) beside the 自评, sees the team of a period, exports CSV, prints the 绩效考核表 and
 // replies to the employee. Thin: parameters and words come in as props, ../logic computes, the kit
-// runtime saves (one entry: the team, in this browser only).
+// runtime saves (one entry: the team, in this browser only). What needs a member (scoring, form,
+// team view, reply, print sheets) loads once the team has one (./members-part, issue 10 item 8).
 // The shared tool styles come in through team-review.css (see the note at its top).
 import { TrustNote } from '../../kit/ui/ReceiveBox';
 import './team-review.css';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ClauseLinkData } from '../../../core/clause-ref';
 import type { AppraisalPolicy, BonusPolicy } from '../../../core/policy-types';
 import { fill } from '../../../core/template';
 import { ClauseLink } from '../../kit/ui/ClauseLink';
 import { ExportBar } from '../../kit/ui/ExportBar';
 import { Notices, ShareBanner } from '../../kit/ui/Notices';
+import { printWith, useOnDemand } from '../../kit/ui/lazy';
 import { useTool } from '../../kit/ui/use-tool';
 import { savedNote } from '../../kit/ui/saved-note';
 import { teamReviewTool, type TeamReviewContext } from '../logic/definition';
-import { appraisalSheet, periodText } from '../logic/export';
 import type { ReceiveResult } from '../logic/receive';
 import { parseRecordKey, type ManagerReview, type TeamReviewState } from '../logic/state';
-import { parsePeriod } from '../../self-review/logic/state';
-import { Members } from './Members';
+import { formatPeriod, parsePeriod, type Period } from '../../self-review/logic/state';
+import { MembersSection } from './MembersSection';
 import { Receive, type ReceiveReport } from './Receive';
-import { RecordReview } from './RecordReview';
-import { Reply } from './Reply';
-import { PrintSheet, SheetTables } from './Sheet';
 import type { TeamReviewStrings } from './strings';
-import { TeamSheet } from './TeamSheet';
-import { TeamView } from './TeamView';
 import { num, type S } from './types';
+
+const loadPart = () => import('./members-part');
 
 export interface TeamReviewProps {
   appraisal: AppraisalPolicy;
@@ -42,28 +40,43 @@ export interface TeamReviewProps {
 export default function TeamReview(props: TeamReviewProps) {
   const { appraisal, strings: s } = props;
   const t = (key: keyof S, values: Record<string, string | number> = {}) => fill(s[key], values);
-  const ctx: TeamReviewContext = useMemo(() => ({ appraisal, bonus: props.bonus, labels: s }), []);
+  // The part for members loads when the team (saved, shared or received) has one; until then the
+  // kit derives an empty team.
+  const part = useOnDemand(loadPart);
+  const mod = part.mod;
+  const deriver = useMemo(() => mod?.createTeamDeriver() ?? null, [mod]);
+  const ctx: TeamReviewContext = useMemo(
+    () => ({ appraisal, bonus: props.bonus, labels: s, derive: deriver }),
+    [deriver],
+  );
   const tool = useTool(teamReviewTool, ctx, { csv: true });
   const { state, result, readOnly } = tool;
+  const members = Object.keys(state.records).length > 0;
+  useEffect(() => {
+    if (members) part.need().catch(() => undefined);
+  }, [members]);
   const [chosen, setChosen] = useState<string | null>(null);
   const [printing, setPrinting] = useState<'record' | 'team' | null>(null);
+  /** The whole page has been on screen: a later wait for the part shows in its place only. */
+  const shown = useRef(false);
 
   // Print what was asked for once it is on the page, then go back to the record sheet.
   useEffect(() => {
     if (!printing) return;
-    window.print();
-    setPrinting(null);
+    void printWith(part).then(() => setPrinting(null));
   }, [printing]);
 
   const clauseLink = (id: string) => <ClauseLink id={id} clauses={props.clauses} />;
+  // Results (records, view) come from the part's deriver, so the part is there when they are.
+  const periodText = (p: Period) => (mod ? mod.periodText(p, s) : formatPeriod(p));
   const labelOfPeriod = (period: string) => {
     const p = parsePeriod(period);
-    return p ? periodText(p, s) : period;
+    return p ? periodText(p) : period;
   };
   const nameOf = (key: string) => {
     const r = result.records.get(key);
     const k = parseRecordKey(key);
-    return r ? `${r.name} ${periodText(r.period, s)}` : k ? `${k.person} ${labelOfPeriod(k.period)}` : key;
+    return r ? `${r.name} ${periodText(r.period)}` : k ? `${k.person} ${labelOfPeriod(k.period)}` : key;
   };
 
   /** Takes what the logic filed: only the records it made or updated, so edits typed meanwhile stay. */
@@ -86,13 +99,15 @@ export default function TeamReview(props: TeamReviewProps) {
     unchanged: [],
     failed: [{ source: s['receive.heading'], reason: s['receive.nothing'] }],
   });
+  // The part for members loads with the receiving code, so what was received shows at once.
+  const receiving = () => Promise.all([import('../logic/receive'), part.need()]);
   const onLinks = async (text: string) => {
     if (text.trim() === '') return nothing();
-    const { receiveLinks } = await import('../logic/receive');
+    const [{ receiveLinks }] = await receiving();
     return take(await receiveLinks(state, text, appraisal, s));
   };
   const onFiles = async (files: readonly File[]) => {
-    const { receiveFiles } = await import('../logic/receive');
+    const [{ receiveFiles }] = await receiving();
     const read = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
     return take(await receiveFiles(state, read, appraisal, s));
   };
@@ -114,7 +129,8 @@ export default function TeamReview(props: TeamReviewProps) {
     tool.say({ id: 'removed', kind: 'info', text: said });
   };
 
-  if (!tool.ready || tool.today === null) {
+  const waiting = members && !mod;
+  if (!tool.ready || tool.today === null || (waiting && !shown.current && !part.failed)) {
     return (
       <div class="tool-root team-review" {...tool.rootProps}>
         <Notices notices={tool.notices} onDismiss={tool.dismiss} />
@@ -123,13 +139,14 @@ export default function TeamReview(props: TeamReviewProps) {
     );
   }
 
+  shown.current = true;
   const view = result.view;
-  const periodLabel = view ? periodText(view.period, s) : '';
+  const periodLabel = view ? periodText(view.period) : '';
   const rows = view?.rows ?? [];
   const selectedKey = chosen && result.records.has(chosen) ? chosen : (rows[0]?.key ?? null);
   const record = selectedKey ? result.records.get(selectedKey)! : null;
-  const recordLabel = record ? periodText(record.period, s) : '';
-  const sheet = record ? appraisalSheet(record, s) : null;
+  const recordLabel = record ? periodText(record.period) : '';
+  const sheet = record && mod ? mod.appraisalSheet(record, s) : null;
   const storageNote = savedNote(
     { persistent: tool.persistent, savedAt: tool.savedAt },
     { at: (time) => t('saved.at', { time }), not: s['saved.not'], unavailable: s['saved.unavailable'] },
@@ -147,25 +164,34 @@ export default function TeamReview(props: TeamReviewProps) {
 
       <Receive s={s} t={t} disabled={readOnly} nameOf={nameOf} onLinks={onLinks} onFiles={onFiles} />
 
-      <Members
-        s={s}
-        t={t}
-        periods={result.periods.map((p) => ({ value: p, label: labelOfPeriod(p) }))}
-        period={result.current}
-        periodLabel={periodLabel}
-        rows={rows}
-        selected={selectedKey}
-        readOnly={readOnly}
-        onPeriod={(period) => {
-          tool.edit((old) => ({ ...old, period }));
-          setChosen(null);
-        }}
-        onSelect={setChosen}
-        onRemove={remove}
-      />
+      {waiting ? (
+        // Only after the page was once whole (an import, another tab): the part is on its way.
+        <p class={part.failed ? 'tool-error' : 'tool-loading'} role={part.failed ? 'alert' : undefined}>
+          {part.failed ? s['tool.partFailed'] : s['tool.loading']}
+        </p>
+      ) : !mod ? (
+        <MembersSection s={s} />
+      ) : (
+        <mod.Members
+          s={s}
+          t={t}
+          periods={result.periods.map((p) => ({ value: p, label: labelOfPeriod(p) }))}
+          period={result.current}
+          periodLabel={periodLabel}
+          rows={rows}
+          selected={selectedKey}
+          readOnly={readOnly}
+          onPeriod={(period) => {
+            tool.edit((old) => ({ ...old, period }));
+            setChosen(null);
+          }}
+          onSelect={setChosen}
+          onRemove={remove}
+        />
+      )}
 
-      {record && (
-        <RecordReview
+      {mod && record && (
+        <mod.RecordReview
           r={record}
           label={recordLabel}
           s={s}
@@ -183,7 +209,7 @@ export default function TeamReview(props: TeamReviewProps) {
         />
       )}
 
-      {record && sheet && (
+      {mod && record && sheet && (
         <section class="no-print tr-compare" aria-labelledby="tr-compare-heading">
           <h2 id="tr-compare-heading">
             {s['review.compare']}：{record.name} {recordLabel}
@@ -197,17 +223,19 @@ export default function TeamReview(props: TeamReviewProps) {
             })}{' '}
             {record.changes > 0 ? t('review.changes', { n: record.changes }) : s['review.noChanges']}
           </p>
-          <SheetTables sheet={sheet} />
+          <mod.SheetTables sheet={sheet} />
           <button type="button" class="tool-button" onClick={() => setPrinting('record')}>
             {s['review.print']}
           </button>
         </section>
       )}
 
-      {record && <Reply r={record} label={recordLabel} s={s} t={t} selfReviewHref={props.selfReviewHref} />}
+      {mod && record && (
+        <mod.Reply r={record} label={recordLabel} s={s} t={t} selfReviewHref={props.selfReviewHref} />
+      )}
 
-      {view && (
-        <TeamView
+      {mod && view && (
+        <mod.TeamView
           view={view}
           periodLabel={periodLabel}
           s={s}
@@ -225,11 +253,12 @@ export default function TeamReview(props: TeamReviewProps) {
       <ExportBar actions={tool.exports} onPrint={() => setPrinting('team')} />
 
       <div class="print-only">
-        {printing === 'team' || !sheet ? (
-          view && <TeamSheet view={view} s={s} t={t} periodLabel={periodLabel} today={tool.today} />
-        ) : (
-          <PrintSheet sheet={sheet} today={tool.today} />
-        )}
+        {mod &&
+          (printing === 'team' || !sheet ? (
+            view && <mod.TeamSheet view={view} s={s} t={t} periodLabel={periodLabel} today={tool.today} />
+          ) : (
+            <mod.PrintSheet sheet={sheet} today={tool.today} />
+          ))}
       </div>
     </div>
   );

@@ -91,6 +91,7 @@ export const strings = {
   'candidate.kpi': '{kpis}得分低于 {line}',
   // ---- the page's own words (not needed by the logic) ----
   'tool.loading': '正在读取本浏览器保存的团队考核……',
+  'tool.partFailed': '团队成员的评定部分没能加载（可能网络已断开），请联网后刷新本页；已保存的记录不受影响。',
   'trust.heading': '关于链接与记录',
   'trust.text':
     '收到的自评和上级评定只保存在本浏览器，不会上传。链接和文件可被持有人修改：签字的绩效考核表才是考核记录；指纹只能说明自评在发出后是否有变化，不能证明是谁填写的。',

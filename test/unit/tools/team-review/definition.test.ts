@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { validateState } from '../../../../src/core/json-file';
 import type { AppraisalPolicy, BonusPolicy } from '../../../../src/core/policy-types';
+import { createTeamDeriver } from '../../../../src/tools/team-review/logic/derive';
 import { teamReviewTool } from '../../../../src/tools/team-review/logic/definition';
 import { receiveFiles } from '../../../../src/tools/team-review/logic/receive';
 import { strings } from '../../../../src/tools/team-review/ui/strings';
@@ -8,7 +9,7 @@ import { shippedPolicies } from '../../helpers/policy-fixtures';
 import { teamSelfReviewFiles } from '../../helpers/team-review-files';
 
 const { appraisal, bonus } = shippedPolicies() as { appraisal: AppraisalPolicy; bonus: BonusPolicy };
-const ctx = { appraisal, bonus, labels: strings };
+const ctx = { appraisal, bonus, labels: strings, derive: createTeamDeriver() };
 
 describe('the 团队考核 tool definition', () => {
   test('one entry; empty is blank and valid; derive, text, CSV and file name work end to end', async () => {
@@ -31,5 +32,9 @@ describe('the 团队考核 tool definition', () => {
     expect(ex.csv!(state, result, ctx).split('\r\n')).toHaveLength(6); // header, 4 rows, final CRLF
     expect(ex.fileBase(state, ctx)).toBe('团队考核-2026-12');
     expect(ex.csv!(empty, teamReviewTool.derive(empty, ctx), ctx)).toBe('');
+    // Before the page has loaded the scoring the team reads as empty; the file name works without it.
+    const unloaded = { ...ctx, derive: null };
+    expect(teamReviewTool.derive(state, unloaded).view).toBeNull();
+    expect(ex.fileBase(state, unloaded)).toBe('团队考核-2026-12');
   });
 });

@@ -1,7 +1,9 @@
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
+import { FINGERPRINT_LENGTH, fingerprintOf } from '../../../../src/core/fingerprint';
 import { emptyReview } from '../../../../src/tools/self-review/logic/state';
 import {
+  FINGERPRINT,
   emptyTeamReview,
   managerReviewFrom,
   parseRecordKey,
@@ -98,5 +100,15 @@ describe('teamReviewStateSchema', () => {
   test('refuses a bad period and an array of records', () => {
     expect(v.safeParse(teamReviewStateSchema, { ...emptyTeamReview(), period: '2026-13' }).success).toBe(false);
     expect(v.safeParse(teamReviewStateSchema, { ...emptyTeamReview(), records: [record] }).success).toBe(false);
+  });
+});
+
+describe('FINGERPRINT', () => {
+  test('accepts what fingerprintOf makes, of FINGERPRINT_LENGTH digits and no other length', async () => {
+    const f = await fingerprintOf({ a: 1 });
+    expect(f).toHaveLength(FINGERPRINT_LENGTH);
+    expect(FINGERPRINT.test(f)).toBe(true);
+    expect(FINGERPRINT.test(f.slice(1))).toBe(false);
+    expect(FINGERPRINT.test(`${f}0`)).toBe(false);
   });
 });
