@@ -25,7 +25,7 @@ import {
   type SelfReviewState,
 } from '../../src/tools/self-review/logic/state';
 import { launchBrowser, openPage, siteUrl, type PageWatch, closeClean } from './support/browser';
-import { copyFromTool } from './support/tool-page';
+import { copyFromTool, ToolPage } from './support/tool-page';
 
 const appraisal = parse(readFileSync('content/policy/appraisal.yaml', 'utf8')) as AppraisalPolicy;
 const PATH = '/tools/self-review/';
@@ -415,6 +415,38 @@ describe('sharing, exporting and printing', () => {
     const pdf = await page.pdf({ format: 'A4' });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBe(1);
+    await closeClean(watch);
+  });
+
+  it('the print sheet loads on first use, not with the page (issue 10 item 8)', async () => {
+    const watch = await openPage(browser, PATH, { timezoneId: 'Asia/Shanghai' });
+    const { page } = watch;
+    // Each script's code, read as it arrives, and whether it came after the reader's first use.
+    const scripts: { code: Promise<string>; afterUse: boolean }[] = [];
+    let used = false;
+    page.on('response', (response) => {
+      if (!/\.m?js(\?|$)/.test(response.url())) return;
+      scripts.push({ code: response.text().catch(() => ''), afterUse: used });
+    });
+    await page.clock.setFixedTime(NOW);
+    await page.reload();
+    await new ToolPage(watch, 'self-review').ready();
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('.sr-sheet').count()).resolves.toBe(0);
+
+    used = true;
+    await page.getByLabel('员工姓名').click();
+    await page.locator('.sr-sheet').waitFor({ state: 'attached' });
+    // The chunk holding the sheet (its class list is in its code) came after the click, not with the page.
+    const holders: boolean[] = [];
+    for (const { code, afterUse } of scripts) {
+      if ((await code).includes('print-only sr-sheet')) holders.push(afterUse);
+    }
+    expect(holders).toEqual([true]);
+    await page.emulateMedia({ media: 'print' });
+    await expect(
+      page.locator('.sr-sheet').getByRole('heading', { name: '绩效自评表' }).isVisible(),
+    ).resolves.toBe(true);
     await closeClean(watch);
   });
 });

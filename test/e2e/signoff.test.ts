@@ -121,6 +121,8 @@ describe('入职签收', () => {
     // ---- 王小明, started two days ago: what is missing shows beside its line when he asks ----
     const a = await newHire('10:00');
     const pa = a.page;
+    // He scrolls down to 发送签收 (its form loads as it nears the screen) and asks at once.
+    await pa.getByRole('region', { name: '发送签收' }).scrollIntoViewIfNeeded();
     await pa.getByRole('button', { name: '复制签收链接' }).click();
     await pa.getByRole('alert').filter({ hasText: '还不能发送签收' }).waitFor();
     const send = pa.getByRole('region', { name: '发送签收' });

@@ -4,10 +4,11 @@ import { fill } from '../../../core/template';
 import type { AppraisalPolicy, BonusPolicy } from '../../../core/policy-types';
 import { gradeFor } from '../../../core/scoring';
 import type { ToolDefinition } from '../../kit/logic/definition';
-import { periodLabel, type ExportLabels } from '../../self-review/logic/export';
+import type { ExportLabels } from '../../self-review/logic/export';
+import { periodLabel } from '../../self-review/logic/period-label';
 import { plainNumber } from '../../self-review/logic/state';
 import { bonusEstimateResult, readBonusInputs, type BonusResult, type SavedReviewScore } from './derive';
-import { bonusFormulas, type BonusLabels } from './export';
+import { bonusFormulas, type BonusLabels } from './formula';
 import {
   BONUS_KEY,
   BONUS_STATE_VERSION,

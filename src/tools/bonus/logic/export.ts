@@ -1,96 +1,23 @@
 /**
- * The 绩效奖金估算 in words: the coefficient's formula with the numbers filled in (also shown on
- * the page) and the text for 微信 / 钉钉. The words come from the page's zh-CN strings.
+ * The 绩效奖金估算 as text for 微信 / 钉钉 (loaded on first copy). The formulas it shares with the
+ * page are in ./formula. The words come from the page's zh-CN strings.
  */
-import { bonusCoefficient, roundCoefficient } from '../../../core/bonus';
-import type { BonusResult, CoefficientReading } from './derive';
+import type { BonusResult } from './derive';
 import { formatExact, formatNumber } from '../../../core/format';
 import { formatYuan } from '../../../core/money';
 import { toPlainText, type TextLine } from '../../../core/text-export';
 import { fill } from '../../../core/template';
+import { bonusFormulas, coefficientFormula, type BonusLabels } from './formula';
 
-/**
- * Coefficients are shown with up to four decimals (1.1, 1.05, 0.6667): the estimate uses the
- * coefficient rounded so (core/bonus roundCoefficient), so what is shown is what was used.
- */
-export const formatCoefficient = (c: number) => formatNumber(c, 4);
+export {
+  bonusFormulas,
+  coefficientFormula,
+  formatCoefficient,
+  type BonusLabelKey,
+  type BonusLabels,
+} from './formula';
 
-/**
- * Scores, curve points and months in a formula keep every digit typed (1.005, not 1.01), so the
- * numbers shown reproduce the result shown at any input precision (issue 11).
- */
 const exact = formatExact;
-
-export type BonusLabelKey =
-  | 'formula.below'
-  | 'formula.above'
-  | 'formula.between'
-  | 'formula.capped'
-  | 'formula.month'
-  | 'formula.year'
-  | 'text.title'
-  | 'text.base'
-  | 'text.baseFromSalary'
-  | 'text.score'
-  | 'text.estimate'
-  | 'text.note'
-  | 'text.notFilled'
-  | 'field.base'
-  | 'field.score'
-  | 'result.coefficient'
-  | 'result.month'
-  | 'result.year';
-
-export type BonusLabels = Readonly<Record<BonusLabelKey, string>>;
-
-/** 系数 = 1 + (1.2 − 1) × (85 − 80) ÷ (90 − 80) = 1.1, or the end point the score is beyond. */
-export function coefficientFormula(
-  score: number,
-  reading: CoefficientReading,
-  maxCoefficient: number | undefined,
-  l: BonusLabels,
-): string {
-  const c = formatCoefficient;
-  const s = reading.step;
-  let text: string;
-  if (s.kind === 'between') {
-    text = fill(l['formula.between'], {
-      lo: exact(s.lo.coefficient),
-      hi: exact(s.hi.coefficient),
-      score: exact(score),
-      loScore: exact(s.lo.score),
-      hiScore: exact(s.hi.score),
-      coefficient: c(bonusCoefficient(score, [s.lo, s.hi])),
-    });
-  } else {
-    text = fill(l[s.kind === 'below' ? 'formula.below' : 'formula.above'], {
-      score: exact(score),
-      pointScore: exact(s.point.score),
-      coefficient: c(roundCoefficient(s.point.coefficient)),
-    });
-  }
-  if (reading.capped && maxCoefficient !== undefined)
-    text += fill(l['formula.capped'], { max: c(reading.coefficient) });
-  return text;
-}
-
-/** 月度 / 年度绩效奖金 = base [× months] × coefficient = amount. */
-export function bonusFormulas(
-  r: BonusResult,
-  baseMonths: number,
-  l: BonusLabels,
-): { month: string; year: string } | null {
-  if (!r.month || !r.year || r.baseFen === null) return null;
-  const values = {
-    base: formatYuan(r.baseFen),
-    months: exact(baseMonths),
-    coefficient: formatCoefficient(r.month.coefficient),
-  };
-  return {
-    month: fill(l['formula.month'], { ...values, amount: formatYuan(r.month.bonusFen) }),
-    year: fill(l['formula.year'], { ...values, amount: formatYuan(r.year.bonusFen) }),
-  };
-}
 
 /** The estimate for pasting into 微信 / 钉钉. */
 export function bonusText(
@@ -110,9 +37,7 @@ export function bonusText(
       fill(l['text.baseFromSalary'], { salary: formatYuan(r.salaryFen), ratio: formatNumber(r.ratio) }),
     );
   }
-  const score: TextLine[] = [
-    [l['field.score'], r.score === null ? l['text.notFilled'] : exact(r.score)],
-  ];
+  const score: TextLine[] = [[l['field.score'], r.score === null ? l['text.notFilled'] : exact(r.score)]];
   if (extra.sourceLabel.trim()) score.push(extra.sourceLabel);
   const estimate: TextLine[] = [];
   if (r.score !== null && r.reading) {

@@ -7,14 +7,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createStore } from '../../../core/storage';
 import { CurveFigure } from './CurveFigure';
 import { savedReviewScores, type SavedReviewScore } from '../logic/derive';
-import { coefficientFormula, formatCoefficient } from '../logic/export';
+import { coefficientFormula, formatCoefficient } from '../logic/formula';
 import { bonusTool, outgoingBonus, type BonusContext } from '../logic/definition';
 import type { BonusState } from '../logic/state';
 import { formatNumber } from '../../../core/format';
 import { formatYuan } from '../../../core/money';
 import type { AppraisalPolicy, BonusPolicy } from '../../../core/policy-types';
 import { maxAppraisalScore } from '../../self-review/logic/derive';
-import { periodLabel } from '../../self-review/logic/export';
+import { periodLabel } from '../../self-review/logic/period-label';
 import {
   selfReviewStateSchema,
   SELF_REVIEW_STATE_VERSION,
@@ -26,6 +26,7 @@ import { ExportBar } from '../../kit/ui/ExportBar';
 import { FieldSet, SelectField, TextField } from '../../kit/ui/Field';
 import { LiveResult, Notices, ShareBanner } from '../../kit/ui/Notices';
 import { useTool } from '../../kit/ui/use-tool';
+import { printWith, useFirstUse, useOnDemand } from '../../kit/ui/lazy';
 import type { ClauseLinkData } from '../../../core/clause-ref';
 import { fill } from '../../../core/template';
 
@@ -58,6 +59,13 @@ export default function Bonus(props: BonusProps) {
   });
   const { state, readOnly, shared, notices, dismiss } = tool;
   const { r, formulas, grade, sourceLabel, sourceError, chosen } = tool.result;
+  // The 估算单 loads once the reader uses the page, or at once for saved work or a shared view
+  // (Ctrl+P straight away); 打印 waits for it.
+  const firstUse = useFirstUse();
+  const sheet = useOnDemand(
+    () => import('./BonusSheet'),
+    firstUse || tool.savedAt !== null || shared !== null,
+  );
 
   // In the browser: the reader's saved 绩效自评 with their scores.
   useEffect(() => {
@@ -272,40 +280,20 @@ export default function Bonus(props: BonusProps) {
         </p>
       </details>
 
-      <ExportBar actions={tool.exports} />
+      <ExportBar actions={tool.exports} onPrint={() => void printWith(sheet)} />
 
-      <div class="tool-print-sheet print-only bn-sheet">
-        <h2>{s['print.title']}</h2>
-        <p>{tool.today ? t('print.printedOn', { date: tool.today }) : ''}</p>
-        <table>
-          <tbody>
-            <tr>
-              <th scope="row">{s['field.base']}</th>
-              <td class="num">{r.baseFen === null ? '' : formatYuan(r.baseFen)}</td>
-              <td>{salaryLine}</td>
-            </tr>
-            <tr>
-              <th scope="row">{s['field.score']}</th>
-              <td class="num">{r.score === null ? '' : formatNumber(r.score)}</td>
-              <td>{[sourceLabel, grade ? t('result.grade', { grade }) : ''].filter(Boolean).join('　')}</td>
-            </tr>
-            {resultRows()}
-          </tbody>
-        </table>
-        <CurveFigure
+      {sheet.mod && (
+        <sheet.mod.BonusSheet
           policy={policy}
-          score={r.score}
-          coefficient={r.reading?.coefficient ?? null}
-          t={t}
+          r={r}
           s={s}
+          t={t}
+          today={tool.today}
+          salaryLine={salaryLine}
+          scoreNote={[sourceLabel, grade ? t('result.grade', { grade }) : ''].filter(Boolean).join('　')}
+          resultRows={resultRows()}
         />
-        <p>{s['text.note']}</p>
-        <div class="signatures">
-          <div>{s['print.signEmployee']}</div>
-          <div>{s['print.signManager']}</div>
-          <div>{s['print.signDate']}</div>
-        </div>
-      </div>
+      )}
     </div>
   );
 }

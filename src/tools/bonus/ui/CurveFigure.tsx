@@ -3,7 +3,7 @@ import { useMemo } from 'preact/hooks';
 import { formatNumber } from '../../../core/format';
 import type { BonusPolicy } from '../../../core/policy-types';
 import { curveChart } from '../logic/chart';
-import { formatCoefficient } from '../logic/export';
+import { formatCoefficient } from '../logic/formula';
 import type { BonusStrings } from './strings';
 
 type S = BonusStrings;

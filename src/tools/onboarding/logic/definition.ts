@@ -2,7 +2,7 @@
 // also carries the chapters read, which live in their own store (reading.ts).
 import type { OnboardingPolicy } from '../../../core/policy-types';
 import type { ToolDefinition } from '../../kit/logic/definition';
-import { buildChecklist, checklistText, type ChecklistTextKey, type ChecklistView } from './checklist';
+import { buildChecklist, type ChecklistTextKey, type ChecklistView } from './checklist';
 import {
   emptyOnboardingState,
   newPersonKey,
@@ -48,19 +48,24 @@ export const onboardingTool: ToolDefinition<SharedOnboarding, ChecklistView, Onb
     newKey: () => newPersonKey(Date.now()),
     firstKey: () => 'default',
   },
-  exports: async () => ({
-    text: (state, view, ctx) =>
-      checklistText(
-        view,
-        state,
-        {
-          role:
-            view.role.status === 'ok' ? (ctx.roles.find((r) => r.id === state.role)?.name ?? state.role) : '',
-          chapter: ctx.chapterName,
-          clause: ctx.clauseLabel,
-        },
-        ctx.labels,
-      ),
-    fileBase: (state, ctx) => `${ctx.labels['tool.fileBase']}-${personName(state, ctx)}`,
-  }),
+  exports: async () => {
+    const { checklistText } = await import('./checklist-text');
+    return {
+      text: (state, view, ctx) =>
+        checklistText(
+          view,
+          state,
+          {
+            role:
+              view.role.status === 'ok'
+                ? (ctx.roles.find((r) => r.id === state.role)?.name ?? state.role)
+                : '',
+            chapter: ctx.chapterName,
+            clause: ctx.clauseLabel,
+          },
+          ctx.labels,
+        ),
+      fileBase: (state, ctx) => `${ctx.labels['tool.fileBase']}-${personName(state, ctx)}`,
+    };
+  },
 };

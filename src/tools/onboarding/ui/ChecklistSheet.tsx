@@ -1,4 +1,4 @@
-// The A4 入职清单 with its signature lines (print only).
+// The A4 入职清单 with its signature lines (print only); loaded on first use (Onboarding).
 import type { ChecklistView } from '../logic/checklist';
 import type { SharedOnboarding } from '../logic/state';
 import type { OnboardingStrings } from './strings';

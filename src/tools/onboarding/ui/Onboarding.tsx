@@ -23,14 +23,13 @@ import { FieldSet, SelectField, TextField } from '../../kit/ui/Field';
 import { Notices, ShareBanner } from '../../kit/ui/Notices';
 import { todayIso } from '../../kit/ui/dom';
 import { useTool } from '../../kit/ui/use-tool';
-import { recordAcknowledgement } from '../../../client/acknowledgement';
+import { printWith, useFirstUse, useOnDemand } from '../../kit/ui/lazy';
 import { useReadingMarks } from './use-reading-marks';
 import { ItemRow } from './ItemRow';
 import { AckSlip } from './AckSlip';
 import { PersonActions } from './PersonActions';
 import { SignoffSend } from './SignoffSend';
 import { Progress, ReadingPath } from './Progress';
-import { ChecklistSheet } from './ChecklistSheet';
 import { fill } from '../../../core/template';
 
 export interface OnboardingProps {
@@ -93,6 +92,13 @@ export default function Onboarding(props: OnboardingProps) {
   // A link shows the chapters its sender had read, not the reader's.
   useEffect(() => setShownMarks(shared ? (shared.reading ?? {}) : null), [shared]);
   const mounted = tool.ready && today !== null;
+  // The printed checklist loads once the reader uses the page, or at once for saved work or a
+  // shared view (Ctrl+P straight away); 打印 waits for it.
+  const firstUse = useFirstUse();
+  const sheet = useOnDemand(
+    () => import('./ChecklistSheet'),
+    firstUse || tool.savedAt !== null || shared !== null,
+  );
   const personKey = tool.key;
 
   const [printSlip, setPrintSlip] = useState(0);
@@ -104,12 +110,19 @@ export default function Onboarding(props: OnboardingProps) {
   // blocks until the dialog closes in the browsers we support; afterprint covers the others.
   useEffect(() => {
     if (!printSlip) return;
-    recordAcknowledgement(); // 签收: remember version + clause hashes for the re-acknowledgement banner
+    let live = true;
     const back = () => setPrintSlip(0);
     addEventListener('afterprint', back, { once: true });
-    window.print();
-    back();
-    return () => removeEventListener('afterprint', back);
+    void import('../../../client/acknowledgement').then(({ recordAcknowledgement }) => {
+      recordAcknowledgement(); // 签收: remember version + clause hashes for the re-acknowledgement banner
+      if (!live) return;
+      window.print();
+      back();
+    });
+    return () => {
+      live = false;
+      removeEventListener('afterprint', back);
+    };
   }, [printSlip]);
 
   const state: SharedOnboarding = tool.state;
@@ -317,10 +330,10 @@ export default function Onboarding(props: OnboardingProps) {
         />
       )}
 
-      <ExportBar actions={tool.exports} />
+      <ExportBar actions={tool.exports} onPrint={() => void printWith(sheet)} />
 
-      {!printSlip && (
-        <ChecklistSheet
+      {!printSlip && sheet.mod && (
+        <sheet.mod.ChecklistSheet
           state={state}
           view={view}
           s={s}

@@ -1,12 +1,11 @@
 // 绩效自评 as the kit runs it: one entry per group and period (key promotion-2026-03), so an import
 // of the same period updates it instead of doubling. A new year entry takes the saved months of
 // its group (`ctx.savedMonth`, read by the page from this browser's entries).
-import { toCsv } from '../../../core/csv';
 import type { AppraisalPolicy } from '../../../core/policy-types';
 import type { ToolDefinition } from '../../kit/logic/definition';
 import { monthTotalsFromSaved, selfReviewResult, type SelfReviewResult } from './derive';
 import type { ExportLabels } from './export';
-import { periodLabel } from './export';
+import { periodLabel } from './period-label';
 import {
   emptyReview,
   formatPeriod,
@@ -77,7 +76,10 @@ export const selfReviewTool: ToolDefinition<SelfReviewState, SelfReviewResult | 
       ),
   },
   exports: async () => {
-    const { selfReviewCsvRows, selfReviewText } = await import('./export');
+    const [{ selfReviewCsvRows, selfReviewText }, { toCsv }] = await Promise.all([
+      import('./export'),
+      import('../../../core/csv'),
+    ]);
     return {
       text: (st, result, ctx) => (result ? selfReviewText(result, st.name, st.summary, ctx.labels) : ''),
       csv: (st, result, ctx) => toCsv(result ? selfReviewCsvRows(result, st.name, ctx.labels) : []),

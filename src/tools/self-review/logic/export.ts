@@ -8,6 +8,10 @@ import type { Period } from './state';
 import type { SelfReviewResult } from './derive';
 import { toPlainText, type TextLine, type TextSection } from '../../../core/text-export';
 import { fill } from '../../../core/template';
+import { periodLabel } from './period-label';
+
+// The page names periods too: it imports this from ./period-label, so this module loads on first export.
+export { periodLabel };
 
 /** The words the text and CSV builders need, by key. */
 export type ExportLabelKey =
@@ -55,16 +59,6 @@ export type ExportLabelKey =
   | 'csv.monthTotal';
 
 export type ExportLabels = Readonly<Record<ExportLabelKey, string>>;
-
-/** 2026年3月 / 2026年. */
-export function periodLabel(
-  period: Period,
-  labels: Pick<ExportLabels, 'period.month' | 'period.year'>,
-): string {
-  return period.kind === 'month'
-    ? fill(labels['period.month'], { year: period.year, month: period.month })
-    : fill(labels['period.year'], { year: period.year });
-}
 
 const score = (n: number | null) => (n === null ? '' : formatNumber(n));
 const cell = (n: number | null): CsvCell => (n === null ? '' : n);

@@ -1,8 +1,8 @@
-// The A4 绩效自评表 with signature lines (print only).
+// The A4 绩效自评表 with signature lines (print only); loaded on first use (SelfReview).
 import { formatKpiValue, formatNumber } from '../../../core/format';
 import type { AppraisalPolicy } from '../../../core/policy-types';
 import { type SelfReviewResult } from '../logic/derive';
-import { periodLabel } from '../logic/export';
+import { periodLabel } from '../logic/period-label';
 import { type Period, type SelfReviewState } from '../logic/state';
 import { num, type S, type T } from './types';
 

@@ -1,9 +1,10 @@
-// 绩效自评 results: the summary (total, grade, what is missing) and 怎么算的 with the clauses.
+// 绩效自评 results: the summary (total, grade, what is missing) and 怎么算的 (its body in ./HowBody).
 import type { JSX } from 'preact';
-import { formatKpiValue, formatNumber } from '../../../core/format';
+import { formatNumber } from '../../../core/format';
 import type { AppraisalPolicy } from '../../../core/policy-types';
 import { type SelfReviewResult } from '../logic/derive';
-import { num, type S, type T } from './types';
+import type { S, T } from './types';
+import { useFirstUse, useOnDemand } from '../../kit/ui/lazy';
 
 export function ResultSummary({
   result,
@@ -85,7 +86,7 @@ export function ResultSummary({
   );
 }
 
-export function HowItWorks(props: {
+export type HowProps = {
   result: SelfReviewResult;
   s: S;
   t: T;
@@ -93,82 +94,18 @@ export function HowItWorks(props: {
   clauseLink: (id: string) => JSX.Element;
   /** 四（一）考核指标. */
   overviewClause: string;
-}) {
-  const { result, s, t, policy, clauseLink } = props;
-  const grades = [...policy.grades]
-    .sort((a, b) => b.min - a.min)
-    .map((g) => t('how.gradeItem', { name: g.name, min: formatNumber(g.min) }))
-    .join('，');
+};
+
+/**
+ * 怎么算的, collapsed: its table and clauses load once the reader uses the page or opens it
+ * (./HowBody), not with the page (issue 10 item 8).
+ */
+export function HowItWorks(props: HowProps) {
+  const body = useOnDemand(() => import('./HowBody'), useFirstUse());
   return (
-    <details class="tool-how no-print">
-      <summary>{s['how.summary']}</summary>
-      {result.kind === 'month' ? (
-        <>
-          <table class="tool-table sr-detail">
-            <caption>{s['table.caption']}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{s['table.item']}</th>
-                <th scope="col" class="num">
-                  {s['table.weight']}
-                </th>
-                <th scope="col" class="num">
-                  {s['table.target']}
-                </th>
-                <th scope="col" class="num">
-                  {s['table.actual']}
-                </th>
-                <th scope="col" class="num">
-                  {s['table.score']}
-                </th>
-                <th scope="col" class="num">
-                  {s['table.weighted']}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r) => (
-                <tr key={r.kpi.id}>
-                  <th scope="row">{r.kpi.name}</th>
-                  <td class="num">{formatNumber(r.kpi.weight)}%</td>
-                  <td class="num">{r.target === null ? '—' : formatKpiValue(r.kpi.unit, r.target)}</td>
-                  <td class="num">{r.actual === null ? '—' : formatKpiValue(r.kpi.unit, r.actual)}</td>
-                  <td class="num">{num(r.score)}</td>
-                  <td class="num">{formatNumber(r.weighted)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p>
-            {s['how.kpi']} {clauseLink(props.overviewClause)}
-          </p>
-          <p>
-            {s['how.behaviour']} {clauseLink(policy.behaviour.clause)}
-          </p>
-          <p>
-            {t('how.month', {
-              pShare: formatNumber(policy.split.performance),
-              bShare: formatNumber(policy.split.behaviour),
-            })}{' '}
-            {clauseLink(policy.annual.clause)}
-          </p>
-        </>
-      ) : (
-        <p>
-          {t('how.year', {
-            mShare: formatNumber(policy.annual.monthlyWeight),
-            rShare: formatNumber(policy.annual.reviewWeight),
-            min: policy.annual.minMonths,
-          })}{' '}
-          {clauseLink(policy.annual.clause)}
-        </p>
-      )}
-      <p>{t('how.grades', { grades })}</p>
-      <p>
-        {s['how.clauses']}
-        {clauseLink(props.overviewClause)}、{clauseLink(policy.annual.clause)}、
-        {clauseLink(policy.behaviour.clause)}。{s['how.estimate']}
-      </p>
+    <details class="tool-how no-print" onToggle={() => void body.need().catch(() => undefined)}>
+      <summary>{props.s['how.summary']}</summary>
+      {body.mod && <body.mod.HowBody {...props} />}
     </details>
   );
 }

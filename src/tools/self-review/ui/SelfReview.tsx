@@ -17,11 +17,11 @@ import { LiveResult, Notices, ShareBanner } from '../../kit/ui/Notices';
 import { useTool } from '../../kit/ui/use-tool';
 import { ClauseLink } from '../../kit/ui/ClauseLink';
 import { savedNote } from '../../kit/ui/saved-note';
+import { printWith, useFirstUse, useOnDemand } from '../../kit/ui/lazy';
 import type { ClauseLinkData } from '../../../core/clause-ref';
 import { fill } from '../../../core/template';
 import { MonthForm, YearForm } from './forms';
 import { HowItWorks, ResultSummary } from './ResultParts';
-import { PrintSheet } from './PrintSheet';
 import { ReviewReply } from './ReviewReply';
 
 export interface SelfReviewProps {
@@ -68,6 +68,13 @@ export default function SelfReview(props: SelfReviewProps) {
   });
   const { store, shared, notices, dismiss, say, state, result } = tool;
   storeRef.current = store;
+  // The print sheet loads once the reader uses the page, or at once for saved work or a shared
+  // view (Ctrl+P straight away); 打印 waits for it.
+  const firstUse = useFirstUse();
+  const sheet = useOnDemand(
+    () => import('./PrintSheet'),
+    firstUse || tool.savedAt !== null || shared !== null,
+  );
   // A shared view is someone else's form: its name must not become the default of the reader's own entries.
   if (!shared) nameRef.current = state.name;
 
@@ -312,9 +319,11 @@ export default function SelfReview(props: SelfReviewProps) {
         />
       )}
 
-      {result && <ExportBar actions={tool.exports} />}
+      {result && <ExportBar actions={tool.exports} onPrint={() => void printWith(sheet)} />}
 
-      {result && <PrintSheet result={result} state={state} s={s} t={t} today={today} policy={policy} />}
+      {result && sheet.mod && (
+        <sheet.mod.PrintSheet result={result} state={state} s={s} t={t} today={today} policy={policy} />
+      )}
     </div>
   );
 }

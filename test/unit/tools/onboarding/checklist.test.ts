@@ -2,12 +2,12 @@ import { describe, expect, test } from 'vitest';
 import {
   START_DATE_WINDOW,
   buildChecklist,
-  checklistText,
   parseDateInput,
   percentOf,
   startDateStatus,
   type ChecklistInput,
 } from '../../../../src/tools/onboarding/logic/checklist';
+import { checklistText } from '../../../../src/tools/onboarding/logic/checklist-text';
 import { emptyOnboardingState, type OnboardingState } from '../../../../src/tools/onboarding/logic/state';
 import type { OnboardingPolicy } from '../../../../src/core/policy-types';
 import { strings } from '../../../../src/tools/onboarding/ui/strings';

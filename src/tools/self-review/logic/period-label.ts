@@ -1,0 +1,14 @@
+// A period's name, shown on the page and in exports: kept apart from ./export so the page can
+// name periods without loading the text and CSV code (issue 10 item 8).
+import { fill } from '../../../core/template';
+import type { Period } from './state';
+
+/** 2026年3月 / 2026年. */
+export function periodLabel(
+  period: Period,
+  labels: Readonly<Record<'period.month' | 'period.year', string>>,
+): string {
+  return period.kind === 'month'
+    ? fill(labels['period.month'], { year: period.year, month: period.month })
+    : fill(labels['period.year'], { year: period.year });
+}
