@@ -596,6 +596,26 @@ describe('lighter page (issue 10 item 8)', () => {
     await expectClean(tool.watch);
     await tool.watch.context.close();
   });
+
+  it('打印 as the first thing done prints the loaded sheet, with its fingerprint', async () => {
+    const tool = await ToolPage.open(browser, 'budget-request');
+    const { page } = tool;
+    // What the printer would get: the sheet's 审批 line when print() is called.
+    await page.evaluate(() => {
+      const w = window as unknown as { print: () => void; __printed?: string | null };
+      w.print = () => {
+        w.__printed = document.querySelector('[data-testid="sheet-approval"]')?.textContent ?? null;
+      };
+    });
+    await expect(page.getByTestId('print-sheet').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '打印 / 存为 PDF' }).click();
+    await page.waitForFunction(() => '__printed' in window);
+    await expect(page.evaluate('window.__printed')).resolves.toMatch(
+      /^审批：草稿 · 第 1 版 · 内容指纹 [0-9a-f]{4}-[0-9a-f]{4}$/,
+    );
+    await expectClean(tool.watch);
+    await tool.watch.context.close();
+  });
 });
 
 describe('bad input', () => {
