@@ -23,7 +23,7 @@ import { parseDecimal, parseMoney } from '../../src/core/parse-number';
 import type { BudgetPolicy } from '../../src/core/policy-types';
 import { encodeShare } from '../../src/core/share-link';
 import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
-import { waitToolSaved } from './support/tool-page';
+import { ToolPage, waitToolSaved } from './support/tool-page';
 
 const PATH = '/tools/budget-request/';
 const budget = parseYaml(readFileSync('content/policy/budget.yaml', 'utf8')) as BudgetPolicy;
@@ -549,6 +549,72 @@ describe('print', () => {
     }
     await expectClean(watch);
     await watch.context.close();
+  });
+});
+
+describe('lighter page (issue 10 item 8)', () => {
+  /** Test ids found in the scripts the page has loaded so far (the built chunks carry them as text). */
+  async function loadedIds(page: Page, ids: readonly string[]): Promise<string[]> {
+    return page.evaluate(async (wanted) => {
+      const urls = performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((u) => new URL(u).pathname.endsWith('.js'));
+      const texts = await Promise.all(urls.map(async (u) => (await fetch(u)).text()));
+      // The minifier writes a string in any of the three quotes.
+      const quoted = (id: string) => ['"', "'", '`'].map((q) => q + id + q);
+      return wanted.filter((id) => texts.some((text) => quoted(id).some((q) => text.includes(q))));
+    }, ids);
+  }
+  const LAZY = ['print-sheet', 'sheet-approval', 'reply-confirm', 'approver-panel'] as const;
+
+  it('a fresh page loads neither the print sheet nor the 审批 code; the first use brings the sheet, a reply its view', async () => {
+    const tool = await ToolPage.open(browser, 'budget-request');
+    const { page } = tool;
+    await page.waitForLoadState('networkidle');
+    await expect(loadedIds(page, ['approval-section'])).resolves.toEqual(['approval-section']);
+    await expect(loadedIds(page, LAZY)).resolves.toEqual([]);
+    await expect(page.getByTestId('print-sheet').count()).resolves.toBe(0);
+    // What shows is there all the same: the 审批 section with its status and steps.
+    await expect(page.getByTestId('approval-status').textContent()).resolves.toBe('审批状态：草稿');
+    await expect(page.getByTestId('approval-steps').isVisible()).resolves.toBe(true);
+
+    // First use: the print sheet (hidden on screen) and the fingerprint come; 审批 code still not.
+    await field(page, '申请人').click();
+    await page.getByTestId('print-sheet').waitFor({ state: 'attached' });
+    await expect
+      .poll(() => page.getByTestId('approval-section').locator('.br-approve-status').textContent())
+      .toMatch(/内容指纹 [0-9a-f]{4}-[0-9a-f]{4}$/);
+    await expect(loadedIds(page, LAZY)).resolves.toEqual(['print-sheet', 'sheet-approval']);
+
+    // A pasted reply loads what reads it, and says what is wrong with it.
+    await page.locator('details.br-reply-open').getByText('收到审批回复？').click();
+    await tool.fill('粘贴回复链接或回复 JSON 的内容', '不是回复');
+    await page.getByRole('button', { name: '读取回复' }).click();
+    await page.getByTestId('reply-confirm').getByRole('alert').waitFor();
+    await expect(loadedIds(page, LAZY)).resolves.toEqual(['print-sheet', 'sheet-approval', 'reply-confirm']);
+    await expectClean(tool.watch);
+    await tool.watch.context.close();
+  });
+
+  it('打印 as the first thing done prints the loaded sheet, with its fingerprint', async () => {
+    const tool = await ToolPage.open(browser, 'budget-request');
+    const { page } = tool;
+    // What the printer would get: the sheet's 审批 line when print() is called.
+    await page.evaluate(() => {
+      const w = window as unknown as { print: () => void; __printed?: string | null };
+      w.print = () => {
+        w.__printed = document.querySelector('[data-testid="sheet-approval"]')?.textContent ?? null;
+      };
+    });
+    await expect(page.getByTestId('print-sheet').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '打印 / 存为 PDF' }).click();
+    await page.waitForFunction(() => '__printed' in window);
+    await expect(page.evaluate('window.__printed')).resolves.toMatch(
+      /^审批：草稿 · 第 1 版 · 内容指纹 [0-9a-f]{4}-[0-9a-f]{4}$/,
+    );
+    await expectClean(tool.watch);
+    await tool.watch.context.close();
   });
 });
 

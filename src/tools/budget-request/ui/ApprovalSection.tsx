@@ -2,11 +2,10 @@
 // with decisions and 意见, what an edit does now (a new revision after any decision), earlier
 // revisions, and where a reply is received. LockBanner stands above the form of an approved draft.
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
-import { shortFingerprint } from '../../../core/fingerprint';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../../core/template';
 import { ConfirmStep } from '../../kit/ui/ConfirmStep';
-import { approvalProgress, statusLabel } from '../logic/approval';
+import { approvalProgress, statusLabel } from '../logic/approval-status';
 import type { BudgetRequestView } from '../logic/definition';
 import type { BudgetRequestDraft } from '../logic/state';
 import { ApprovalSteps, historyLine } from './ApprovalSteps';
@@ -61,7 +60,10 @@ export function ApprovalSection(props: {
   draft: BudgetRequestDraft;
   result: BudgetRequestView;
   t: BudgetRequestStrings;
+  /** The revision's fingerprint as shown (3f2a-91c0), null until known. */
   fingerprint: string | null;
+  /** Called once when the section comes near the screen (its fingerprint is worked out then). */
+  onNear: () => void;
   /** The reply picker and, for a pasted reply, its confirm step. */
   children: ComponentChildren;
 }) {
@@ -72,8 +74,28 @@ export function ApprovalSection(props: {
   const { fingerprint } = props;
   const first = chain[0]?.approver ?? '';
   const decided = draft.approvals.length > 0;
+  const ref = useRef<HTMLElement>(null);
+  const onNear = useRef(props.onNear);
+  onNear.current = props.onNear;
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (typeof IntersectionObserver === 'undefined') return onNear.current();
+    // A screen ahead of the reader's scrolling: the fingerprint is there before the line is seen.
+    const seen = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        seen.disconnect();
+        onNear.current();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    seen.observe(el);
+    return () => seen.disconnect();
+  }, []);
   return (
     <section
+      ref={ref}
       class="br-approval no-print"
       aria-labelledby="br-approval-heading"
       data-testid="approval-section"
@@ -86,7 +108,7 @@ export function ApprovalSection(props: {
         {' · '}
         {fill(t['approve.revision'], {
           revision: draft.revision,
-          fingerprint: fingerprint === null ? t['approval.print.empty'] : shortFingerprint(fingerprint),
+          fingerprint: fingerprint ?? t['approval.print.empty'],
         })}
       </p>
       {!decided && <p class="tool-hint">{fill(t['approval.howTo'], { first })}</p>}

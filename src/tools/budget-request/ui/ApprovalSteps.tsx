@@ -1,7 +1,7 @@
 // The chain for this amount (市场经理 → 财务部 → 总经理 as budget.yaml sets it), each step with its
 // state and, once decided, who decided, when and with what 意见. Shown to approver and requester.
 import { fill } from '../../../core/template';
-import { decisionLabel, type ApprovalProgress } from '../logic/approval';
+import { decisionLabel, type ApprovalProgress } from '../logic/approval-status';
 import type { RevisionRecord } from '../logic/state';
 import type { BudgetRequestStrings } from './strings';
 

@@ -5,11 +5,19 @@ import { budgetRequestTool } from '../logic/definition';
 import type { BudgetRequestDraft } from '../logic/state';
 import type { BudgetRequestStrings } from './strings';
 
-export function ApproveFile(props: { t: BudgetRequestStrings; onOpen: (draft: BudgetRequestDraft) => void }) {
+export function ApproveFile(props: {
+  t: BudgetRequestStrings;
+  onOpen: (draft: BudgetRequestDraft) => void;
+  /** The box was opened: the approver's view can start loading. */
+  onShow: () => void;
+}) {
   const { t } = props;
   const [error, setError] = useState<string | null>(null);
   return (
-    <details class="br-approve-file no-print">
+    <details
+      class="br-approve-file no-print"
+      onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && props.onShow()}
+    >
       <summary>{t['approve.file.open']}</summary>
       <div class="tool-field">
         <label for="br-approve-file">{t['approve.file.label']}</label>

@@ -2,6 +2,8 @@
 // budget position, approval chain, expected return, print / CSV / text / JSON / share, and 审批:
 // replies recorded on the draft, an approved draft locked, an edit after a decision a new revision.
 // Thin: the parameters and strings come in as props; ../logic computes; the kit saves and shares.
+// The print sheet, the fingerprint, replies and a shared request's view load when first needed
+// (issue 10 item 8): what shows on load is the form and the 审批 section's own lines.
 // Includes the kit's tools.css (see the note at the top of budget-request.css).
 import './budget-request.css';
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
@@ -17,25 +19,24 @@ import {
   type BudgetRequestDraft,
 } from '../logic/state';
 import { budgetContext, budgetRequestTool, draftName, newDraftKey } from '../logic/definition';
-import { editRule, prepareEdit, startRevision } from '../logic/approval';
+import { editRule, prepareEdit, startRevision } from '../logic/approval-status';
 import type { BudgetPolicy } from '../../../core/policy-types';
 import { fill } from '../../../core/template';
 import { ExportBar } from '../../kit/ui/ExportBar';
+import { printWith, useFirstUse, useOnDemand } from '../../kit/ui/lazy';
 import { Notices } from '../../kit/ui/Notices';
 import { useTool } from '../../kit/ui/use-tool';
 import { focusTarget, type ToolContext } from './common';
 import { CompleteSection } from './CompleteSection';
 import { Drafts } from './Drafts';
 import type { LineField } from './LineItems';
-import { PrintSheet } from './PrintSheet';
 import { RequestForm } from './RequestForm';
 import { ResultView } from './ResultView';
-import { SharedRequest } from './SharedRequest';
 import { ApprovalSection, LockBanner } from './ApprovalSection';
 import { ApproveFile } from './ApproveFile';
-import { ReplyConfirm, useReplyIntake } from './ReplyIntake';
 import { ReplyPicker } from '../../kit/ui/ReceiveBox';
 import { useRevisionFingerprint } from './use-fingerprint';
+import { useFragment, useReplyIntake } from './use-reply-intake';
 
 export interface BudgetRequestProps {
   policy: BudgetPolicy;
@@ -67,9 +68,22 @@ export default function BudgetRequest(props: BudgetRequestProps) {
   const rawUpdate = tool.edit as (fn: (d: BudgetRequestDraft) => BudgetRequestDraft) => void;
   const missingTargets = useMemo(() => new Set(result.missing.map((m) => m.target)), [result]);
 
+  // ---- loaded on first use: the print sheet once the reader has done anything, or at once for
+  // a draft with work in it (Ctrl+P); a shared request's view when a link or file brings one ----
+  const firstUse = useFirstUse();
+  const hasWork = !budgetRequestTool.isBlank!(draft, ctx) || draft.approvals.length > 0;
+  const sheet = useOnDemand(() => import('./PrintSheet'), firstUse || hasWork);
+  const [sectionNear, setSectionNear] = useState(false);
+  const fingerprint = useRevisionFingerprint(draft, firstUse || hasWork || sectionNear);
+  const fragment = useFragment();
+  const sharedView = useOnDemand(
+    () => import('./SharedRequest'),
+    tool.shared !== null || fragment.text !== '',
+  );
+  const print = () => void printWith({ need: () => Promise.all([sheet.need(), fingerprint.need()]) });
+
   // ---- 审批: what an edit does now (issue 12) ----
   const rule = editRule(draft, result.chain);
-  const fingerprint = useRevisionFingerprint(draft);
   const ruleRef = useRef({ rule, revision: draft.revision });
   ruleRef.current = { rule, revision: draft.revision };
   const sayRevision = (previous: number) =>
@@ -96,6 +110,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
   };
   const intake = useReplyIntake({
     ready: tool.ready && !tool.shared,
+    fragment,
     entries: tool.entries,
     chainOf: (d) => budgetRequestTool.derive(d, ctx).chain,
     t,
@@ -106,8 +121,9 @@ export default function BudgetRequest(props: BudgetRequestProps) {
     },
   });
   const confirm = (origin: 'link' | 'paste') =>
-    intake.incoming?.origin === origin && (
-      <ReplyConfirm
+    intake.incoming?.origin === origin &&
+    intake.Confirm && (
+      <intake.Confirm
         incoming={intake.incoming}
         t={t}
         onApply={() => void intake.apply()}
@@ -170,7 +186,25 @@ export default function BudgetRequest(props: BudgetRequestProps) {
     focusTarget(fieldTarget('line', id, 'description'));
   };
 
-  if (tool.shared) {
+  if (tool.shared && !sharedView.mod) {
+    // Its code is loading (a link or file brought a request): not the reader's own form meanwhile.
+    return (
+      <div class="tool-root br-app" {...tool.rootProps}>
+        {sharedView.failed ? (
+          <p class="tool-error" role="alert">
+            {t['tool.codeFailed']}
+          </p>
+        ) : (
+          <p class="tool-loading">{t['share.loading']}</p>
+        )}
+        <button type="button" class="tool-button" onClick={tool.closeShare}>
+          {t['share.close']}
+        </button>
+      </div>
+    );
+  }
+  if (tool.shared && sharedView.mod) {
+    const { SharedRequest } = sharedView.mod;
     return (
       <SharedRequest
         draft={tool.shared}
@@ -232,8 +266,19 @@ export default function BudgetRequest(props: BudgetRequestProps) {
           onComplete={(complete) => update((d) => ({ ...d, complete }))}
         />
       )}
-      <ApprovalSection draft={draft} result={result} t={t} fingerprint={fingerprint}>
+      <ApprovalSection
+        draft={draft}
+        result={result}
+        t={t}
+        fingerprint={fingerprint.short}
+        onNear={() => setSectionNear(true)}
+      >
         {confirm('paste')}
+        {intake.failed && (
+          <p class="tool-error" role="alert">
+            {t['tool.codeFailed']}
+          </p>
+        )}
         <ReplyPicker
           id="br-reply"
           class="br-reply-open"
@@ -246,15 +291,21 @@ export default function BudgetRequest(props: BudgetRequestProps) {
           onRead={(text) => intake.read(text, 'paste')}
         />
       </ApprovalSection>
-      <ApproveFile t={t} onOpen={tool.viewShared} />
-      <ExportBar actions={tool.exports} />
-      <PrintSheet
-        draft={draft}
-        result={result}
-        complete={result.complete}
-        ctx={view}
-        fingerprint={fingerprint}
+      <ApproveFile
+        t={t}
+        onOpen={tool.viewShared}
+        onShow={() => void sharedView.need().catch(() => undefined)}
       />
+      <ExportBar actions={tool.exports} onPrint={print} />
+      {sheet.mod && (
+        <sheet.mod.PrintSheet
+          draft={draft}
+          result={result}
+          complete={result.complete}
+          ctx={view}
+          fingerprint={fingerprint.fingerprint}
+        />
+      )}
     </div>
   );
 }

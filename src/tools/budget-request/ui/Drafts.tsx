@@ -6,7 +6,7 @@ import { EntryList } from '../../kit/ui/EntryList';
 import type { ToolEntry } from '../../kit/ui/use-tool';
 import type { BudgetRequestDraft } from '../logic/state';
 import { budgetRequestTool, type BudgetRequestContext } from '../logic/definition';
-import { approvalProgress, statusLabel } from '../logic/approval';
+import { approvalProgress, statusLabel } from '../logic/approval-status';
 import type { BudgetRequestStrings } from './strings';
 
 export function Drafts(props: {

@@ -1,25 +1,24 @@
 // An approver's reply reaching the requester: opened as a reply link (#r1.budget-request.…), pasted
 // (link or JSON) or chosen as a file. It is matched to the draft it answers (same request, same
-// revision, same fingerprint), shown, and recorded only after the requester confirms.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// revision, same fingerprint), shown, and recorded only after the requester confirms. Loads when a
+// reply comes (./use-reply-intake keeps the state; issue 10 item 8).
+import { useEffect, useRef } from 'preact/hooks';
 import type { ApprovalStep } from '../../../core/policy-types';
 import { fragmentKind } from '../../../core/share-link';
 import { fill } from '../../../core/template';
-import { clearFragment } from '../../kit/ui/dom';
 import type { ToolEntry } from '../../kit/ui/use-tool';
 import {
   applyApprovalReply,
   decisionLabel,
   readApprovalReply,
   revisionFingerprint,
-  statusLabel,
   type ApplyResult,
   type ApprovalReply,
 } from '../logic/approval';
 import type { BudgetRequestDraft } from '../logic/state';
 import type { BudgetRequestStrings } from './strings';
 
-type Origin = 'link' | 'paste';
+export type Origin = 'link' | 'paste';
 type Applied = Extract<ApplyResult, { ok: true }>;
 
 export interface ReplyMatch {
@@ -35,7 +34,7 @@ export interface IncomingReply {
 }
 
 /** The draft a reply is for: same request id (the open draft first), and one it applies to. */
-async function matchReply(
+export async function matchReply(
   reply: ApprovalReply,
   entries: readonly ToolEntry<BudgetRequestDraft>[],
   chainOf: (d: BudgetRequestDraft) => readonly ApprovalStep[],
@@ -55,88 +54,24 @@ async function matchReply(
   return { ok: false, error: first ?? fill(t['reply.noDraft'], { project: reply.payload.project }) };
 }
 
-const isReplyHash = () => fragmentKind(location.hash.replace(/^#/, '')) === 'reply';
+/** A fragment of the address that is a reply link (#r1.budget-request.…). */
+export const isReplyFragment = (fragment: string) => fragmentKind(fragment) === 'reply';
 
-export function useReplyIntake(options: {
-  ready: boolean;
-  entries: readonly ToolEntry<BudgetRequestDraft>[];
-  chainOf: (d: BudgetRequestDraft) => readonly ApprovalStep[];
-  t: BudgetRequestStrings;
-  /** Records the draft with the reply's decisions; an error message when it could not be saved. */
-  onApply: (key: string, draft: BudgetRequestDraft, message: string) => string | null;
-}) {
-  const { t } = options;
-  const [source, setSource] = useState<{ text: string; origin: Origin } | null>(null);
-  const [incoming, setIncoming] = useState<IncomingReply | null>(null);
-  const latest = useRef(options);
-  latest.current = options;
-
-  useEffect(() => {
-    const fromHash = () => {
-      if (isReplyHash()) setSource({ text: location.hash.replace(/^#/, ''), origin: 'link' });
-    };
-    fromHash();
-    addEventListener('hashchange', fromHash);
-    return () => removeEventListener('hashchange', fromHash);
-  }, []);
-
-  useEffect(() => {
-    if (source === null || !options.ready) return;
-    let live = true;
-    void (async () => {
-      const read = await readApprovalReply(source.text);
-      if (!live) return;
-      if (!read.ok) {
-        setIncoming({ origin: source.origin, reply: null, match: null, error: read.error });
-        return;
-      }
-      const m = await matchReply(read.reply, latest.current.entries, latest.current.chainOf, t);
-      if (!live) return;
-      setIncoming({
-        origin: source.origin,
-        reply: read.reply,
-        match: m.ok ? m.match : null,
-        error: m.ok ? null : m.error,
-      });
-    })();
-    return () => {
-      live = false;
-    };
-  }, [source, options.ready]);
-
-  const close = () => {
-    setSource(null);
-    setIncoming(null);
-    if (isReplyHash()) clearFragment();
-  };
-
-  /** Matches again against the drafts as they are now (one may have changed), then records. */
-  const apply = async () => {
-    const reply = incoming?.reply;
-    if (!reply) return;
-    const m = await matchReply(reply, latest.current.entries, latest.current.chainOf, t);
-    if (!m.ok) {
-      setIncoming({ ...incoming, match: null, error: m.error });
-      return;
-    }
-    const { result, key } = m.match;
-    const message = fill(t['reply.applied'], {
-      project: result.draft.project,
-      status: statusLabel(result.status, t),
-    });
-    const error = result.added.length > 0 ? latest.current.onApply(key, result.draft, message) : null;
-    if (error) {
-      setIncoming({ ...incoming, error: fill(t['reply.notSaved'], { error }) });
-      return;
-    }
-    close();
-  };
-
+/** Reads a pasted or linked reply and finds the draft it answers. */
+export async function readIncoming(
+  source: { readonly text: string; readonly origin: Origin },
+  entries: readonly ToolEntry<BudgetRequestDraft>[],
+  chainOf: (d: BudgetRequestDraft) => readonly ApprovalStep[],
+  t: BudgetRequestStrings,
+): Promise<IncomingReply> {
+  const read = await readApprovalReply(source.text);
+  if (!read.ok) return { origin: source.origin, reply: null, match: null, error: read.error };
+  const m = await matchReply(read.reply, entries, chainOf, t);
   return {
-    incoming,
-    read: (text: string, origin: Origin) => setSource({ text, origin }),
-    apply,
-    close,
+    origin: source.origin,
+    reply: read.reply,
+    match: m.ok ? m.match : null,
+    error: m.ok ? null : m.error,
   };
 }
 

@@ -1,5 +1,6 @@
 // A 预算申请单 opened from a link: read-only, printable, can be kept as a draft of one's own, and
-// the approver of the next step records a decision here (ApproverPanel, issue 12).
+// the approver of the next step records a decision here (ApproverPanel, issue 12). Loads with the
+// first shared request (issue 10 item 8).
 import { Notices, type Notice } from '../../kit/ui/Notices';
 import { budgetContext, budgetRequestTool } from '../logic/definition';
 import type { BudgetRequestDraft } from '../logic/state';
@@ -19,7 +20,7 @@ export function SharedRequest(props: {
 }) {
   const { t, policy } = props.view;
   const result = budgetRequestTool.derive(props.draft, budgetContext(policy, t, ''));
-  const fingerprint = useRevisionFingerprint(props.draft);
+  const { fingerprint } = useRevisionFingerprint(props.draft);
   return (
     <div class="tool-root br-app" {...props.rootProps}>
       <Notices notices={props.notices} onDismiss={props.onDismiss} />

@@ -131,6 +131,8 @@ export const strings = {
   'share.banner': '这是别人分享的预算申请单（只读）。你的草稿没有改动。',
   'share.saveAsDraft': '另存为我的草稿',
   'share.close': '关闭，回到我的草稿',
+  'share.loading': '正在打开分享的申请单…',
+  'tool.codeFailed': '这部分所需的代码没能加载（可能网络已断开），请联网后刷新本页再试。你的草稿没有改动。',
   'share.error': '分享链接无法打开：{error}。你的草稿没有改动。',
 
   'print.title': '预算申请单',

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { FINGERPRINT_LENGTH } from '../../../../src/core/fingerprint';
 import { validateState } from '../../../../src/core/json-file';
 import {
+  DECISION_FINGERPRINT_LENGTH,
   MAX_LINES,
   MAX_SHORT,
   addLine,
@@ -26,7 +28,12 @@ function draftWith(lines: string[]): BudgetRequestDraft {
 describe('blankDraft', () => {
   test('one empty line, today, the parameters’ year, not complete; valid against the schema', () => {
     const d = blankDraft(defaults);
-    expect(d).toMatchObject({ department: '市场部', date: '2026-03-02', fiscalYear: '2026', complete: false });
+    expect(d).toMatchObject({
+      department: '市场部',
+      date: '2026-03-02',
+      fiscalYear: '2026',
+      complete: false,
+    });
     expect(d.lines).toEqual([blankLine('l0')]);
     expect(validateState(draftSchema, d).ok).toBe(true);
     expect(isUntouched(d, defaults)).toBe(true);
@@ -58,7 +65,10 @@ describe('draftSchema refuses what a damaged or hand-edited draft may hold', () 
     ['an unknown field (strict)', { ...good, extra: 1 }],
     ['two lines with the same id', { ...good, lines: [blankLine('a'), blankLine('a')] }],
     ['a line id with markup', { ...good, lines: [blankLine('<script>')] }],
-    ['more than MAX_LINES lines', { ...good, lines: Array.from({ length: MAX_LINES + 1 }, (_, i) => blankLine(`l${i}`)) }],
+    [
+      'more than MAX_LINES lines',
+      { ...good, lines: Array.from({ length: MAX_LINES + 1 }, (_, i) => blankLine(`l${i}`)) },
+    ],
     ['a field id that is not kebab-case', { ...good, fields: { __proto__x: 'a' } }],
     ['complete not a boolean', { ...good, complete: 'yes' }],
     ['fields as a list', { ...good, fields: [] }],
@@ -71,6 +81,10 @@ describe('draftSchema refuses what a damaged or hand-edited draft may hold', () 
     const result = validateState(draftSchema, { ...good, lines: [{ ...blankLine('a'), quantity: 3 }] });
     expect(result).toMatchObject({ ok: false, error: '字段 lines 第 1 项 quantity 不正确' });
   });
+});
+
+test('a decision’s fingerprint has the length core/fingerprint makes (state.ts writes it out)', () => {
+  expect(DECISION_FINGERPRINT_LENGTH).toBe(FINGERPRINT_LENGTH);
 });
 
 describe('line edits', () => {
@@ -115,7 +129,11 @@ describe('line edits', () => {
   });
 
   test('duplicateDraft keeps the project within the length limit', () => {
-    const copy = duplicateDraft({ ...draftWith(['a']), project: 'x'.repeat(MAX_SHORT) }, '（副本）', () => 'n');
+    const copy = duplicateDraft(
+      { ...draftWith(['a']), project: 'x'.repeat(MAX_SHORT) },
+      '（副本）',
+      () => 'n',
+    );
     expect(copy.project.length).toBe(MAX_SHORT);
   });
 });
