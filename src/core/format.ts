@@ -14,10 +14,54 @@ export const DIRECTION_LABELS: Readonly<Record<KpiDirection, string>> = {
   lower: '越低越好',
 };
 
+/** |n| as integer and fraction digits, from its shortest decimal form (what String(n) gives). */
+function decimalParts(abs: number): [string, string] {
+  const [mantissa = '0', exp = '0'] = String(abs).split('e');
+  let [int = '0', frac = ''] = mantissa.split('.');
+  const e = Number(exp);
+  if (e > 0) {
+    frac = frac.padEnd(e, '0');
+    int += frac.slice(0, e);
+    frac = frac.slice(e);
+  } else if (e < 0) {
+    int = int.padStart(1 - e, '0');
+    frac = int.slice(int.length + e) + frac;
+    int = int.slice(0, int.length + e);
+  }
+  return [int, frac];
+}
+
+/**
+ * n with at most `maxDecimals` decimals and thousands separators, exactly as Intl.NumberFormat
+ * en-US writes it (half away from zero, on the shortest decimal form; a unit test compares them).
+ * Not Intl itself: building a NumberFormat was the costliest step of a tool's first render on a
+ * slow phone, and toLocaleString builds one on every call.
+ */
+function decimal(n: number, maxDecimals: number): string {
+  let [int, frac] = decimalParts(Math.abs(n));
+  if (frac.length > maxDecimals) {
+    const up = frac.charCodeAt(maxDecimals) >= 53; // the next digit is 5 or more
+    frac = frac.slice(0, maxDecimals);
+    if (up) {
+      const digits = (int + frac).split('');
+      let i = digits.length - 1;
+      while (i >= 0 && digits[i] === '9') digits[i--] = '0';
+      if (i < 0) digits.unshift('1');
+      else digits[i] = String(Number(digits[i]) + 1);
+      const all = digits.join('');
+      int = all.slice(0, all.length - frac.length);
+      frac = all.slice(all.length - frac.length);
+    }
+  }
+  frac = frac.replace(/0+$/, '');
+  const sign = n < 0 || Object.is(n, -0) ? '-' : '';
+  return `${sign}${int.replace(/\B(?=(\d{3})+$)/g, ',')}${frac ? `.${frac}` : ''}`;
+}
+
 /** Trims a number for display: 12.5 → "12.5", 12 → "12", 100000 → "100,000". */
 export function formatNumber(n: number, maxDecimals = 2): string {
   if (!Number.isFinite(n)) return '—';
-  return n.toLocaleString('en-US', { maximumFractionDigits: maxDecimals, useGrouping: true });
+  return decimal(n, maxDecimals);
 }
 
 /**
@@ -28,7 +72,7 @@ export function formatNumber(n: number, maxDecimals = 2): string {
 export function formatExact(n: number): string {
   if (!Number.isFinite(n)) return '—';
   for (let digits = 0; digits < 20; digits++) {
-    const text = n.toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: true });
+    const text = decimal(n, digits);
     if (Number(text.replace(/,/g, '')) === n) return text;
   }
   return String(n); // below 1e-19: no score or amount is this small; keep it exact

@@ -103,3 +103,51 @@ describe('formatClock', () => {
     expect(formatClock('2026-03-04T15:06:07.000Z')).toMatch(/^\d{2}:06:07$/);
   });
 });
+
+// formatNumber formats without Intl (building an Intl.NumberFormat was the costliest step of a tool's
+// first render on a slow phone); it must read exactly as Intl's en-US format does.
+describe('formatNumber reads as Intl.NumberFormat en-US', () => {
+  const intl = (n: number, digits: number) =>
+    new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: true }).format(n);
+  it.each([
+    [1.005, 2],
+    [2.675, 2],
+    [0.125, 2],
+    [-0, 2],
+    [-0.001, 2],
+    [0.5, 0],
+    [2.5, 0],
+    [-2.5, 0],
+    [9.995, 2],
+    [999999.5, 0],
+    [1e21, 0],
+    [1.5e-7, 10],
+    [123456789.98765432, 20],
+    [5e-324, 20],
+    [Number.MAX_VALUE, 0],
+  ])('%s with at most %s decimals', (n, digits) => {
+    expect(formatNumber(n, digits)).toBe(intl(n, digits));
+  });
+  test('any finite number, 0 to 20 decimals', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.integer({ min: 0, max: 20 }),
+        (n, d) => {
+          expect(formatNumber(n, d)).toBe(intl(n, d));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+  test('numbers a form shows (money, scores, percents)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 4 }), (k, scale) => {
+        const n = k / 10 ** scale;
+        expect(formatNumber(n)).toBe(intl(n, 2));
+        expect(formatExact(n)).toBe(intl(n, 20));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

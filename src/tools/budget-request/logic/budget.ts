@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../core/format';
 import { fen, mulFen, sumFen, yuanToFen, type Fen } from '../../../core/money';
 import type { ApprovalStep } from '../../../core/policy-types';
 
@@ -117,7 +118,7 @@ export interface ApprovalRange<S extends ApprovalStep = ApprovalStep> {
 /** The approval chain for every amount range, for tables (六（一）1). */
 export function approvalRanges<S extends ApprovalStep>(steps: readonly S[]): ApprovalRange<S>[] {
   const sorted = [...steps].sort((a, b) => a.aboveYuan - b.aboveYuan);
-  const yuan = (n: number) => `${n.toLocaleString('en-US')} 元`;
+  const yuan = (n: number) => `${formatNumber(n, 3)} 元`;
   return sorted.map((_, i) => {
     const chain = sorted.slice(0, i + 1);
     const from = i === 0 ? null : sorted[i]!.aboveYuan;

@@ -1,4 +1,5 @@
 /** Small display helpers of the 预算申请单 tool (no DOM). */
+import { formatNumber } from '../../../core/format';
 import { formatYuan, yuanToFen } from '../../../core/money';
 import type { ApprovalStep } from '../../../core/policy-types';
 import { fill } from '../../../core/template';
@@ -24,10 +25,11 @@ export function approvalRulesText(steps: readonly ApprovalStep[], t: Strings): s
 export function formatPercent(value: number): string {
   if (!Number.isFinite(value)) return '—';
   const rounded = Math.round(value * 10) / 10;
-  return `${(rounded + 0).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+  const text = formatNumber(rounded + 0, 1); // + 0: no "-0.0%"
+  return `${text.includes('.') ? text : `${text}.0`}%`;
 }
 
 /** A count as people read it: 1200 → "1,200"; 2.5 → "2.5". */
 export function formatQuantity(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return formatNumber(value, 6);
 }
