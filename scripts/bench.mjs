@@ -171,12 +171,12 @@ for (const path of pages) rows.push(await measure(path));
 const search = await searchBytes();
 await browser.close();
 
-// Without a Chinese font every layout asks the system for a fallback font glyph by glyph, which
-// makes layout (and so Lighthouse's blocking time) far slower than on a reader's machine.
+// Without a Chinese font, layout asks the system for a fallback font glyph by glyph (Chromium
+// traces show it inside Layout), a step a reader's machine does not have.
 const zhFonts = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
 if (zhFonts.status === 0 && zhFonts.stdout.trim() === '') {
   console.log(
-    '注意：本机没有中文字体，排版时逐字查找后备字体，Lighthouse 性能分（总阻塞时间）比读者的机器上差；可安装 fonts-wqy-microhei 或 fonts-noto-cjk 后再测。',
+    '注意：本机没有中文字体，排版时要逐字查找后备字体，读者的机器上没有这一步；要比较可安装 fonts-wqy-microhei 或 fonts-noto-cjk 后再测。',
   );
 }
 const lhPaths = pages.filter(
