@@ -1,7 +1,7 @@
 // 我的草稿: the kit's entry list with the 预算申请单's nouns, each draft's date, total and status,
 // and 复制 / 新建草稿.
 import { fill } from '../../../core/template';
-import { formatYuan } from '../../../core/money';
+import { fen, formatYuan } from '../../../core/money';
 import { EntryList } from '../../kit/ui/EntryList';
 import type { ToolEntry } from '../../kit/ui/use-tool';
 import type { BudgetRequestDraft } from '../logic/state';
@@ -76,7 +76,7 @@ export function Drafts(props: {
               <span class="br-date-pending" aria-hidden="true">
                 0000-00-00
               </span>{' '}
-              · {fill(t['drafts.total'], { amount: formatYuan(0) })} · {t['drafts.unsaved']} ·{' '}
+              · {fill(t['drafts.total'], { amount: formatYuan(fen(0)) })} · {t['drafts.unsaved']} ·{' '}
               {t['drafts.current']}
             </span>
             {/* The open draft's row has 打开 (disabled) and 复制: the same buttons, inert until loaded. */}
