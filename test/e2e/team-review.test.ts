@@ -382,3 +382,39 @@ describe('团队考核', () => {
     await closeClean(watch);
   });
 });
+
+describe('when the code loaded on first use cannot be fetched', () => {
+  it('团队考核 says so in Chinese beside the members, keeps the page working and throws nothing', async () => {
+    // Offline without the service worker's copy: every chunk holding the members' part fails.
+    const watch = await openPage(browser, '/');
+    const p = watch.page;
+    const refused: string[] = [];
+    await p.route('**/_astro/*.js', async (route) => {
+      const response = await route.fetch();
+      if ((await response.text()).includes('tr-print-sheet')) {
+        refused.push(route.request().url());
+        await route.abort('internetdisconnected');
+      } else {
+        await route.fulfill({ response });
+      }
+    });
+    await p.goto(siteUrl('/tools/team-review/'), { waitUntil: 'load' });
+    await new ToolPage(watch, 'team-review').ready();
+    await p.getByLabel('选择绩效自评 JSON 文件（可多选）').setInputFiles([
+      {
+        name: 'lisi.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(toJsonFile('self-review', SELF_REVIEW_STATE_VERSION, lisi())),
+      },
+    ]);
+    await p.getByText('团队成员的评定部分没能加载').waitFor();
+    expect(refused.length).toBeGreaterThan(0);
+    // The rest of the page still answers (the export bar); saved work is untouched.
+    await expect(p.getByRole('button', { name: '下载 JSON' }).isVisible()).resolves.toBe(true);
+    // Only the refused fetches may be logged; no uncaught error.
+    expect(
+      watch.errors.filter((e) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(e)),
+    ).toEqual([]);
+    await watch.context.close();
+  });
+});

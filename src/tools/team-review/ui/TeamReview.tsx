@@ -100,16 +100,27 @@ export default function TeamReview(props: TeamReviewProps) {
     failed: [{ source: s['receive.heading'], reason: s['receive.nothing'] }],
   });
   // The part for members loads with the receiving code, so what was received shows at once.
-  const receiving = () => Promise.all([import('../logic/receive'), part.need()]);
+  // Offline without the service worker's copy it cannot: the reader is told so in the report.
+  const receiving = () =>
+    Promise.all([import('../logic/receive'), part.need()]).then(
+      ([receive]) => receive,
+      () => null,
+    );
+  const unloaded = (): ReceiveReport => ({
+    ...nothing(),
+    failed: [{ source: s['receive.heading'], reason: s['tool.partFailed'] }],
+  });
   const onLinks = async (text: string) => {
     if (text.trim() === '') return nothing();
-    const [{ receiveLinks }] = await receiving();
-    return take(await receiveLinks(state, text, appraisal, s));
+    const receive = await receiving();
+    if (!receive) return unloaded();
+    return take(await receive.receiveLinks(state, text, appraisal, s));
   };
   const onFiles = async (files: readonly File[]) => {
-    const [{ receiveFiles }] = await receiving();
+    const receive = await receiving();
+    if (!receive) return unloaded();
     const read = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
-    return take(await receiveFiles(state, read, appraisal, s));
+    return take(await receive.receiveFiles(state, read, appraisal, s));
   };
 
   const editManager = (key: string) => (patch: (m: ManagerReview) => ManagerReview) =>
