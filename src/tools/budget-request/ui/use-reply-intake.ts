@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApprovalStep } from '../../../core/policy-types';
 import { fill } from '../../../core/template';
-import { clearFragment } from '../../kit/ui/dom';
+import { clearFragment, currentFragment } from '../../kit/ui/dom';
 import { useOnDemand } from '../../kit/ui/lazy';
 import type { ToolEntry } from '../../kit/ui/use-tool';
 import { statusLabel } from '../logic/approval-status';
@@ -12,11 +12,14 @@ import type { BudgetRequestDraft } from '../logic/state';
 import type { IncomingReply, Origin } from './ReplyIntake';
 import type { BudgetRequestStrings } from './strings';
 
-/** The address's fragment without '#', read on load and on each hashchange (a new object each time). */
+/**
+ * The address's link fragment without '#' ('' for none, or an in-page anchor such as a skip link),
+ * read on load and on each hashchange (a new object each time).
+ */
 export function useFragment(): { readonly text: string } {
   const [fragment, setFragment] = useState({ text: '' });
   useEffect(() => {
-    const read = () => setFragment({ text: location.hash.replace(/^#/, '') });
+    const read = () => setFragment({ text: currentFragment() ?? '' });
     read();
     addEventListener('hashchange', read);
     return () => removeEventListener('hashchange', read);

@@ -27,10 +27,13 @@ export function urlWithFragment(fragment: string): string {
   return url.href;
 }
 
-/** The share fragment of the current URL, if any (without '#'). */
+/** A link's fragment: a share (v1. / z1. compressed) or a reply (r1. / q1.), then the tool's id. */
+export const LINK_FRAGMENT = /^[qrvz]\d{1,9}\.[a-z0-9-]+\./;
+
+/** The link fragment of the current URL, if any (without '#'); an in-page anchor is not one. */
 export function currentFragment(): string | null {
   const hash = location.hash.replace(/^#/, '');
-  return /^v\d+\./.test(hash) ? hash : null;
+  return LINK_FRAGMENT.test(hash) ? hash : null;
 }
 
 /** Removes the share fragment from the address bar without reloading. */
