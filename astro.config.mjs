@@ -15,6 +15,7 @@ import { readChapters } from './src/policy/chapters.ts';
 import { searchIndex } from './src/plugins/search-index.ts';
 import { hostConfigs } from './src/plugins/host-configs.ts';
 import { offline } from './src/plugins/offline.ts';
+import { hydrateOnIntent } from './src/plugins/hydrate-on-intent.ts';
 
 // Deploying under a sub-path: BASE_PATH=/handbook/ npm run build
 const base = process.env.BASE_PATH || '/';
@@ -100,6 +101,7 @@ export default defineConfig({
     }),
     mdx(),
     preact(),
+    hydrateOnIntent(),
     cspInlineHashes(),
     policyChapters(),
     searchIndex(),

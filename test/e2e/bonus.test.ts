@@ -18,7 +18,7 @@ import {
   type MonthResult,
 } from '../../src/tools/self-review/logic/derive';
 import { emptyReview, SELF_REVIEW_STATE_VERSION } from '../../src/tools/self-review/logic/state';
-import { launchBrowser, openPage, siteUrl, type PageWatch, closeClean } from './support/browser';
+import { launchBrowser, openPage, siteUrl, wakeTools, type PageWatch, closeClean } from './support/browser';
 import { copyFromTool, waitToolSaved } from './support/tool-page';
 
 const bonus = parse(readFileSync('content/policy/bonus.yaml', 'utf8')) as BonusPolicy;
@@ -38,13 +38,11 @@ async function open(path = PATH): Promise<PageWatch> {
   await ready(watch.page);
   return watch;
 }
-/** Hydrated: the fields are enabled, or the read-only banner of a share link is shown. */
+/** Hydrated and the entry (or a share link) open: use-tool marks the root data-ready. The server
+ * renders the blank form enabled, so enabled alone says nothing. */
 async function ready(page: Page) {
-  await page
-    .getByLabel('奖金基数怎么填')
-    .and(page.locator(':enabled'))
-    .or(page.getByText('正在查看分享链接中的奖金估算（只读）。'))
-    .waitFor();
+  await wakeTools(page);
+  await page.locator('[data-tool="bonus"][data-ready="true"]').waitFor();
 }
 
 const result = (page: Page) => page.getByRole('region', { name: '估算结果' });

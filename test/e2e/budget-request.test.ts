@@ -22,7 +22,7 @@ import { fen, formatYuan, yuanToFen } from '../../src/core/money';
 import { parseDecimal, parseMoney } from '../../src/core/parse-number';
 import type { BudgetPolicy } from '../../src/core/policy-types';
 import { encodeShare } from '../../src/core/share-link';
-import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
+import { cspViolations, launchBrowser, openPage, siteUrl, wakeTools, type PageWatch } from './support/browser';
 import { ToolPage, waitToolSaved } from './support/tool-page';
 
 const PATH = '/tools/budget-request/';
@@ -37,10 +37,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The tool's code has loaded (as on a reader's first pointer over it) and chosen the draft it edits. */
+async function hydrated(page: Page): Promise<void> {
+  await wakeTools(page);
+  await page.locator('[data-current-draft]').waitFor();
+}
+
 /** Opens the tool and waits until it has chosen the draft it edits. */
 async function open(path = PATH, options: Parameters<typeof openPage>[2] = {}): Promise<PageWatch> {
   const watch = await openPage(browser, path, options);
-  await watch.page.locator('[data-current-draft]').waitFor();
+  await hydrated(watch.page);
   return watch;
 }
 
@@ -267,7 +273,7 @@ describe('drafts', () => {
     await fillLine(page, 1, { description: '物料', quantity: '2', unitPrice: '50' });
     await waitSaved(page);
     await page.reload();
-    await page.locator('[data-current-draft]').waitFor();
+    await hydrated(page);
     await expect(field(page, '项目名称').inputValue()).resolves.toBe('草稿甲');
     await expect(lineField(page, 1, '单价（元）').inputValue()).resolves.toBe('50');
     await expect(result(page).textContent()).resolves.toContain('¥100.00');
@@ -304,7 +310,7 @@ describe('drafts', () => {
     await expect(items.count()).resolves.toBe(2);
     await expect(page.getByRole('button', { name: '打开草稿：草稿乙' }).count()).resolves.toBe(0);
     await page.reload();
-    await page.locator('[data-current-draft]').waitFor();
+    await hydrated(page);
     await expect(items.count()).resolves.toBe(2);
     await expectClean(watch);
     await watch.context.close();
@@ -319,7 +325,7 @@ describe('drafts', () => {
       `localStorage.setItem('mh:budget-request:dbroken', '{"v":1,"savedAt":"2026-01-01T00:00:00.000Z","data":{"lines":')`,
     );
     await page.reload();
-    await page.locator('[data-current-draft]').waitFor();
+    await hydrated(page);
     // The same words as in every tool (src/core/storage.ts STORAGE_MESSAGES.unreadable).
     await page.getByText('保存的内容无法读取，已另存为备份，请重新填写').waitFor();
     await expect(page.getByRole('button', { name: '下载损坏的记录' }).count()).resolves.toBe(1);
@@ -348,7 +354,7 @@ describe('storage', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(siteUrl(PATH));
-    await page.locator('[data-current-draft]').waitFor();
+    await hydrated(page);
     await expect(page.getByText('浏览器不允许保存，本页内容关闭后会丢失').isVisible()).resolves.toBe(true);
     await fillLine(page, 1, { description: '物料', quantity: '2', unitPrice: '3' });
     await expect(result(page).textContent()).resolves.toContain('申请合计：¥6.00');
@@ -492,7 +498,7 @@ describe('exports', () => {
     const broken = share.fragment.slice(0, -3) + (share.fragment.endsWith('A') ? 'B' : 'A') + '!!';
     await page.goto(siteUrl(`${PATH}#${broken}`));
     await page.reload();
-    await page.locator('[data-current-draft]').waitFor();
+    await hydrated(page);
     await expect.poll(() => page.getByRole('alert').filter({ hasText: '分享链接无法打开' }).count()).toBe(1);
     await expect(field(page, '项目名称').inputValue()).resolves.toBe('我自己的草稿');
 

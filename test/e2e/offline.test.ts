@@ -16,7 +16,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { cspViolations, launchBrowser } from './support/browser';
+import { cspViolations, launchBrowser, wakeTools } from './support/browser';
 import { chapterWorks, searchWorks, toolWorks } from './support/smoke';
 
 const DIST = process.env.DIST_DIR || 'dist';
@@ -116,7 +116,8 @@ describe.each([
       const response = await page.goto(site + path);
       expect(response?.status(), path).toBe(200);
       await expect(page.getByRole('heading', { level: 1 }).first().isVisible(), path).resolves.toBe(true);
-      // Every island (the tools) hydrates from the cache.
+      // Every island (the tools) hydrates from the cache: a tool that loads on intent once touched.
+      await wakeTools(page);
       await page.waitForFunction(() =>
         [...document.querySelectorAll('astro-island')].every((i) => !i.hasAttribute('ssr')),
       );

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { buildPolicyFingerprint } from '../../src/policy/fingerprint';
-import { cspViolations, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
+import { cspViolations, launchBrowser, openPage, siteUrl, wakeTools, type PageWatch } from './support/browser';
 import { copyFromTool, ToolPage } from './support/tool-page';
 
 const TOOL = '/tools/onboarding/';
@@ -34,18 +34,13 @@ afterAll(async () => {
 });
 
 /**
- * Waits until the island has hydrated and read the saved state: the fields become editable, or,
- * for a shared link, the read-only banner shows.
+ * Waits until the island has hydrated and read the saved state (use-tool marks its root data-ready,
+ * for a shared link too). The server renders the blank form editable, so editable alone says nothing.
  */
 async function ready(page: Page): Promise<void> {
-  await expect
-    .poll(
-      async () =>
-        (await page.getByLabel('姓名', { exact: true }).isEditable()) ||
-        (await page.getByRole('button', { name: '回到我的清单' }).count()) > 0,
-      { timeout: 10_000 },
-    )
-    .toBe(true);
+  await page.waitForURL(/\/tools\/onboarding\//);
+  await wakeTools(page);
+  await page.locator('[data-tool="onboarding"][data-ready="true"]').waitFor({ timeout: 10_000 });
 }
 
 /** Opens `path` with the browser's clock fixed at `day` (local noon). */

@@ -41,6 +41,7 @@ export async function openPage(
   browser: Browser,
   path: string,
   options: Parameters<Browser['newContext']>[0] = {},
+  { wake = true }: { wake?: boolean } = {},
 ): Promise<PageWatch> {
   const context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block', ...options });
   await context.addInitScript(CSP_LISTENER);
@@ -59,7 +60,25 @@ export async function openPage(
     }
   });
   await page.goto(siteUrl(path), { waitUntil: 'load' });
+  if (wake) await wakeTools(page);
   return { page, context, errors, foreignRequests };
+}
+
+/**
+ * A tool island (client:intent) loads its code on the reader's first pointer, touch, focus or key
+ * inside it. Acts as a reader who moves the pointer over each one, and waits until each has loaded
+ * and opened its entry (the directive marks the island data-awake).
+ */
+export async function wakeTools(page: Page): Promise<void> {
+  const islands = await page.evaluate(() => {
+    const found = [...document.querySelectorAll('astro-island[client="intent"]')];
+    for (const island of found) island.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+    return found.length;
+  });
+  if (islands === 0) return;
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('astro-island[client="intent"]')].every((i) => i.hasAttribute('data-awake')),
+  );
 }
 
 /** The page ran without an error, asked nothing of another origin and broke no CSP rule; then closes. */

@@ -2,6 +2,7 @@
 // than the test server: the nginx config the build writes, and the service worker with the network cut.
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { wakeTools } from './browser';
 
 /** A clause link opens its clause on the chapter page. */
 export async function chapterWorks(page: Page, siteUrl: string): Promise<void> {
@@ -30,6 +31,7 @@ export async function searchWorks(page: Page, siteUrl: string): Promise<void> {
 /** 绩效奖金估算 hydrates and computes: a higher score gives a higher, non-zero estimate. */
 export async function toolWorks(page: Page, siteUrl: string): Promise<void> {
   await page.goto(`${siteUrl}tools/bonus/`);
+  await wakeTools(page);
   const base = page.getByLabel('月度奖金基数');
   await base.and(page.locator(':enabled')).waitFor();
   await base.fill('3000');

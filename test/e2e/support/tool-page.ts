@@ -3,7 +3,7 @@
 // data-saved-at) and for the stored savedAt in localStorage — never for time.
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { openPage, type PageWatch } from './browser';
+import { openPage, wakeTools, type PageWatch } from './browser';
 
 export class ToolPage {
   constructor(
@@ -32,11 +32,18 @@ export class ToolPage {
     return this.page.locator(`[data-tool="${this.tool}"]`).first();
   }
 
-  /** Waits until the tool has hydrated and opened an entry (or a share view). */
+  /** Waits until the tool has hydrated and opened an entry (or a share view); a tool whose code
+   * loads on intent is woken first, as by a pointer moved over it. */
   async ready(): Promise<void> {
+    await wakeTools(this.page);
     await this.page.waitForFunction((tool) => {
       const root = document.querySelector<HTMLElement>(`[data-tool="${tool}"]`);
-      return root !== null && root.dataset.dirty === 'false' && !root.querySelector('.tool-loading');
+      return (
+        root !== null &&
+        root.dataset.ready === 'true' &&
+        root.dataset.dirty === 'false' &&
+        !root.querySelector('.tool-loading')
+      );
     }, this.tool);
   }
 

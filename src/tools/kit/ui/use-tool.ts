@@ -40,7 +40,7 @@ export interface ToolHandle<S, R> {
   readonly key: string | null;
   /** False on the server's render and until the browser has loaded the entry. */
   readonly ready: boolean;
-  /** A share link is open (read-only) or the tool is not ready yet. */
+  /** A share link is open (read-only), or in the browser the tool is not ready yet (the server renders the blank form unlocked). */
   readonly readOnly: boolean;
   /** The state of an open share link, or null. */
   readonly shared: S | null;
@@ -433,7 +433,9 @@ export function useTool<S, R, C>(
     result,
     key: shared ? null : key,
     ready,
-    readOnly: shared !== null || !ready,
+    // The server renders the blank form unlocked, so a reader can type before the code has loaded
+    // (client:intent hands that input over once the entry is open); in the browser it waits for it.
+    readOnly: shared !== null || reading || (inBrowser && !ready),
     shared,
     closeShare,
     viewShared,
@@ -459,6 +461,8 @@ export function useTool<S, R, C>(
       'data-entry': shared ? undefined : (key ?? undefined),
       'data-dirty': String(snap.dirty || switching),
       'data-saved-at': snap.savedAt ?? '',
+      // Set once the first entry (or a share view) is open: client:intent replays early input after it.
+      'data-ready': ready ? 'true' : undefined,
     },
   };
 }
