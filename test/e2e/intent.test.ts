@@ -26,6 +26,7 @@ const TOOLS = [
   { id: 'bonus', component: 'Bonus' },
   { id: 'onboarding', component: 'Onboarding' },
   { id: 'budget-request', component: 'BudgetRequest' },
+  { id: 'signoffs', component: 'Signoffs' },
 ] as const;
 
 /** The site's scripts this page has fetched so far (file names under /_astro/). */
@@ -40,6 +41,18 @@ async function scripts(page: Page): Promise<string[]> {
 }
 
 const awake = (page: Page) => page.waitForFunction(() => document.querySelector('astro-island[data-awake]'));
+
+/** Everything saved under the tool's namespace, as one text. */
+async function storedText(page: Page, tool: string): Promise<string> {
+  return page.evaluate(
+    (prefix) =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith(prefix))
+        .map((k) => localStorage.getItem(k))
+        .join(''),
+    `mh:${tool}:`,
+  );
+}
 
 /** Holds the tool's component chunk until the returned function is called. */
 async function holdChunk(page: Page, component: string): Promise<() => void> {
@@ -93,7 +106,7 @@ describe('tool code loads on intent', () => {
     const tool = new ToolPage(watch, 'bonus');
     await tool.waitSaved();
     await expect(tool.field('月度奖金基数').inputValue()).resolves.toBe('2,500');
-    const stored = await page.evaluate(() => localStorage.getItem('mh:bonus:default') ?? '');
+    const stored = await storedText(page, 'bonus');
     expect(stored).toContain('2,500');
     await closeClean(watch);
   });
@@ -113,12 +126,7 @@ describe('tool code loads on intent', () => {
     await expect(page.getByRole('checkbox').first().isChecked()).resolves.toBe(true);
     // The role's own items show once the role is taken.
     await expect(page.getByRole('checkbox').count()).resolves.toBe(managerItems);
-    const stored = await page.evaluate(() =>
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith('mh:onboarding:'))
-        .map((k) => localStorage.getItem(k))
-        .join(''),
-    );
+    const stored = await storedText(page, 'onboarding');
     expect(stored).toContain('王小明');
     expect(stored).toContain('"role":"manager"');
     await closeClean(watch);
@@ -136,12 +144,7 @@ describe('tool code loads on intent', () => {
     await expect(page.getByLabel('项目名称').inputValue()).resolves.toBe('春季招生海报');
     const tool = new ToolPage(watch, 'budget-request');
     await tool.waitSaved();
-    const stored = await page.evaluate(() =>
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith('mh:budget-request:'))
-        .map((k) => localStorage.getItem(k))
-        .join(''),
-    );
+    const stored = await storedText(page, 'budget-request');
     expect(stored).toContain('春季招生海报');
     await closeClean(watch);
   });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, wakeTools } from './support/browser';
 import { clausePrint } from '../../src/policy/versions';
 import type { VersionArchive } from '../../src/core/revision';
 
@@ -47,6 +47,7 @@ async function open(
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(url(path), { waitUntil: 'load' });
+  await wakeTools(page); // a tool's code loads once the reader points at it
   return { page, errors };
 }
 

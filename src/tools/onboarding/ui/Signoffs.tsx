@@ -108,19 +108,14 @@ export default function Signoffs(props: SignoffsProps) {
     void receive([{ source: s['receive.opened'], text: hash }]);
   }, [ready, hash, tool.shared]);
 
-  if (!ready) {
-    return (
-      <div class="tool-root signoffs" {...tool.rootProps}>
-        <Notices notices={tool.notices} onDismiss={tool.dismiss} />
-        <p class="tool-loading">{s['signoffs.loading']}</p>
-      </div>
-    );
-  }
-
-  const storageNote = savedNote(
-    { persistent: tool.persistent, savedAt: tool.savedAt },
-    { at: (time) => t('saved.at', { time }), not: s['saved.not'], unavailable: s['saved.unavailable'] },
-  );
+  // The server renders the blank list (it has no storage), so the page reads before its code loads
+  // (client:intent); in the browser the saved list replaces it once open, locked until then.
+  const storageNote = ready
+    ? savedNote(
+        { persistent: tool.persistent, savedAt: tool.savedAt },
+        { at: (time) => t('saved.at', { time }), not: s['saved.not'], unavailable: s['saved.unavailable'] },
+      )
+    : s['saved.not'];
 
   return (
     <div class="tool-root signoffs" {...tool.rootProps}>
@@ -151,7 +146,7 @@ export default function Signoffs(props: SignoffsProps) {
         result={tool.result}
         s={s}
         t={t}
-        today={today}
+        today={today ?? ''}
         readOnly={tool.readOnly}
         onRemove={(name) => {
           tool.edit((old) => removeSignoff(old, name));
@@ -159,7 +154,7 @@ export default function Signoffs(props: SignoffsProps) {
         }}
       />
 
-      <p class="print-only">{t('list.printedOn', { date: today })}</p>
+      {today && <p class="print-only">{t('list.printedOn', { date: today })}</p>}
       <ExportBar actions={tool.exports} />
     </div>
   );

@@ -173,7 +173,6 @@ export const strings = {
   'send.fileBase': '签收-{name}-{date}',
 
   // 新员工签收 (/tools/signoffs/, Signoffs.tsx): the 市场经理 or 导师 collects the 签收.
-  'signoffs.loading': '正在读取本浏览器保存的签收列表…',
   'receive.heading': '收进签收',
   'receive.links': '粘贴签收链接或签收文件内容（每行一个链接）',
   'receive.linksHint': '新员工在入职清单里点“复制签收链接”发来的链接；也可以直接打开那个链接。',
