@@ -81,9 +81,31 @@ async function measure(path) {
   await page.goto(server.url + path.slice(1), { waitUntil: 'load' });
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1500); // idle callbacks
-  const html = gzipSync(readFileSync(join(DIST, path, 'index.html'))).length;
-  const js = responses.filter((r) => r.type === 'script' || /\.m?js(\?|$)/.test(r.url));
+  const source = readFileSync(join(DIST, path, 'index.html'), 'utf8');
+  const html = gzipSync(source).length;
+  // Scripts written into the page itself (theme, client:intent): counted in HTML gz, shown apart.
+  const inline = [...source.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
+  const isJs = (r) => r.type === 'script' || /\.m?js(\?|$)/.test(r.url);
+  const js = responses.filter(isJs);
+  // A tool whose code loads on the reader's intent (client:intent): also what it loads once used.
+  let usedScripts = null;
+  if (isTool(path)) {
+    const intent = await page.evaluate(() => {
+      const found = [...document.querySelectorAll('astro-island[client="intent"]')];
+      for (const i of found) i.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+      return found.length;
+    });
+    if (intent > 0) {
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('astro-island[client="intent"]')].every((i) => i.hasAttribute('data-awake')),
+      );
+      await page.waitForLoadState('networkidle');
+    }
+    usedScripts = responses.filter(isJs).map((r) => ({ url: r.url, gz: r.gz }));
+  }
   const result = {
+    inlineGz: inline ? gzipSync(inline).length : 0,
+    usedScripts,
     path,
     htmlGz: html,
     jsGz: js.reduce((a, r) => a + r.gz, 0),
@@ -189,6 +211,8 @@ const over = (value, budget) => (value > budget ? ' ✗ 超出' : '');
 // A tool's own JavaScript: what its page loads beyond what every page loads (measured on /clauses/).
 const baseline = new Set((rows.find((r) => r.path === '/clauses/')?.scripts ?? []).map((s) => s.url));
 const islandGz = (r) => r.scripts.filter((s) => !baseline.has(s.url)).reduce((a, s) => a + s.gz, 0);
+const usedGz = (r) =>
+  (r.usedScripts ?? r.scripts).filter((s) => !baseline.has(s.url)).reduce((a, s) => a + s.gz, 0);
 // Of that, the tool runtime every tool page loads (preact, the kit, storage): one copy, cached after
 // the first tool page. The rest is the tool's alone.
 const toolRows = rows.filter((r) => isTool(r.path));
@@ -200,7 +224,9 @@ const runtime = new Map(
 const runtimeGz = [...runtime.values()].reduce((a, n) => a + n, 0);
 const aloneGz = (r) =>
   r.scripts.filter((s) => !baseline.has(s.url) && !runtime.has(s.url)).reduce((a, s) => a + s.gz, 0);
-console.log('\n页面开销（gz 字节，加载 + 空闲期间；工具页的预算只算工具本身：整页减去每页都有的脚本）');
+console.log(
+  '\n页面开销（gz 字节，加载 + 空闲期间；工具页的预算只算工具本身：整页减去每页都有的脚本。按意图加载的工具（client:intent）另列首次使用（指针移入）后加载的量；有保存内容或链接时打开即加载这一份）',
+);
 console.log(
   '| 页面 | HTML gz | JS gz（预算） | 其中 Pagefind | 请求数 | Lighthouse 性能/无障碍/最佳实践/SEO |',
 );
@@ -216,7 +242,7 @@ for (const r of rows) {
     ? scores.join(' / ') + (scores.some((s) => s < BUDGET.lighthouse) ? ' ✗ 未满分' : '')
     : '—';
   console.log(
-    `| ${r.path} | ${kb(r.htmlGz)} KB${htmlNote} | ${isTool(r.path) ? `工具 ${kb(jsMeasured)} KB（其中本工具独有 ${kb(aloneGz(r))} KB），整页 ${kb(r.jsGz)} KB` : `${kb(r.jsGz)} KB`} (≤${kb(jsBudget)})${over(jsMeasured, jsBudget)} | ${kb(r.pagefindGz)} KB | ${r.requests} | ${lhText} |`,
+    `| ${r.path} | ${kb(r.htmlGz)} KB${htmlNote}${r.inlineGz ? `（内联脚本 ${kb(r.inlineGz)} KB）` : ''} | ${isTool(r.path) ? `工具 ${kb(jsMeasured)} KB（其中本工具独有 ${kb(aloneGz(r))} KB），整页 ${kb(r.jsGz)} KB；首次使用后工具 ${kb(usedGz(r))} KB` : `${kb(r.jsGz)} KB`} (≤${kb(jsBudget)})${over(jsMeasured, jsBudget)} | ${kb(r.pagefindGz)} KB | ${r.requests} | ${lhText} |`,
   );
 }
 console.log(
