@@ -27,6 +27,7 @@ const TOOLS = [
   { id: 'onboarding', component: 'Onboarding' },
   { id: 'budget-request', component: 'BudgetRequest' },
   { id: 'signoffs', component: 'Signoffs' },
+  { id: 'team-review', component: 'TeamReview' },
 ] as const;
 
 /** The site's scripts this page has fetched so far (file names under /_astro/). */

@@ -141,7 +141,9 @@ export default function TeamReview(props: TeamReviewProps) {
   };
 
   const waiting = members && !mod;
-  if (!tool.ready || tool.today === null || (waiting && !shown.current && !part.failed)) {
+  // The server renders the blank page (it has no storage), so it reads before its code loads
+  // (client:intent); saved records replace it once open, locked until then.
+  if (waiting && !shown.current && !part.failed) {
     return (
       <div class="tool-root team-review" {...tool.rootProps}>
         <Notices notices={tool.notices} onDismiss={tool.dismiss} />
@@ -158,10 +160,12 @@ export default function TeamReview(props: TeamReviewProps) {
   const record = selectedKey ? result.records.get(selectedKey)! : null;
   const recordLabel = record ? periodText(record.period) : '';
   const sheet = record && mod ? mod.appraisalSheet(record, s) : null;
-  const storageNote = savedNote(
-    { persistent: tool.persistent, savedAt: tool.savedAt },
-    { at: (time) => t('saved.at', { time }), not: s['saved.not'], unavailable: s['saved.unavailable'] },
-  );
+  const storageNote = tool.ready
+    ? savedNote(
+        { persistent: tool.persistent, savedAt: tool.savedAt },
+        { at: (time) => t('saved.at', { time }), not: s['saved.not'], unavailable: s['saved.unavailable'] },
+      )
+    : s['saved.not'];
 
   return (
     <div class="tool-root team-review" {...tool.rootProps}>
@@ -265,6 +269,7 @@ export default function TeamReview(props: TeamReviewProps) {
 
       <div class="print-only">
         {mod &&
+          tool.today !== null &&
           (printing === 'team' || !sheet ? (
             view && <mod.TeamSheet view={view} s={s} t={t} periodLabel={periodLabel} today={tool.today} />
           ) : (
