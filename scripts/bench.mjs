@@ -216,14 +216,15 @@ const usedGz = (r) =>
 // Of that, the tool runtime every tool page loads (preact, the kit, storage): one copy, cached after
 // the first tool page. The rest is the tool's alone.
 const toolRows = rows.filter((r) => isTool(r.path));
+const used = (r) => r.usedScripts ?? r.scripts;
 const runtime = new Map(
-  (toolRows[0]?.scripts ?? [])
-    .filter((s) => !baseline.has(s.url) && toolRows.every((r) => r.scripts.some((t) => t.url === s.url)))
+  (toolRows[0] ? used(toolRows[0]) : [])
+    .filter((s) => !baseline.has(s.url) && toolRows.every((r) => used(r).some((t) => t.url === s.url)))
     .map((s) => [s.url, s.gz]),
 );
 const runtimeGz = [...runtime.values()].reduce((a, n) => a + n, 0);
 const aloneGz = (r) =>
-  r.scripts.filter((s) => !baseline.has(s.url) && !runtime.has(s.url)).reduce((a, s) => a + s.gz, 0);
+  used(r).filter((s) => !baseline.has(s.url) && !runtime.has(s.url)).reduce((a, s) => a + s.gz, 0);
 console.log(
   '\n页面开销（gz 字节，加载 + 空闲期间；工具页的预算只算工具本身：整页减去每页都有的脚本。按意图加载的工具（client:intent）另列首次使用（指针移入）后加载的量；有保存内容或链接时打开即加载这一份）',
 );
@@ -242,11 +243,11 @@ for (const r of rows) {
     ? scores.join(' / ') + (scores.some((s) => s < BUDGET.lighthouse) ? ' ✗ 未满分' : '')
     : '—';
   console.log(
-    `| ${r.path} | ${kb(r.htmlGz)} KB${htmlNote}${r.inlineGz ? `（内联脚本 ${kb(r.inlineGz)} KB）` : ''} | ${isTool(r.path) ? `工具 ${kb(jsMeasured)} KB（其中本工具独有 ${kb(aloneGz(r))} KB），整页 ${kb(r.jsGz)} KB；首次使用后工具 ${kb(usedGz(r))} KB` : `${kb(r.jsGz)} KB`} (≤${kb(jsBudget)})${over(jsMeasured, jsBudget)} | ${kb(r.pagefindGz)} KB | ${r.requests} | ${lhText} |`,
+    `| ${r.path} | ${kb(r.htmlGz)} KB${htmlNote}${r.inlineGz ? `（内联脚本 ${kb(r.inlineGz)} KB）` : ''} | ${isTool(r.path) ? `打开时工具 ${kb(jsMeasured)} KB，整页 ${kb(r.jsGz)} KB；首次使用后工具 ${kb(usedGz(r))} KB（其中本工具独有 ${kb(aloneGz(r))} KB）` : `${kb(r.jsGz)} KB`} (≤${kb(jsBudget)})${over(jsMeasured, jsBudget)} | ${kb(r.pagefindGz)} KB | ${r.requests} | ${lhText} |`,
   );
 }
 console.log(
-  `\n工具运行时（每个工具页都加载的同一批脚本：preact、工具套件、保存）：${kb(runtimeGz)} KB gz，${runtime.size} 个文件；打开第一个工具页后即在缓存中。`,
+  `\n工具运行时（每个工具页用起来都加载的同一批脚本：preact、工具套件、保存）：${kb(runtimeGz)} KB gz，${runtime.size} 个文件；打开第一个工具页后即在缓存中。`,
 );
 console.log('\n搜索（在 /workflows/ 打开搜索后；每次查询前清空输入框，只计这次查询取回的字节）');
 console.log(
