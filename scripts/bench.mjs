@@ -84,7 +84,9 @@ async function measure(path) {
   const source = readFileSync(join(DIST, path, 'index.html'), 'utf8');
   const html = gzipSync(source).length;
   // Scripts written into the page itself (theme, client:intent): counted in HTML gz, shown apart.
-  const inline = [...source.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
+  const inline = [...source.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => m[1])
+    .join('');
   const isJs = (r) => r.type === 'script' || /\.m?js(\?|$)/.test(r.url);
   const js = responses.filter(isJs);
   // A tool whose code loads on the reader's intent (client:intent): also what it loads once used.
@@ -97,7 +99,9 @@ async function measure(path) {
     });
     if (intent > 0) {
       await page.waitForFunction(() =>
-        [...document.querySelectorAll('astro-island[client="intent"]')].every((i) => i.hasAttribute('data-awake')),
+        [...document.querySelectorAll('astro-island[client="intent"]')].every((i) =>
+          i.hasAttribute('data-awake'),
+        ),
       );
       await page.waitForLoadState('networkidle');
     }
@@ -224,7 +228,9 @@ const runtime = new Map(
 );
 const runtimeGz = [...runtime.values()].reduce((a, n) => a + n, 0);
 const aloneGz = (r) =>
-  used(r).filter((s) => !baseline.has(s.url) && !runtime.has(s.url)).reduce((a, s) => a + s.gz, 0);
+  used(r)
+    .filter((s) => !baseline.has(s.url) && !runtime.has(s.url))
+    .reduce((a, s) => a + s.gz, 0);
 console.log(
   '\n页面开销（gz 字节，加载 + 空闲期间；工具页的预算只算工具本身：整页减去每页都有的脚本。按意图加载的工具（client:intent）另列首次使用（指针移入）后加载的量；有保存内容或链接时打开即加载这一份）',
 );

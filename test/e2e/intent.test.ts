@@ -28,6 +28,7 @@ const TOOLS = [
   { id: 'budget-request', component: 'BudgetRequest' },
   { id: 'signoffs', component: 'Signoffs' },
   { id: 'team-review', component: 'TeamReview' },
+  { id: 'self-review', component: 'SelfReview' },
 ] as const;
 
 /** The site's scripts this page has fetched so far (file names under /_astro/). */
@@ -147,6 +148,24 @@ describe('tool code loads on intent', () => {
     await tool.waitSaved();
     const stored = await storedText(page, 'budget-request');
     expect(stored).toContain('春季招生海报');
+    await closeClean(watch);
+  });
+
+  it('绩效自评: a group and a month chosen while the code loads open that entry, with the name typed', async () => {
+    const watch = await openPage(browser, '/tools/self-review/', {}, { wake: false });
+    const { page } = watch;
+    const release = await holdChunk(page, 'SelfReview');
+    await page.getByLabel('员工姓名').fill('李华');
+    await page.getByLabel('考核组').selectOption({ label: '数据分析组' });
+    await page.getByLabel('月份').selectOption({ label: '3月' });
+    release();
+    await awake(page);
+    const tool = new ToolPage(watch, 'self-review');
+    const year = await page.getByLabel('年份').inputValue();
+    await expect.poll(() => tool.entryKey()).toBe(`analytics-${year}-03`);
+    await expect(page.getByLabel('考核组').inputValue()).resolves.toBe('analytics');
+    await expect(page.getByLabel('月份').inputValue()).resolves.toBe('3');
+    await expect(page.getByLabel('员工姓名').inputValue()).resolves.toBe('李华');
     await closeClean(watch);
   });
 });

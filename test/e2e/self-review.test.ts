@@ -24,7 +24,7 @@ import {
   SELF_REVIEW_STATE_VERSION,
   type SelfReviewState,
 } from '../../src/tools/self-review/logic/state';
-import { launchBrowser, openPage, siteUrl, type PageWatch, closeClean } from './support/browser';
+import { launchBrowser, openPage, siteUrl, wakeTools, type PageWatch, closeClean } from './support/browser';
 import { copyFromTool, ToolPage } from './support/tool-page';
 
 const appraisal = parse(readFileSync('content/policy/appraisal.yaml', 'utf8')) as AppraisalPolicy;
@@ -49,8 +49,11 @@ async function open(path = PATH, options: Parameters<typeof openPage>[2] = {}): 
   return watch;
 }
 
+/** Hydrated and an entry (or a share link) open: use-tool marks the root data-ready. The server
+ * renders the blank form, so the form alone says nothing. */
 async function ready(page: Page) {
-  await page.getByLabel('员工姓名').waitFor();
+  await wakeTools(page);
+  await page.locator('[data-tool="self-review"][data-ready="true"]').waitFor();
 }
 
 async function choose(

@@ -77,7 +77,9 @@ export async function wakeTools(page: Page): Promise<void> {
   });
   if (islands === 0) return;
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('astro-island[client="intent"]')].every((i) => i.hasAttribute('data-awake')),
+    [...document.querySelectorAll('astro-island[client="intent"]')].every((i) =>
+      i.hasAttribute('data-awake'),
+    ),
   );
 }
 

@@ -20,9 +20,9 @@ export async function searchWorks(page: Page, siteUrl: string): Promise<void> {
   await expect
     .poll(
       async () =>
-        (await page.locator('dialog a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).includes(
-          `${basePath}workflows/#c3-3-4`,
-        ),
+        (
+          await page.locator('dialog a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+        ).includes(`${basePath}workflows/#c3-3-4`),
       { timeout: 15_000 },
     )
     .toBe(true);

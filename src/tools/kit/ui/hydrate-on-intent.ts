@@ -35,7 +35,8 @@ const isToggle = (c: Control): c is HTMLInputElement =>
 /** Resolves once the tool has opened its first entry (use-tool sets data-ready): input handed over
  * before that would be overwritten when the entry opens. */
 function toolReady(el: HTMLElement): Promise<void> {
-  const done = (): boolean => !el.querySelector('[data-tool]') || !!el.querySelector('[data-tool][data-ready]');
+  const done = (): boolean =>
+    !el.querySelector('[data-tool]') || !!el.querySelector('[data-tool][data-ready]');
   if (done()) return Promise.resolve();
   return new Promise((resolve) => {
     const watch = new MutationObserver(() => {
@@ -47,6 +48,10 @@ function toolReady(el: HTMLElement): Promise<void> {
     watch.observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
   });
 }
+
+/** After the tool's next render and its effects (Preact runs them after the next frame). */
+const settled = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 const intent: ClientDirective = (load, options, el) => {
   const namespaces = String(options.value ?? '')
@@ -66,7 +71,8 @@ const intent: ClientDirective = (load, options, el) => {
       if (c && 'value' in c && !(c instanceof HTMLInputElement && c.type === 'file')) {
         edits.set(c, isToggle(c) ? c.checked : c.value);
         if (c instanceof HTMLInputElement && c.type === 'radio') {
-          for (const other of edits.keys()) if (other !== c && (other as HTMLInputElement).name === c.name) edits.delete(other);
+          for (const other of edits.keys())
+            if (other !== c && (other as HTMLInputElement).name === c.name) edits.delete(other);
         }
         e.stopPropagation();
       }
@@ -97,6 +103,7 @@ const intent: ClientDirective = (load, options, el) => {
     for (const type of HELD) el.removeEventListener(type, hold, true);
     for (const [control, value] of edits) {
       if (!control.isConnected) continue;
+      await settled(); // one choice may open another entry (绩效自评's group, then its month)
       if (typeof value === 'boolean') (control as HTMLInputElement).checked = value;
       else control.value = value; // opening the entry rendered its own value
       control.dispatchEvent(new Event('input', { bubbles: true }));

@@ -34,6 +34,9 @@ export interface SelfReviewProps {
   /** 四（一）考核指标 (appraisal.yaml `clause`), cited under the KPI table. */
   overviewClause: string;
   strings: SelfReviewStrings;
+  /** The day the site was built (YYYY-MM-DD): the month the server's blank form shows until the
+   * browser opens today's (a pointer or key in the form loads the code, client:intent). */
+  builtOn: string;
 }
 
 type S = SelfReviewStrings;
@@ -81,7 +84,14 @@ export default function SelfReview(props: SelfReviewProps) {
   const mounted = tool.ready;
   const today = tool.today;
   const readOnly = tool.readOnly;
-  const period = parsePeriod(state.period);
+  // Before an entry is chosen (the server's render, and hydration's) the form shows the build's month.
+  const day = today ?? props.builtOn;
+  const blankPeriod = formatPeriod({
+    kind: 'month',
+    year: Number(day.slice(0, 4)),
+    month: Number(day.slice(5, 7)) || 1,
+  });
+  const period = parsePeriod(tool.key === null && !shared ? blankPeriod : state.period);
   const groupName = (id: string) => policy.groups.find((g) => g.id === id)?.name ?? id;
   const labelOf = (st: Pick<SelfReviewState, 'group' | 'period'>) => reviewLabel(st, ctx);
   const openEntry = (next: Selection) => tool.open(reviewKey(next.group, next.period));
@@ -128,7 +138,7 @@ export default function SelfReview(props: SelfReviewProps) {
 
   const clauseLink = (id: string) => <ClauseLink id={id} clauses={props.clauses} />;
 
-  if (!mounted || !period || today === null) {
+  if (!period) {
     return (
       <div class="tool-root self-review" {...tool.rootProps}>
         <Notices notices={notices} onDismiss={dismiss} />
@@ -137,14 +147,16 @@ export default function SelfReview(props: SelfReviewProps) {
     );
   }
 
-  const currentYear = Number(today.slice(0, 4));
+  const currentYear = Number(day.slice(0, 4));
   const years = [
     ...new Set([...Array.from({ length: 7 }, (_, i) => currentYear - 5 + i), period.year]),
   ].sort();
-  const storageNote = savedNote(
-    { persistent: store.persistent, savedAt: tool.savedAt },
-    { at: (time) => t('saved.at', { time }), not: s['saved.not'], unavailable: s['saved.unavailable'] },
-  );
+  const storageNote = mounted
+    ? savedNote(
+        { persistent: store.persistent, savedAt: tool.savedAt },
+        { at: (time) => t('saved.at', { time }), not: s['saved.not'], unavailable: s['saved.unavailable'] },
+      )
+    : s['saved.not'];
 
   return (
     <div class="tool-root self-review" {...tool.rootProps}>
@@ -219,7 +231,7 @@ export default function SelfReview(props: SelfReviewProps) {
               onChange={(m) => select({ period: formatPeriod({ ...period, month: Number(m) }) })}
             />
           )}
-          {!readOnly && (
+          {!shared && (
             <p class="tool-hint tool-field--wide">
               {s['select.hint']} <span class="sr-saved">{storageNote}</span>
             </p>
@@ -321,7 +333,7 @@ export default function SelfReview(props: SelfReviewProps) {
 
       {result && <ExportBar actions={tool.exports} onPrint={() => void printWith(sheet)} />}
 
-      {result && sheet.mod && (
+      {result && sheet.mod && today !== null && (
         <sheet.mod.PrintSheet result={result} state={state} s={s} t={t} today={today} policy={policy} />
       )}
     </div>
