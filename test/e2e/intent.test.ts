@@ -56,6 +56,12 @@ async function storedText(page: Page, tool: string): Promise<string> {
   );
 }
 
+/** Opens a tool unwoken, its component chunk held until `release` is called. */
+async function openHeld(tool: string, component: string) {
+  const watch = await openPage(browser, `/tools/${tool}/`, {}, { wake: false });
+  return { watch, page: watch.page, release: await holdChunk(watch.page, component) };
+}
+
 /** Holds the tool's component chunk until the returned function is called. */
 async function holdChunk(page: Page, component: string): Promise<() => void> {
   let release!: () => void;
@@ -99,9 +105,7 @@ describe('tool code loads on intent', () => {
   });
 
   it('奖金估算: a base typed while the code loads is kept and saved', async () => {
-    const watch = await openPage(browser, '/tools/bonus/', {}, { wake: false });
-    const { page } = watch;
-    const release = await holdChunk(page, 'Bonus');
+    const { watch, page, release } = await openHeld('bonus', 'Bonus');
     await page.getByLabel('月度奖金基数').fill('2,500'); // focusing it asks for the code
     release();
     await awake(page);
@@ -114,9 +118,7 @@ describe('tool code loads on intent', () => {
   });
 
   it('入职清单: a name, a role and a tick made while the code loads are kept', async () => {
-    const watch = await openPage(browser, '/tools/onboarding/', {}, { wake: false });
-    const { page } = watch;
-    const release = await holdChunk(page, 'Onboarding');
+    const { watch, page, release } = await openHeld('onboarding', 'Onboarding');
     await page.getByLabel('姓名', { exact: true }).fill('王小明');
     await page.getByLabel('岗位', { exact: true }).selectOption({ label: '市场经理' });
     await page.getByRole('checkbox').first().check();
@@ -135,9 +137,7 @@ describe('tool code loads on intent', () => {
   });
 
   it('预算申请单: 添加一行 clicked while the code loads adds the line once it has loaded', async () => {
-    const watch = await openPage(browser, '/tools/budget-request/', {}, { wake: false });
-    const { page } = watch;
-    const release = await holdChunk(page, 'BudgetRequest');
+    const { watch, page, release } = await openHeld('budget-request', 'BudgetRequest');
     await page.getByLabel('项目名称').fill('春季招生海报');
     await page.getByRole('button', { name: '添加一行' }).click();
     release();
@@ -152,9 +152,7 @@ describe('tool code loads on intent', () => {
   });
 
   it('绩效自评: a group and a month chosen while the code loads open that entry, with the name typed', async () => {
-    const watch = await openPage(browser, '/tools/self-review/', {}, { wake: false });
-    const { page } = watch;
-    const release = await holdChunk(page, 'SelfReview');
+    const { watch, page, release } = await openHeld('self-review', 'SelfReview');
     await page.getByLabel('员工姓名').fill('李华');
     await page.getByLabel('考核组').selectOption({ label: '数据分析组' });
     await page.getByLabel('月份').selectOption({ label: '3月' });
