@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeClean, launchBrowser, openPage } from './support/browser';
+import { encodeShare } from '../../src/core/share-link';
+import { closeClean, launchBrowser, openPage, siteUrl } from './support/browser';
 import { ToolPage } from './support/tool-page';
 
 const managerItems = (
@@ -164,6 +165,29 @@ describe('tool code loads on intent', () => {
     await expect(page.getByLabel('考核组').inputValue()).resolves.toBe('analytics');
     await expect(page.getByLabel('月份').inputValue()).resolves.toBe('3');
     await expect(page.getByLabel('员工姓名').inputValue()).resolves.toBe('李华');
+    await closeClean(watch);
+  });
+
+  it('a share link: what was typed while the code loaded does not go into the read-only view or the reader’s own entry', async () => {
+    const link = encodeShare('bonus', 1, {
+      baseMode: 'direct',
+      base: '2000',
+      salary: '',
+      ratio: '10',
+      scoreMode: 'typed',
+      score: '95',
+      source: '',
+      sourceLabel: '',
+    });
+    if (!link.ok) throw new Error(link.error);
+    const { watch, page, release } = await openHeld('bonus', 'Bonus');
+    await page.goto(siteUrl(`/tools/bonus/#${link.fragment}`));
+    await page.getByLabel('月度奖金基数').fill('9999');
+    release();
+    await awake(page);
+    await page.getByText('正在查看分享链接中的奖金估算（只读）。').waitFor();
+    await expect(page.getByLabel('月度奖金基数').inputValue()).resolves.toBe('2000');
+    await expect(storedText(page, 'bonus')).resolves.toBe('');
     await closeClean(watch);
   });
 });

@@ -102,8 +102,9 @@ const intent: ClientDirective = (load, options, el) => {
     await toolReady(el);
     for (const type of HELD) el.removeEventListener(type, hold, true);
     for (const [control, value] of edits) {
-      if (!control.isConnected) continue;
       await settled(); // one choice may open another entry (绩效自评's group, then its month)
+      // A field the tool keeps locked (a share link opened read-only) does not take held input.
+      if (!control.isConnected || control.disabled || ('readOnly' in control && control.readOnly)) continue;
       if (typeof value === 'boolean') (control as HTMLInputElement).checked = value;
       else control.value = value; // opening the entry rendered its own value
       control.dispatchEvent(new Event('input', { bubbles: true }));
