@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeShare } from '../../src/core/share-link';
 import { closeClean, launchBrowser, openPage, siteUrl } from './support/browser';
+import { bonusShareFragment } from './support/bonus-link';
 import { ToolPage } from './support/tool-page';
 
 const managerItems = (
@@ -169,19 +169,8 @@ describe('tool code loads on intent', () => {
   });
 
   it('a share link: what was typed while the code loaded does not go into the read-only view or the reader’s own entry', async () => {
-    const link = encodeShare('bonus', 1, {
-      baseMode: 'direct',
-      base: '2000',
-      salary: '',
-      ratio: '10',
-      scoreMode: 'typed',
-      score: '95',
-      source: '',
-      sourceLabel: '',
-    });
-    if (!link.ok) throw new Error(link.error);
     const { watch, page, release } = await openHeld('bonus', 'Bonus');
-    await page.goto(siteUrl(`/tools/bonus/#${link.fragment}`));
+    await page.goto(siteUrl(`/tools/bonus/#${bonusShareFragment()}`));
     await page.getByLabel('月度奖金基数').fill('9999');
     release();
     await awake(page);

@@ -3,9 +3,9 @@
 // elements), never on time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { encodeShare } from '../../src/core/share-link';
 import { STORAGE_MESSAGES } from '../../src/core/storage';
 import { launchBrowser, openPage, siteUrl } from './support/browser';
+import { bonusShareFragment } from './support/bonus-link';
 import { ToolPage } from './support/tool-page';
 
 let browser: Browser;
@@ -196,19 +196,7 @@ describe('share links', () => {
       await held;
       await route.continue();
     });
-    const shared = {
-      baseMode: 'direct',
-      base: '2000',
-      salary: '',
-      ratio: '10',
-      scoreMode: 'typed',
-      score: '95',
-      source: '',
-      sourceLabel: '',
-    };
-    const link = encodeShare('bonus', 1, shared);
-    if (!link.ok) throw new Error(link.error);
-    await page.goto(siteUrl(`/tools/bonus/#${link.fragment}`));
+    await page.goto(siteUrl(`/tools/bonus/#${bonusShareFragment()}`));
     await expect.poll(() => asked).toBe(true);
     const base = page.getByLabel('月度奖金基数');
     await base.waitFor();
