@@ -16,6 +16,7 @@
 import { salvage } from './autosave/salvage';
 import type { Path } from './autosave/path';
 import { fill } from './template';
+import { storagePrefix } from './storage-key';
 import { describePath, upgradeState, validateState, type Migrate, type StateSchema } from './json-file';
 
 /** The part of the Web Storage API this adapter uses. */
@@ -225,7 +226,7 @@ export function createStore<T>(options: StoreOptions<T>): Store<T> {
   const { namespace, version, schema, migrate } = options;
   if (!NAME.test(namespace)) throw new RangeError(`Namespace must be letters, digits, _ or -: ${namespace}`);
   const now = options.now ?? Date.now;
-  const prefix = `mh:${namespace}:`;
+  const prefix = storagePrefix(namespace);
 
   let backend = probeStorage(options.storage);
   let persistent = backend !== null;

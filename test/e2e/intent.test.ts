@@ -1,11 +1,15 @@
 // Tool code loads on the reader's intent (client:intent, issue 10 item 8): a first visit loads none
 // of the tool's JavaScript; the first pointer, touch or focus in the tool loads it; saved work or a
 // link loads it at once; and what the reader typed, ticked or clicked while it loaded is kept.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeClean, launchBrowser, openPage, siteUrl } from './support/browser';
+import { toJsonFile } from '../../src/core/json-file';
+import { BONUS_STATE_VERSION } from '../../src/tools/bonus/logic/state';
 import { bonusShareFragment } from './support/bonus-link';
 import { ToolPage } from './support/tool-page';
 
@@ -177,6 +181,31 @@ describe('tool code loads on intent', () => {
     await page.getByText('正在查看分享链接中的奖金估算（只读）。').waitFor();
     await expect(page.getByLabel('月度奖金基数').inputValue()).resolves.toBe('2000');
     await expect(storedText(page, 'bonus')).resolves.toBe('');
+    await closeClean(watch);
+  });
+
+  it('奖金估算: a JSON file chosen while the code loads is imported once it has loaded', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'intent-')), 'bonus.json');
+    writeFileSync(
+      file,
+      toJsonFile('bonus', BONUS_STATE_VERSION, {
+        baseMode: 'direct',
+        base: '4321',
+        salary: '',
+        ratio: '10',
+        scoreMode: 'typed',
+        score: '88',
+        source: '',
+        sourceLabel: '',
+      }),
+    );
+    const { watch, page, release } = await openHeld('bonus', 'Bonus');
+    await page.locator('[data-tool="bonus"]').hover(); // the reader reaches for 导入 JSON
+    await page.getByLabel('选择要导入的 JSON 文件').setInputFiles(file);
+    release();
+    await awake(page);
+    await page.getByText('已导入奖金估算').waitFor();
+    await expect(page.getByLabel('月度奖金基数').inputValue()).resolves.toBe('4321');
     await closeClean(watch);
   });
 });

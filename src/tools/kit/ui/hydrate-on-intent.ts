@@ -4,23 +4,22 @@
 // the namespaces named by the directive's value, a share or reply link in the address, or storage that
 // cannot be read, whose notice must show); otherwise on the first pointer, touch, focus, key, paste or
 // drag inside the island. What the reader does before the tool is ready is not lost: the server
-// renders the blank form unlocked (use-tool's readOnly), and typed values, ticked boxes and chosen options are handed to the tool once it
-// has opened its entry; a clicked button is clicked again and a dropped file dropped again. A form is
+// renders the blank form unlocked (use-tool's readOnly), and typed values, ticked boxes, chosen options
+// and chosen files are handed to the tool once it has opened its entry; a clicked button is clicked again and a dropped file dropped again. A form is
 // never submitted natively.
 import type { ClientDirective } from 'astro';
-
-/** Same shape as the kit's LINK_FRAGMENT (dom.ts): a share or reply link's fragment. */
-const LINK = /^#[qrvz]\d{1,9}\.[a-z0-9-]+\./;
+import { storagePrefix } from '../../../core/storage-key';
+import { LINK_FRAGMENT } from './dom';
 const INTENT = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown', 'paste', 'dragenter'];
 const HELD = ['click', 'submit', 'dragover', 'drop', 'input', 'change'];
 
 function somethingToRestore(namespaces: string[]): boolean {
-  if (LINK.test(location.hash)) return true;
+  if (LINK_FRAGMENT.test(location.hash.slice(1))) return true;
   try {
     const s = localStorage;
     for (let i = 0; i < s.length; i++) {
       const key = s.key(i) ?? '';
-      if (namespaces.some((ns) => key.startsWith(`mh:${ns}:`))) return true;
+      if (namespaces.some((ns) => key.startsWith(storagePrefix(ns)))) return true;
     }
     return false;
   } catch {
@@ -60,7 +59,7 @@ const intent: ClientDirective = (load, options, el) => {
   let started = false;
   const clicks: HTMLButtonElement[] = [];
   const drops: { target: EventTarget; files: File[] }[] = [];
-  const edits = new Map<Control, string | boolean>();
+  const edits = new Map<Control, string | boolean | null>(); // null: a file input (its files stay)
 
   // Until the tool is ready: keep what the reader does for it instead of letting the browser act (a
   // submit would reload the page, a dropped file would replace it) or a half-started tool see it.
@@ -68,8 +67,11 @@ const intent: ClientDirective = (load, options, el) => {
     const target = e.target as Element | null;
     if (e.type === 'input' || e.type === 'change') {
       const c = target as Control;
-      if (c && 'value' in c && !(c instanceof HTMLInputElement && c.type === 'file')) {
-        edits.set(c, isToggle(c) ? c.checked : c.value);
+      if (c && 'value' in c) {
+        edits.set(
+          c,
+          c instanceof HTMLInputElement && c.type === 'file' ? null : isToggle(c) ? c.checked : c.value,
+        );
         if (c instanceof HTMLInputElement && c.type === 'radio') {
           for (const other of edits.keys())
             if (other !== c && (other as HTMLInputElement).name === c.name) edits.delete(other);
@@ -106,7 +108,7 @@ const intent: ClientDirective = (load, options, el) => {
       // A field the tool keeps locked (a share link opened read-only) does not take held input.
       if (!control.isConnected || control.disabled || ('readOnly' in control && control.readOnly)) continue;
       if (typeof value === 'boolean') (control as HTMLInputElement).checked = value;
-      else control.value = value; // opening the entry rendered its own value
+      else if (value !== null) control.value = value; // opening the entry rendered its own value
       control.dispatchEvent(new Event('input', { bubbles: true }));
       control.dispatchEvent(new Event('change', { bubbles: true }));
     }
