@@ -448,7 +448,8 @@ export function useTool<S, R, C>(
     dismiss,
     say,
     savedAt: snap.savedAt,
-    persistent: snap.persistent,
+    // The server has no storage; its blank page says what a browser that saves would say.
+    persistent: inBrowser ? snap.persistent : true,
     conflicts: snap.conflicts,
     conflictAt: conflictView,
     resolveAll,

@@ -126,7 +126,7 @@ export default function Onboarding(props: OnboardingProps) {
   }, [printSlip]);
 
   const state: SharedOnboarding = tool.state;
-  const readOnly = tool.readOnly || (tool.today !== null && !mounted);
+  const readOnly = tool.readOnly;
   const view = tool.result;
   const update = (patch: Partial<OnboardingState>) => {
     for (const field of Object.keys(patch)) touch(field);

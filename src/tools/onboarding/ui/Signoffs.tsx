@@ -110,12 +110,10 @@ export default function Signoffs(props: SignoffsProps) {
 
   // The server renders the blank list (it has no storage), so the page reads before its code loads
   // (client:intent); in the browser the saved list replaces it once open, locked until then.
-  const storageNote = ready
-    ? savedNote(
-        { persistent: tool.persistent, savedAt: tool.savedAt },
-        { at: (time) => t('saved.at', { time }), not: s['saved.not'], unavailable: s['saved.unavailable'] },
-      )
-    : s['saved.not'];
+  const storageNote = savedNote(
+    { persistent: tool.persistent, savedAt: tool.savedAt },
+    { at: (time) => t('saved.at', { time }), not: s['saved.not'], unavailable: s['saved.unavailable'] },
+  );
 
   return (
     <div class="tool-root signoffs" {...tool.rootProps}>

@@ -9,6 +9,7 @@ import { periodLabel } from './period-label';
 import {
   emptyReview,
   formatPeriod,
+  monthOf,
   parsePeriod,
   parseReviewKey,
   reviewKey,
@@ -65,15 +66,7 @@ export const selfReviewTool: ToolDefinition<SelfReviewState, SelfReviewResult | 
     // Entries are periods chosen in the form: deleting one leaves that period open, empty.
     newKey: () => '',
     afterRemove: 'same',
-    firstKey: (ctx, today) =>
-      reviewKey(
-        ctx.policy.groups[0]?.id ?? '',
-        formatPeriod({
-          kind: 'month',
-          year: Number(today.slice(0, 4)),
-          month: Number(today.slice(5, 7)) || 1,
-        }),
-      ),
+    firstKey: (ctx, today) => reviewKey(ctx.policy.groups[0]?.id ?? '', formatPeriod(monthOf(today))),
   },
   exports: async () => {
     const [{ selfReviewCsvRows, selfReviewText }, { toCsv }] = await Promise.all([

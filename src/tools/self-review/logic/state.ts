@@ -90,6 +90,11 @@ export function formatPeriod(period: Period): string {
     : `${period.year}-${String(period.month).padStart(2, '0')}`;
 }
 
+/** The month of a day (YYYY-MM-DD): the period a new self-review opens on. */
+export function monthOf(day: string): Extract<Period, { kind: 'month' }> {
+  return { kind: 'month', year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)) || 1 };
+}
+
 /** Store key of a group and period: promotion-2026-03, promotion-2026. */
 export function reviewKey(group: string, period: string): string {
   return `${group}-${period}`;

@@ -8,7 +8,14 @@ import { formatNumber } from '../../../core/format';
 import type { AppraisalPolicy } from '../../../core/policy-types';
 import { monthTotalsFromSaved, type SavedMonth } from '../logic/derive';
 import { reviewLabel, selfReviewTool, type SelfReviewContext } from '../logic/definition';
-import { formatPeriod, MAX_FIELD_LENGTH, parsePeriod, reviewKey, type SelfReviewState } from '../logic/state';
+import {
+  formatPeriod,
+  MAX_FIELD_LENGTH,
+  monthOf,
+  parsePeriod,
+  reviewKey,
+  type SelfReviewState,
+} from '../logic/state';
 import type { SelfReviewStrings } from './strings';
 import { EntryList } from '../../kit/ui/EntryList';
 import { ExportBar } from '../../kit/ui/ExportBar';
@@ -81,16 +88,11 @@ export default function SelfReview(props: SelfReviewProps) {
   // A shared view is someone else's form: its name must not become the default of the reader's own entries.
   if (!shared) nameRef.current = state.name;
 
-  const mounted = tool.ready;
   const today = tool.today;
   const readOnly = tool.readOnly;
   // Before an entry is chosen (the server's render, and hydration's) the form shows the build's month.
   const day = today ?? props.builtOn;
-  const blankPeriod = formatPeriod({
-    kind: 'month',
-    year: Number(day.slice(0, 4)),
-    month: Number(day.slice(5, 7)) || 1,
-  });
+  const blankPeriod = formatPeriod(monthOf(day));
   const period = parsePeriod(tool.key === null && !shared ? blankPeriod : state.period);
   const groupName = (id: string) => policy.groups.find((g) => g.id === id)?.name ?? id;
   const labelOf = (st: Pick<SelfReviewState, 'group' | 'period'>) => reviewLabel(st, ctx);
@@ -116,7 +118,7 @@ export default function SelfReview(props: SelfReviewProps) {
   const setKind = (kind: string) => {
     if (!period) return;
     const year = period.year;
-    const month = period.kind === 'month' ? period.month : Number((today ?? '').slice(5, 7)) || 1;
+    const month = period.kind === 'month' ? period.month : monthOf(day).month;
     select({ period: kind === 'year' ? String(year) : formatPeriod({ kind: 'month', year, month }) });
   };
 
@@ -151,12 +153,10 @@ export default function SelfReview(props: SelfReviewProps) {
   const years = [
     ...new Set([...Array.from({ length: 7 }, (_, i) => currentYear - 5 + i), period.year]),
   ].sort();
-  const storageNote = mounted
-    ? savedNote(
-        { persistent: store.persistent, savedAt: tool.savedAt },
-        { at: (time) => t('saved.at', { time }), not: s['saved.not'], unavailable: s['saved.unavailable'] },
-      )
-    : s['saved.not'];
+  const storageNote = savedNote(
+    { persistent: tool.persistent, savedAt: tool.savedAt },
+    { at: (time) => t('saved.at', { time }), not: s['saved.not'], unavailable: s['saved.unavailable'] },
+  );
 
   return (
     <div class="tool-root self-review" {...tool.rootProps}>

@@ -160,12 +160,10 @@ export default function TeamReview(props: TeamReviewProps) {
   const record = selectedKey ? result.records.get(selectedKey)! : null;
   const recordLabel = record ? periodText(record.period) : '';
   const sheet = record && mod ? mod.appraisalSheet(record, s) : null;
-  const storageNote = tool.ready
-    ? savedNote(
-        { persistent: tool.persistent, savedAt: tool.savedAt },
-        { at: (time) => t('saved.at', { time }), not: s['saved.not'], unavailable: s['saved.unavailable'] },
-      )
-    : s['saved.not'];
+  const storageNote = savedNote(
+    { persistent: tool.persistent, savedAt: tool.savedAt },
+    { at: (time) => t('saved.at', { time }), not: s['saved.not'], unavailable: s['saved.unavailable'] },
+  );
 
   return (
     <div class="tool-root team-review" {...tool.rootProps}>

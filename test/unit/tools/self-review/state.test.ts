@@ -4,6 +4,7 @@ import {
   emptyReview,
   formatPeriod,
   monthKeysOfYear,
+  monthOf,
   parsePeriod,
   parseReviewKey,
   plainNumber,
@@ -15,6 +16,14 @@ import { shippedPolicies } from '../../helpers/policy-fixtures';
 const { appraisal } = shippedPolicies();
 
 describe('periods and keys', () => {
+  test.each([
+    ['2026-03-31', '2026-03'],
+    ['2026-12-01', '2026-12'],
+    ['2027-01-15', '2027-01'],
+  ])('the month of %s is %s', (day, period) => {
+    expect(formatPeriod(monthOf(day))).toBe(period);
+  });
+
   test.each([
     ['2026-03', { kind: 'month', year: 2026, month: 3 }],
     ['2026-12', { kind: 'month', year: 2026, month: 12 }],
