@@ -1,10 +1,13 @@
 /**
- * The one storage adapter (house rule 1): autosave for the calculators in localStorage.
+ * The one storage adapter: the only code that touches localStorage (logic has no DOM), autosave for
+ * the tools.
  *
  * - Keys are `mh:<namespace>:<key>`; each value is `{ v, savedAt, data }`.
- * - A value that does not parse or validate, or an old version `migrate` cannot lift, is copied to
- *   `mh:<namespace>:<key>:backup:<ms>` and reported, never silently wiped. With `empty`, a value
- *   with a few bad fields loads with those fields reset (`salvage`), its original backed up too.
+ * - `load` only reads. A value that does not parse or validate, or an old version `migrate` cannot
+ *   lift, comes back as `damaged` with its raw text; with `empty`, a value with a few bad fields comes
+ *   back `recovered` with those fields reset (`salvage`) and its raw text. The reader of an entry
+ *   (the autosave controller) copies that text aside with `keepAside` before anything replaces it,
+ *   to `mh:<namespace>:<key>:backup:<ms>`: never silently wiped.
  * - A value written by a newer version of the page is `reason: 'newer'`, never called damaged.
  * - Storage that throws (private mode, SecurityError, no quota) → an in-memory map, with
  *   `persistent === false` and a message for the page.
@@ -15,9 +18,8 @@
  */
 import { salvage } from './autosave/salvage';
 import type { Path } from './autosave/path';
-import { fill } from './template';
 import { storagePrefix } from './storage-key';
-import { describePath, upgradeState, validateState, type Migrate, type StateSchema } from './json-file';
+import { upgradeState, validateState, type Migrate, type StateSchema } from './json-file';
 
 /** The part of the Web Storage API this adapter uses. */
 export interface StorageLike {
@@ -68,29 +70,26 @@ export type LoadProblem = 'damaged' | 'older' | 'newer' | 'unreadable';
 export type LoadResult<T> =
   | { readonly status: 'ok'; readonly data: T; readonly savedAt: string }
   | { readonly status: 'empty' }
-  /** Lifted from an older version (`migrated`) and/or with bad fields reset (`resetFields`, backed up). */
+  /** Lifted from an older version (`migrated`) and/or with bad fields reset (`resetFields`). */
   | {
       readonly status: 'recovered';
       readonly data: T;
       readonly savedAt: string;
-      readonly note: string;
       readonly migrated: boolean;
       /** Paths (array indices from 0) of the fields reset or the lines dropped; empty after a plain migration. */
       readonly resetFields: readonly Path[];
-      /** The original, kept when fields were reset; null after a plain migration. */
-      readonly backupKey: string | null;
+      /** The stored text, to keep aside before the reset fields are lost. */
+      readonly raw: string;
     }
   /**
    * Not usable here; `reason` says why ('unreadable': not JSON or not our envelope; 'damaged': fails
    * the schema beyond repair; 'older': too old to lift; 'newer': written by a newer page, so the
-   * reader should reload rather than overwrite it). `backupKey` is null only when the copy itself
-   * could not be written (storage full).
+   * reader should reload rather than overwrite it). `raw` is the stored text, for `keepAside`.
    */
   | {
       readonly status: 'damaged';
       readonly reason: LoadProblem;
-      readonly backupKey: string | null;
-      readonly note: string;
+      readonly raw: string;
     };
 
 export type SaveResult =
@@ -144,7 +143,13 @@ export interface Store<T> {
   readonly persistent: boolean;
   /** `STORAGE_MESSAGES.unavailable` when not persistent, else null: show it near the tool. */
   readonly unavailableMessage: string | null;
+  /** Reads an entry; never writes. */
   load(key: string): LoadResult<T>;
+  /**
+   * Copies an entry's raw text to a backup key and returns it (an identical backup is reused, so
+   * reading the same damaged entry again does not pile them up); null when storage is full.
+   */
+  keepAside(key: string, raw: string): string | null;
   save(key: string, data: T, options?: SaveOptions): SaveResult;
   remove(key: string): void;
   /** Keys saved in this namespace, backups excluded, sorted. */
@@ -285,15 +290,7 @@ export function createStore<T>(options: StoreOptions<T>): Store<T> {
     }
   }
 
-  function damaged(key: string, raw: string, reason: LoadProblem): LoadResult<T> {
-    const backupKey = backUp(key, raw);
-    return {
-      status: 'damaged',
-      reason,
-      backupKey,
-      note: backupKey === null ? STORAGE_MESSAGES.noBackup : STORAGE_MESSAGES[reason],
-    };
-  }
+  const damaged = (raw: string, reason: LoadProblem): LoadResult<T> => ({ status: 'damaged', reason, raw });
 
   function currentSavedAt(storageKey: string): string | null {
     const raw = attempt((s) => s.getItem(storageKey));
@@ -314,43 +311,34 @@ export function createStore<T>(options: StoreOptions<T>): Store<T> {
       const raw = attempt((s) => s.getItem(storageKey));
       if (raw === null) return { status: 'empty' };
       const envelope = readEnvelope(raw);
-      if (!envelope) return damaged(key, raw, 'unreadable');
+      if (!envelope) return damaged(raw, 'unreadable');
       const upgraded = upgradeState(envelope.data, envelope.v, version, migrate);
-      if (!upgraded.ok) return damaged(key, raw, upgraded.reason);
+      if (!upgraded.ok) return damaged(raw, upgraded.reason);
       const { savedAt } = envelope;
       const { migrated } = upgraded;
       const validated = validateState(schema, upgraded.data);
       if (validated.ok) {
         return migrated
-          ? {
-              status: 'recovered',
-              data: validated.state,
-              savedAt,
-              note: STORAGE_MESSAGES.recovered,
-              migrated,
-              resetFields: [],
-              backupKey: null,
-            }
+          ? { status: 'recovered', data: validated.state, savedAt, migrated, resetFields: [], raw }
           : { status: 'ok', data: validated.state, savedAt };
       }
       // A migration whose output fails means the value is too old to lift, as before.
       const fallback = migrated ? 'older' : 'damaged';
       const repaired = options.empty ? salvage(schema, upgraded.data, options.empty(key)) : null;
-      if (!repaired) return damaged(key, raw, fallback);
-      // The reset fields are only dropped once the original is safe in a backup.
-      const backupKey = backUp(key, raw);
-      if (backupKey === null) return damaged(key, raw, fallback);
-      const fields = repaired.resetFields.map((path) => describePath(path)).join('、');
-      const note = fill(STORAGE_MESSAGES.repaired, { fields });
+      if (!repaired) return damaged(raw, fallback);
       return {
         status: 'recovered',
         data: repaired.state,
         savedAt,
-        note,
         migrated,
         resetFields: repaired.resetFields,
-        backupKey,
+        raw,
       };
+    },
+
+    keepAside(key, raw) {
+      fullKey(key);
+      return backUp(key, raw);
     },
 
     save(key, data, saveOptions = {}) {

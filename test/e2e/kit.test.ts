@@ -159,7 +159,7 @@ describe('faults get the same words in every tool', () => {
     const tool = new ToolPage(watch, 'bonus');
     await tool.ready();
     await watch.page
-      .getByText(/已重置.*base/)
+      .getByText('保存的内容中有字段不正确，已重置：「月度奖金基数」；原内容已另存为备份，请核对')
       .first()
       .waitFor();
     await expect(tool.field('得分').inputValue()).resolves.toBe('88');

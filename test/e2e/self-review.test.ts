@@ -518,6 +518,38 @@ describe('bad input', () => {
     await closeClean(watch);
   });
 
+  it('one bad field in a saved entry: one notice, naming the field as the form labels it', async () => {
+    const watch = await open();
+    const { page } = watch;
+    const entry = { ...emptyReview(appraisal, 'promotion', '2026-04'), name: '王芳' };
+    const kpis = { ...entry.kpis, participants: { target: '', actual: 480, comment: '' } };
+    await page.evaluate(
+      `localStorage.setItem('mh:self-review:promotion-2026-04', ${JSON.stringify(
+        JSON.stringify({ v: SELF_REVIEW_STATE_VERSION, savedAt: '2026-04-20T08:00:00.000Z', data: { ...entry, kpis } }),
+      )})`,
+    );
+    await page.reload();
+    await ready(page);
+    const notices = page.locator('.tool-notice');
+    await notices.first().waitFor();
+    await expect(notices.allTextContents()).resolves.toEqual([
+      expect.stringContaining(
+        '「市场推广组 2026年4月」保存的内容中有字段不正确，已重置：「活动参与人数 · 实际值」；原内容已另存为备份，请核对',
+      ),
+    ]);
+    await expect(page.locator('body').textContent()).resolves.not.toMatch(/kpis|participants/);
+    expect((await page.locator('body').innerText()).match(/已重置/g)).toHaveLength(1);
+    await expect(page.getByLabel('员工姓名').inputValue()).resolves.toBe('王芳'); // the good fields stay
+    // One backup, however often the entry is read (every save reads the other entries).
+    await kpiBox(page, '活动参与人数').getByLabel('实际值').fill('500');
+    await page.waitForFunction(() => document.querySelector('[data-tool]')?.getAttribute('data-dirty') === 'false');
+    const backups = await page.evaluate(
+      () => Object.keys(localStorage).filter((k) => k.startsWith('mh:self-review:promotion-2026-04:backup:')).length,
+    );
+    expect(backups).toBe(1);
+    await closeClean(watch);
+  });
+
   it('a damaged saved entry is reported, kept for download, and the tool still works', async () => {
     const watch = await open();
     const { page } = watch;

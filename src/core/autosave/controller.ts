@@ -1,27 +1,29 @@
 /**
- * Autosave as a pure controller (issue 10, 2–4): no DOM, no preact. A tiny observable store that a
- * Preact hook wraps with `useSyncExternalStore(ctl.subscribe, ctl.getSnapshot)`.
+ * Autosave as a pure controller: no DOM, no preact. A small observable store; the tool runtime
+ * (src/tools/kit/logic/runtime.ts) drives it and the hook reads the runtime's snapshot.
  *
  * ```ts
  * // `empty` lets the store repair a record with a bad field instead of setting it all aside.
  * const store = createStore({ namespace, version, schema, migrate, empty: (key) => empty(key) });
- * const ctl = createAutosave({ store, initial: (key) => empty(key), isBlank, delay: 300 });
- * ctl.open(key);                 // on mount and whenever the entry changes (also from the entry list)
- * ctl.edit((s) => ({ ...s, purpose }), key); // updates must be immutable; pass the key the UI shows
- * addEventListener('pagehide', () => ctl.flush());
- * addEventListener('beforeunload', (e) => { ctl.flush(); if (ctl.hasUnsavedWork()) e.preventDefault(); });
+ * const ctl = createAutosave({ store, initial: (key) => empty(key), isBlank, delay: 300, fieldName, entryName });
+ * ctl.open(key);                 // loads the entry at once
+ * ctl.edit((s) => ({ ...s, purpose })); // updates must be immutable
+ * ctl.flush();                   // pagehide; `hasUnsavedWork()` before closing
  * ctl.resolve(conflict, 'theirs'); // per field conflict, shown beside conflict.path
- * ctl.dispose();                 // on unmount: saves what is pending, stops listening
+ * ctl.dispose();                 // saves what is pending, stops listening
  * ```
  *
+ * - Reading an entry (`open`, `read`, another tab's change) goes through one reader: an entry that
+ *   cannot be used as it is (damaged, older, newer, fields reset, migrated) is copied aside once
+ *   (`store.keepAside`) and reported once, by one notice that names the entry (`entryName`) and the
+ *   reset fields as the page labels them (`fieldName`). Reading the same stored text again repeats
+ *   neither.
  * - `open(key | null)`: saves the entry being left (work that cannot be saved now, e.g. while
  *   conflicted or storage is full, is kept in memory and comes back when that entry is opened
  *   again), then loads `key`. `null` = nothing is saved (read-only view). Opening the open key does
- *   nothing. While the UI already shows a new key and `open` has not run yet, `edit(update, key)`
- *   queues the edit and `open(key)` applies it on top of the loaded entry; `preview(key)` gives the
- *   state `open(key)` would show, for that one render.
- * - `edit(update, key?)`: a value or a function of the old state; saves `delay` ms after the last
- *   edit. An entry never saved is not saved while `isBlank(state)`.
+ *   nothing.
+ * - `edit(update)`: a value or a function of the old state; saves `delay` ms after the last edit. An
+ *   entry never saved is not saved while `isBlank(state)`. Before the first `open` it does nothing.
  * - `flush()`: saves now if there is anything to save (pagehide, before switching).
  * - Another tab: the controller listens through `store.onExternalChange` for the open key
  *   (`externalChange(savedAt)` does the same by hand). No unsaved edits → reload silently.
@@ -40,12 +42,14 @@
  * refreshed on open, save, remove and any change of the open entry from another tab.
  * `blocked`: the stored entry could not be replaced safely (written by a newer page, or damaged
  * with no room for a backup); edits stay in memory only. Notices are data: `code` says what (see
- * `AutosaveNoticeCode`), `text` is the shared zh-CN wording from STORAGE_MESSAGES, `backupKey`
- * names a backup to offer for download (`store.readBackup`), `fields` the paths of reset fields.
+ * `AutosaveNoticeCode`), `text` is the zh-CN wording (STORAGE_MESSAGES), `backupKey` names a backup
+ * to offer for download (`store.readBackup`), `fields` the paths of reset fields.
  */
 import { STORAGE_MESSAGES, type LoadResult, type Store } from '../storage';
 import { getAt, mergeThreeWay, resolveConflict, samePath, type FieldConflict, type Path } from './merge';
 import { deepEqual } from './path';
+import { describePath } from '../json-file';
+import { fill } from '../template';
 
 export type { FieldConflict, Path } from './merge';
 
@@ -66,6 +70,18 @@ export interface AutosaveOptions<T> {
   readonly delay?: number;
   /** Default: the global setTimeout / clearTimeout. */
   readonly timer?: AutosaveTimer;
+  /** A field as the page labels it, for notices (「活动参与人数 · 实际值」). Default: the path's parts. */
+  readonly fieldName?: (path: Path) => string;
+  /** An entry's name for notices about it (市场推广组 2026年4月), or null when its key says nothing. */
+  readonly entryName?: (key: string) => string | null;
+}
+
+/** One stored entry as this tab read it: its state (undefined when nothing usable is there). */
+export interface EntryRead<T> {
+  readonly data: T | undefined;
+  readonly savedAt: string | null;
+  /** The stored value must be left alone (a newer page's, or damaged with no room for a backup). */
+  readonly hold: boolean;
 }
 
 export type AutosaveNoticeCode =
@@ -123,8 +139,9 @@ export interface Autosave<T> {
   subscribe(listener: () => void): () => void;
   getSnapshot(): AutosaveSnapshot<T>;
   open(key: string | null): void;
-  edit(update: Update<T>, key?: string | null): void;
-  preview(key: string | null): T;
+  edit(update: Update<T>): void;
+  /** Another entry as stored (through the one reader: problems reported once), for lists. */
+  read(key: string): EntryRead<T>;
   flush(): void;
   externalChange(savedAt: string | null): void;
   resolve(conflict: FieldConflict, choice: 'mine' | 'theirs'): void;
@@ -163,12 +180,14 @@ function defaultTimer(): AutosaveTimer {
   return { setTimeout: (callback, ms) => g.setTimeout(callback, ms), clearTimeout: (h) => g.clearTimeout(h) };
 }
 
-function applyEdits<T>(state: T, edits: readonly Update<T>[]): T {
-  return edits.reduce<T>((s, e) => (typeof e === 'function' ? (e as (old: T) => T)(s) : e), state);
+function apply<T>(state: T, update: Update<T>): T {
+  return typeof update === 'function' ? (update as (old: T) => T)(state) : update;
 }
 
 export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
   const { store, initial, isBlank } = options;
+  const fieldName = options.fieldName ?? describePath;
+  const entryName = options.entryName ?? (() => null);
   const delay = options.delay ?? 300;
   const timer = options.timer ?? defaultTimer();
 
@@ -188,8 +207,8 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
   let entries: readonly string[] = store.list();
   /** Unsaved work of entries left while it could not be saved, by key. */
   const parked = new Map<string, Session<T>>();
-  /** Edits for a key not open yet (undefined: made before the first open). */
-  let queued: { key: string | null | undefined; update: Update<T> }[] = [];
+  /** What the reader made of each entry's stored text: read again, it is neither re-reported nor re-copied. */
+  const reads = new Map<string, { raw: string; read: EntryRead<T> }>();
   let pending: { handle: unknown } | null = null;
   let unwatch: (() => void) | null = null;
   let disposed = false;
@@ -275,48 +294,59 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     }
   }
 
-  /** Notices for a load result; returns whether the stored entry must be left alone. */
-  function noteLoad(k: string, result: LoadResult<T>): boolean {
-    if (result.status === 'recovered') {
-      if (result.resetFields.length > 0) {
-        notify({
-          id: `repaired:${k}`,
-          kind: 'warning',
-          code: 'repaired',
-          text: result.note,
-          entry: k,
-          fields: result.resetFields,
-          ...(result.backupKey ? { backupKey: result.backupKey } : {}),
-        });
-      } else {
-        notify({ id: `recovered:${k}`, kind: 'info', code: 'recovered', text: result.note, entry: k });
-      }
+  /** 「市场推广组 2026年4月」保存的内容…: the notice names the entry when its key says which. */
+  function about(k: string, text: string): string {
+    const name = entryName(k);
+    return name ? `「${name}」${text}` : text;
+  }
+
+  /** The one reader of stored entries: a problem is copied aside and reported once per stored text. */
+  function readStored(k: string): EntryRead<T> {
+    const result = store.load(k);
+    if (result.status === 'ok') return { data: result.data, savedAt: result.savedAt, hold: false };
+    if (result.status === 'empty') return { data: undefined, savedAt: null, hold: false };
+    const seen = reads.get(k);
+    if (seen && seen.raw === result.raw) return seen.read;
+    const read = firstRead(k, result);
+    reads.set(k, { raw: result.raw, read });
+    return read;
+  }
+
+  function firstRead(k: string, result: Exclude<LoadResult<T>, { status: 'ok' | 'empty' }>): EntryRead<T> {
+    if (result.status === 'recovered' && result.resetFields.length === 0) {
+      notify({ id: `recovered:${k}`, kind: 'info', code: 'recovered', text: about(k, STORAGE_MESSAGES.recovered), entry: k });
+      return { data: result.data, savedAt: result.savedAt, hold: false };
     }
-    if (result.status !== 'damaged') return false;
-    const { reason, backupKey, note } = result;
+    // The original is copied aside before anything may replace it (reset fields, a fresh entry).
+    const backupKey = store.keepAside(k, result.raw);
+    if (result.status === 'recovered' && backupKey !== null) {
+      const fields = result.resetFields.map((path) => `「${fieldName(path)}」`).join('、');
+      notify({
+        id: `repaired:${k}`,
+        kind: 'warning',
+        code: 'repaired',
+        text: about(k, fill(STORAGE_MESSAGES.repaired, { fields })),
+        entry: k,
+        fields: result.resetFields,
+        backupKey,
+      });
+      return { data: result.data, savedAt: result.savedAt, hold: false };
+    }
+    // A repair whose original cannot be kept is not made: the entry is left as it is.
+    const reason = result.status === 'damaged' ? result.reason : result.migrated ? 'older' : 'damaged';
     notify({
       id: `${reason}:${k}`,
       kind: 'warning',
       code: reason,
-      text: note,
+      text: about(k, backupKey === null ? STORAGE_MESSAGES.noBackup : STORAGE_MESSAGES[reason]),
       entry: k,
       ...(backupKey ? { backupKey } : {}),
     });
     // A newer page's entry stays for that page; an entry with no backup must not be overwritten.
-    if (reason === 'newer' || backupKey === null) return true;
+    if (reason === 'newer' || backupKey === null) return { data: undefined, savedAt: null, hold: true };
     // Safe in its backup: free the slot so new work saves without a false conflict.
     store.remove(k);
-    return false;
-  }
-
-  /** The stored version of `k`: its data and savedAt, or undefined data when nothing usable is there. */
-  function readStored(k: string): { data: T | undefined; savedAt: string | null; hold: boolean } {
-    const result = store.load(k);
-    const hold = noteLoad(k, result);
-    if (result.status === 'ok' || result.status === 'recovered') {
-      return { data: result.data, savedAt: result.savedAt, hold };
-    }
-    return { data: undefined, savedAt: null, hold };
+    return { data: undefined, savedAt: null, hold: false };
   }
 
   /** Brings the open entry in line with what is stored now (another tab saved or removed it). */
@@ -392,12 +422,6 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     session = fresh(stored.data ?? initial(k), stored.savedAt);
   }
 
-  function takeQueued(k: string | null): Update<T>[] {
-    const mine = queued.filter((q) => q.key === k || q.key === undefined).map((q) => q.update);
-    queued = [];
-    return mine;
-  }
-
   const api: Autosave<T> = {
     subscribe(listener) {
       listeners.add(listener);
@@ -419,9 +443,7 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
       opened = true;
       key = k;
       blocked = false;
-      const edits = takeQueued(k);
       load(k);
-      if (edits.length > 0) session = { ...session, state: applyEdits(session.state, edits), dirty: true };
       if (k !== null) unwatch = store.onExternalChange(k, (change) => api.externalChange(change.savedAt));
       entries = store.list();
       checkPersistent();
@@ -429,31 +451,21 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
       emit();
     },
 
-    edit(update, k) {
-      if (disposed) return;
-      if (!opened || (k !== undefined && k !== key)) {
-        queued.push({ key: k, update });
-        return;
-      }
-      const state = applyEdits(session.state, [update]);
+    edit(update) {
+      if (disposed || !opened) return;
+      const state = apply(session.state, update);
       if (Object.is(state, session.state)) return;
       session = { ...session, state, dirty: true };
       schedule();
       emit();
     },
 
-    preview(k) {
-      if (opened && k === key) return session.state;
-      const edits = queued.filter((q) => q.key === k || q.key === undefined).map((q) => q.update);
-      const kept = k === null ? undefined : parked.get(k);
-      let state: T;
-      if (kept) state = kept.state;
-      else if (k === null) state = initial(null);
-      else {
-        const result = store.load(k);
-        state = result.status === 'ok' || result.status === 'recovered' ? result.data : initial(k);
-      }
-      return applyEdits(state, edits);
+    read(k) {
+      if (opened && k === key) return { data: session.state, savedAt: session.savedAt, hold: blocked };
+      const before = notices;
+      const read = readStored(k);
+      if (notices !== before) emit();
+      return read;
     },
 
     flush() {
@@ -490,7 +502,7 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
       if (disposed) return;
       store.remove(k);
       parked.delete(k);
-      queued = queued.filter((q) => q.key !== k);
+      reads.delete(k);
       if (opened && k === key) {
         cancelTimer();
         session = fresh(initial(k), null);

@@ -181,34 +181,34 @@ describe('damaged and old entries are kept aside, never wiped', () => {
     const storage = new FakeStorage();
     storage.setItem('mh:budget:draft', raw);
     const { store } = makeStore(storage);
+    expect(store.load('draft')).toEqual({ status: 'damaged', reason, raw });
+    expect(store.listBackups()).toEqual([]); // loading only reads
     const backupKey = `mh:budget:draft:backup:${T0}`;
-    expect(store.load('draft')).toEqual({ status: 'damaged', reason, backupKey, note: STORAGE_MESSAGES[reason] });
+    expect(store.keepAside('draft', raw)).toBe(backupKey);
     expect(storage.getItem(backupKey)).toBe(raw); // the copy
     expect(storage.getItem('mh:budget:draft')).toBe(raw); // the original, untouched
     expect(store.readBackup(backupKey)).toBe(raw);
     expect(store.list()).toEqual(['draft']); // backups are not listed as entries
   });
 
-  test('loading the same damaged entry again reuses its backup', () => {
+  test('keeping the same damaged text aside again reuses its backup', () => {
     const storage = new FakeStorage();
     storage.setItem('mh:budget:draft', 'broken');
     const { store, tick } = makeStore(storage);
-    const first = store.load('draft');
+    const first = store.keepAside('draft', 'broken');
     tick();
-    expect(store.load('draft')).toEqual(first);
+    expect(store.load('draft')).toEqual(store.load('draft'));
+    expect(store.keepAside('draft', 'broken')).toBe(first);
     expect(store.listBackups()).toHaveLength(1);
   });
 
   test('different damaged values at the same moment get distinct backups, newest first', () => {
     const storage = new FakeStorage();
     const { store, tick } = makeStore(storage);
-    storage.setItem('mh:budget:draft', 'broken-1');
-    store.load('draft');
-    storage.setItem('mh:budget:draft', 'broken-2');
-    store.load('draft'); // same clock → suffix
+    store.keepAside('draft', 'broken-1');
+    store.keepAside('draft', 'broken-2'); // same clock → suffix
     tick();
-    storage.setItem('mh:budget:other', 'broken-3');
-    store.load('other');
+    store.keepAside('other', 'broken-3');
     expect(store.listBackups()).toEqual([
       { backupKey: `mh:budget:other:backup:${T0 + 1000}`, key: 'other', at: T0 + 1000 },
       { backupKey: `mh:budget:draft:backup:${T0}-1`, key: 'draft', at: T0 },
@@ -224,6 +224,7 @@ describe('damaged and old entries are kept aside, never wiped', () => {
     const { store } = makeStore(storage);
     const result = store.load('draft');
     expect(result.status).toBe('damaged');
+    store.keepAside('draft', 'broken');
     expect(store.readBackup('mh:bonus:draft:backup:1')).toBeNull(); // another namespace
     expect(store.readBackup('mh:budget:draft')).toBeNull(); // not a backup
     store.removeBackup('mh:budget:draft'); // ignored: not a backup
@@ -234,17 +235,13 @@ describe('damaged and old entries are kept aside, never wiped', () => {
     expect(store.listBackups()).toEqual([]);
   });
 
-  test('when even the backup cannot be written, the original stays and the note says so', () => {
+  test('when even the backup cannot be written, keepAside says so and the original stays', () => {
     const raw = 'x'.repeat(50);
     const storage = new FakeStorage(100);
     storage.setItem('mh:budget:draft', raw);
     const { store } = makeStore(storage);
-    expect(store.load('draft')).toEqual({
-      status: 'damaged',
-      reason: 'unreadable',
-      backupKey: null,
-      note: STORAGE_MESSAGES.noBackup,
-    });
+    expect(store.load('draft')).toEqual({ status: 'damaged', reason: 'unreadable', raw });
+    expect(store.keepAside('draft', raw)).toBeNull();
     expect(storage.getItem('mh:budget:draft')).toBe(raw);
     expect(store.persistent).toBe(true);
   });
@@ -265,10 +262,9 @@ describe('damaged and old entries are kept aside, never wiped', () => {
         status: 'recovered',
         data: draft,
         savedAt: '2024-12-01T00:00:00.000Z',
-        note: STORAGE_MESSAGES.recovered,
         migrated: true,
         resetFields: [],
-        backupKey: null,
+        raw: v1,
       });
       expect(store.listBackups()).toEqual([]);
     });
@@ -280,7 +276,7 @@ describe('damaged and old entries are kept aside, never wiped', () => {
       const storage = new FakeStorage();
       storage.setItem('mh:budget:draft', raw);
       const { store } = makeStore(storage, { migrate });
-      expect(store.load('draft')).toMatchObject({ status: 'damaged', reason: 'older', note: STORAGE_MESSAGES.older });
+      expect(store.load('draft')).toMatchObject({ status: 'damaged', reason: 'older', raw });
     });
 
     test('a migration that leaves one bad field is repaired like a current entry', () => {
@@ -299,22 +295,20 @@ describe('damaged and old entries are kept aside, never wiped', () => {
   describe('a record with a bad field keeps its good fields (issue 10, 4)', () => {
     const empty = (): Draft => ({ title: '', amountFen: 0 });
 
-    test('the bad field is reset, the note names it, the original is backed up and left in place', () => {
+    test('the bad field is reset and named; the original is left in place for the reader to keep aside', () => {
       const raw = envelope(2, { title: '暑期招生海报', amountFen: '一千' }, '2025-02-01T00:00:00.000Z');
       const storage = new FakeStorage();
       storage.setItem('mh:budget:draft', raw);
       const { store } = makeStore(storage, { empty });
-      const backupKey = `mh:budget:draft:backup:${T0}`;
       expect(store.load('draft')).toEqual({
         status: 'recovered',
         data: { title: '暑期招生海报', amountFen: 0 },
         savedAt: '2025-02-01T00:00:00.000Z',
-        note: '保存的内容中有字段不正确，已重置：amountFen；原内容已另存为备份，请核对',
         migrated: false,
         resetFields: [['amountFen']],
-        backupKey,
+        raw,
       });
-      expect(storage.getItem(backupKey)).toBe(raw);
+      expect(store.listBackups()).toEqual([]);
       expect(storage.getItem('mh:budget:draft')).toBe(raw);
     });
 
@@ -325,18 +319,6 @@ describe('damaged and old entries are kept aside, never wiped', () => {
       expect(store.load('draft')).toMatchObject({ status: 'damaged', reason: 'damaged' });
     });
 
-    test('no room for the backup → not repaired (the original must not be at risk)', () => {
-      const raw = envelope(2, { title: 'x'.repeat(20), amountFen: '一千' });
-      const storage = new FakeStorage(raw.length + 'mh:budget:draft'.length + 20); // room for the probe only
-      storage.setItem('mh:budget:draft', raw);
-      const { store } = makeStore(storage, { empty });
-      expect(store.load('draft')).toEqual({
-        status: 'damaged',
-        reason: 'damaged',
-        backupKey: null,
-        note: STORAGE_MESSAGES.noBackup,
-      });
-    });
   });
 });
 

@@ -3,7 +3,7 @@
 import { fill } from '../../../core/template';
 import type { AppraisalPolicy, BonusPolicy } from '../../../core/policy-types';
 import { gradeFor } from '../../../core/scoring';
-import type { ToolDefinition } from '../../kit/logic/definition';
+import { labelledField, type ToolDefinition } from '../../kit/logic/definition';
 import type { ExportLabels } from '../../self-review/logic/export';
 import { periodLabel } from '../../self-review/logic/period-label';
 import { plainNumber } from '../../self-review/logic/state';
@@ -82,6 +82,7 @@ export const bonusTool: ToolDefinition<BonusState, BonusView, BonusContext> = {
   schema: bonusStateSchema,
   empty: (ctx) => emptyBonusState(ctx.policy),
   derive: deriveBonus,
+  fieldLabel: (path, ctx) => labelledField(ctx.labels as unknown as Readonly<Record<string, string>>, path),
   entries: { kind: 'single', key: BONUS_KEY },
   exports: async () => {
     const { bonusText } = await import('./export');

@@ -1,7 +1,8 @@
 /**
- * A tool states what it is; the kit (src/tools/kit/ui/use-tool.ts) does the rest the same way for
- * every tool: autosave with two-tab merge, the share view, JSON import / download, share link, the
- * list of saved entries, and the standard notices. Pure: no DOM, no preact.
+ * A tool states what it is; the kit's runtime (./runtime.ts, bound to Preact by ../ui/use-tool.ts)
+ * does the rest the same way for every tool: autosave with two-tab merge, the share view, JSON
+ * import / download, share link, the list of saved entries, and the standard notices. Pure: no DOM,
+ * no preact.
  *
  * `C` is the tool's context: the policy parameters and zh-CN words the page hands to the island.
  */
@@ -19,6 +20,11 @@ export interface ToolDefinition<S, R, C> {
   empty(ctx: C, key: string | null): S;
   /** An entry never saved is not saved while this says it holds nothing worth keeping. */
   isBlank?(state: S, ctx: C): boolean;
+  /**
+   * A field of the state as the page labels it (「活动参与人数 · 实际值」), for notices about saved
+   * work; null when the tool cannot name it (the notice then lists the path's parts).
+   */
+  fieldLabel?(path: readonly PropertyKey[], ctx: C): string | null;
   /** Everything the tool computes from its state (scores, totals, errors): one slot for every tool. */
   derive(state: S, ctx: C): R;
   /** How entries are kept: one entry under a fixed key, or many (drafts, periods). */
@@ -61,6 +67,17 @@ export interface ToolExports<S, R, C> {
   csv?(state: S, result: R, ctx: C): string;
   /** File name without extension, e.g. 绩效自评-市场推广组-2026-03. */
   fileBase(state: S, ctx: C): string;
+}
+
+/**
+ * A top-level field named by the page's own word for it (`field.<name>` in the tool's strings), with
+ * the line of a list when the path has one: 「月度奖金基数」, 「明细 · 第 2 行」. Null when the page has no word.
+ */
+export function labelledField(labels: Readonly<Record<string, string>>, path: readonly PropertyKey[]): string | null {
+  const [head, index] = path;
+  const word = typeof head === 'string' ? labels[`field.${head}`] : undefined;
+  if (word === undefined) return null;
+  return typeof index === 'number' ? `${word} · 第 ${index + 1} 行` : word;
 }
 
 /** Keys are letters, digits, `_` and `-` (the storage adapter refuses others). */

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { isoToDayNumber } from '../../../core/calendar-date';
 import { plainStrictObject } from '../../../core/json-file';
+import type { Store } from '../../../core/storage';
 
 export const READING_NAMESPACE = 'reading';
 export const READING_VERSION = 1;
@@ -36,6 +37,14 @@ export const readingMarkSchema: v.GenericSchema<unknown, ReadingMark> = plainStr
 
 /** Chapter slug → day it was marked read. */
 export type ReadingMarks = Readonly<Record<string, string>>;
+
+/** A chapter's mark (its date), or null; a damaged one is copied aside before a new mark replaces it. */
+export function readMark(store: Store<ReadingMark>, slug: string): string | null {
+  const result = store.load(slug);
+  if (result.status === 'ok' || result.status === 'recovered') return result.data.readAt;
+  if (result.status === 'damaged') store.keepAside(slug, result.raw); // an identical copy is reused
+  return null;
+}
 
 export interface ReadingStep {
   readonly slug: string;

@@ -1,7 +1,7 @@
 // 本章已读 at the end of a chapter page (src/components/ChapterRead.astro): reads and writes the
 // chapter's mark in the browser store, namespace `reading`, which the 入职清单 reads back.
 import { createStore } from '../../../core/storage';
-import { READING_NAMESPACE, READING_VERSION, readingMarkSchema } from '../logic/reading';
+import { READING_NAMESPACE, READING_VERSION, readingMarkSchema, readMark } from '../logic/reading';
 
 /** Today in the reader's time zone (as kit/dom.ts todayIso, whose module would come along with it). */
 function today(d = new Date()): string {
@@ -21,8 +21,7 @@ export function enhanceChapterRead(boxes: Iterable<HTMLElement>): void {
     const status = box.querySelector('.chapter-read-status');
     if (!slug || !input || !status) continue;
     const show = () => {
-      const result = store.load(slug);
-      const readAt = result.status === 'ok' || result.status === 'recovered' ? result.data.readAt : null;
+      const readAt = readMark(store, slug);
       input.checked = readAt !== null;
       status.textContent =
         (readAt ? (box.dataset.read ?? '').replace('{date}', readAt) : (box.dataset.unread ?? '')) +

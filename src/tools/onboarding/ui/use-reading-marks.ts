@@ -6,6 +6,7 @@ import {
   READING_NAMESPACE,
   READING_VERSION,
   readingMarkSchema,
+  readMark,
   type ReadingMark,
   type ReadingMarks,
 } from '../logic/reading';
@@ -19,8 +20,8 @@ export function useReadingMarks(slugs: readonly string[]) {
     if (!store) return;
     const next: Record<string, string> = {};
     for (const slug of slugs) {
-      const result = store.load(slug);
-      if (result.status === 'ok' || result.status === 'recovered') next[slug] = result.data.readAt;
+      const readAt = readMark(store, slug);
+      if (readAt !== null) next[slug] = readAt;
     }
     setMarks(next);
   }, [slugs]);

@@ -6,6 +6,7 @@ import type { ToolDefinition } from '../../kit/logic/definition';
 import { monthTotalsFromSaved, selfReviewResult, type SelfReviewResult } from './derive';
 import type { ExportLabels } from './export';
 import { periodLabel } from './period-label';
+import { fill } from '../../../core/template';
 import {
   emptyReview,
   formatPeriod,
@@ -46,6 +47,40 @@ function emptyFor(ctx: SelfReviewContext, key: string | null, name: string): Sel
   return { ...state, months: [...texts] };
 }
 
+const KPI_FIELD = { target: 'field.target', actual: 'field.actual', comment: 'field.comment' } as const;
+
+/** A saved field as the form labels it: 「活动参与人数 · 实际值」, 「工作规范 · 工作态度」, 「3月」. */
+export function selfReviewFieldLabel(path: readonly PropertyKey[], ctx: SelfReviewContext): string | null {
+  const l = ctx.labels;
+  const [head, id, field] = path;
+  switch (head) {
+    case 'name':
+      return l['field.name'];
+    case 'group':
+      return l['field.group'];
+    case 'period':
+      return l['field.period'];
+    case 'summary':
+      return `${l['field.summary.month']} / ${l['field.summary.year']}`;
+    case 'review':
+      return l['field.review'];
+    case 'months':
+      return typeof id === 'number' ? fill(l['month.label'], { month: id + 1 }) : l['csv.month'];
+    case 'kpis': {
+      const kpi = ctx.policy.groups.flatMap((g) => g.kpis).find((k) => k.id === id);
+      const name = kpi?.name ?? l['text.kpis'];
+      const part = typeof field === 'string' && field in KPI_FIELD ? l[KPI_FIELD[field as keyof typeof KPI_FIELD]] : null;
+      return part ? `${name} · ${part}` : name;
+    }
+    case 'ratings': {
+      const item = ctx.policy.behaviour.items.find((b) => b.id === id);
+      return item ? `${l['csv.behaviourSection']} · ${item.name}` : l['csv.behaviourSection'];
+    }
+    default:
+      return null;
+  }
+}
+
 export const selfReviewTool: ToolDefinition<SelfReviewState, SelfReviewResult | null, SelfReviewContext> = {
   id: SELF_REVIEW_TOOL,
   version: SELF_REVIEW_STATE_VERSION,
@@ -55,6 +90,7 @@ export const selfReviewTool: ToolDefinition<SelfReviewState, SelfReviewResult | 
   isBlank: (st, ctx) =>
     JSON.stringify({ ...st, name: '' }) === JSON.stringify(emptyFor(ctx, reviewKey(st.group, st.period), '')),
   derive: (st, ctx) => selfReviewResult(st, ctx.policy),
+  fieldLabel: (path, ctx) => selfReviewFieldLabel(path, ctx),
   entries: {
     kind: 'many',
     label: reviewLabel,

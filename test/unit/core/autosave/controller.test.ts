@@ -121,54 +121,6 @@ describe('saving', () => {
   });
 });
 
-describe('queued edits', () => {
-  test('an edit for the entry the UI already shows waits for open() and lands on that entry', () => {
-    const { clock, ctl, backing, stored } = oneTab();
-    backing.setItem(storageKey('b'), envelope({ ...empty(), project: 'B 项目' }));
-    ctl.open('a');
-    ctl.edit(setPurpose('for b'), 'b'); // the frame between the key change and its load
-    expect(ctl.getSnapshot().state.purpose).toBe(''); // not applied to a
-    expect(ctl.preview('b')).toMatchObject({ project: 'B 项目', purpose: 'for b' });
-    ctl.open('b');
-    expect(ctl.getSnapshot()).toMatchObject({
-      key: 'b',
-      dirty: true,
-      state: { project: 'B 项目', purpose: 'for b' },
-    });
-    clock.advance(DELAY);
-    expect(stored('b')).toMatchObject({ project: 'B 项目', purpose: 'for b' });
-    expect(stored('a')).toBeNull();
-  });
-
-  test('edits made before the first open() apply to the first entry opened', () => {
-    const { ctl } = oneTab();
-    ctl.edit(setProject('early'));
-    ctl.open('draft');
-    expect(ctl.getSnapshot().state.project).toBe('early');
-  });
-
-  test('edits queued for an entry that is not the one opened are dropped', () => {
-    const { ctl } = oneTab();
-    ctl.open('a');
-    ctl.edit(setProject('for c'), 'c');
-    ctl.open('b');
-    expect(ctl.getSnapshot().state.project).toBe('');
-    ctl.open('c');
-    expect(ctl.getSnapshot().state.project).toBe('');
-  });
-
-  test('preview shows the open entry, kept work, or what a load would give', () => {
-    const { ctl, backing } = oneTab();
-    backing.setItem(storageKey('b'), envelope({ ...empty(), project: 'B' }));
-    ctl.open('a');
-    ctl.edit(setProject('A'));
-    expect(ctl.preview('a').project).toBe('A');
-    expect(ctl.preview('b').project).toBe('B');
-    expect(ctl.preview('new').project).toBe('');
-    expect(ctl.preview(null).project).toBe('');
-  });
-});
-
 describe('switching entries', () => {
   test('the entry being left is saved first; the next one loads; the old timer never writes into it', () => {
     const { clock, ctl, stored } = oneTab();
@@ -199,7 +151,6 @@ describe('switching entries', () => {
     ctl.edit(setPurpose('长'.repeat(500)));
     ctl.open('b');
     expect(ctl.hasUnsavedWork()).toBe(true); // a's work is only in memory
-    expect(ctl.preview('a').purpose).toHaveLength(500);
     ctl.open('a');
     expect(ctl.getSnapshot()).toMatchObject({ dirty: true, state: { purpose: '长'.repeat(500) } });
   });
@@ -282,7 +233,7 @@ describe('remove and dismiss', () => {
   });
 });
 
-describe('entries that cannot be used as they are (issue 10, 4: faults alike)', () => {
+describe('entries that cannot be used as they are: one reader, one notice each', () => {
   test.each([
     ['unreadable', 'not json at all'],
     ['damaged', envelope([1, 2, 3])],
@@ -355,7 +306,7 @@ describe('entries that cannot be used as they are (issue 10, 4: faults alike)', 
         id: 'repaired:a',
         kind: 'warning',
         code: 'repaired',
-        text: '保存的内容中有字段不正确，已重置：purpose；原内容已另存为备份，请核对',
+        text: '保存的内容中有字段不正确，已重置：「purpose」；原内容已另存为备份，请核对',
         entry: 'a',
         fields: [['purpose']],
         backupKey,
@@ -380,6 +331,46 @@ describe('entries that cannot be used as they are (issue 10, 4: faults alike)', 
     expect(tab.ctl.getSnapshot().notices).toEqual([
       { id: 'recovered:a', kind: 'info', code: 'recovered', text: STORAGE_MESSAGES.recovered, entry: 'a' },
     ]);
+  });
+
+  test('the notice names the entry and the field as the page labels them; read again, nothing is repeated', () => {
+    const clock = fakeClock();
+    const storage = createMemoryStorage();
+    storage.setItem(storageKey('a'), envelope({ project: '暑期招生', purpose: 42, lines: [line('l1')] }));
+    storage.setItem(storageKey('b'), envelope({ project: '秋季', purpose: 7, lines: [line('l1')] }));
+    const tab = createTabs(clock, {
+      storage,
+      fieldName: (path) => (path[0] === 'purpose' ? '用途' : path.join('.')),
+      entryName: (k) => (k === 'a' ? 'A 项目' : null),
+    }).openTab();
+    tab.ctl.open('a');
+    tab.ctl.read('b');
+    tab.ctl.read('b');
+    tab.ctl.externalChange('elsewhere'); // re-reads a: same stored text
+    const notices = tab.ctl.getSnapshot().notices;
+    expect(notices.map((n) => [n.id, n.text])).toEqual([
+      ['repaired:a', '「A 项目」保存的内容中有字段不正确，已重置：「用途」；原内容已另存为备份，请核对'],
+      ['repaired:b', '保存的内容中有字段不正确，已重置：「用途」；原内容已另存为备份，请核对'],
+    ]);
+    expect(tab.store.listBackups().map((b) => b.key).sort()).toEqual(['a', 'b']); // one backup each
+    tab.ctl.dismiss('repaired:b');
+    tab.ctl.read('b');
+    expect(tab.ctl.getSnapshot().notices.map((n) => n.id)).toEqual(['repaired:a']); // reported once
+  });
+
+  test('a repair whose original cannot be kept aside is not made: the entry is left alone', () => {
+    const raw = envelope({ project: 'x'.repeat(20), purpose: 42, lines: [] });
+    const storage = quotaStorage(raw.length + storageKey('a').length + 20);
+    storage.setItem(storageKey('a'), raw);
+    const { clock, ctl } = oneTab(storage);
+    ctl.open('a');
+    expect(ctl.getSnapshot()).toMatchObject({ blocked: true, state: empty() });
+    expect(ctl.getSnapshot().notices).toEqual([
+      { id: 'damaged:a', kind: 'warning', code: 'damaged', text: STORAGE_MESSAGES.noBackup, entry: 'a' },
+    ]);
+    ctl.edit(setProject('y'));
+    clock.advance(DELAY);
+    expect(storage.getItem(storageKey('a'))).toBe(raw);
   });
 
   test('notices about one entry stay when another is opened; notices about the open one go', () => {

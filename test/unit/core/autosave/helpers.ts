@@ -101,6 +101,8 @@ export interface Tab {
 export interface TabOptions {
   readonly storage?: StorageLike;
   readonly migrate?: (old: unknown, from: number) => unknown;
+  readonly fieldName?: (path: readonly PropertyKey[]) => string;
+  readonly entryName?: (key: string) => string | null;
 }
 
 /** Several tabs of one browser over one storage (by default a fresh in-memory one). */
@@ -144,6 +146,8 @@ export function createTabs(clock: FakeClock, options: TabOptions = {}) {
       initial: () => empty(),
       isBlank,
       delay: DELAY,
+      ...(options.fieldName ? { fieldName: options.fieldName } : {}),
+      ...(options.entryName ? { entryName: options.entryName } : {}),
     });
     const seen: number[] = [];
     ctl.subscribe(() => seen.push(seen.length));

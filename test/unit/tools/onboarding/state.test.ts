@@ -165,7 +165,7 @@ describe('round trips through the link, the file and the store', () => {
     storage.setItem('mh:onboarding:default', JSON.stringify({ v: 1, savedAt: 'x', data: { name: 1 } }));
     expect(store.load('default')).toMatchObject({
       status: 'damaged',
-      note: '保存的内容已损坏，已另存为备份，请重新填写',
+      reason: 'damaged',
     });
   });
 });
