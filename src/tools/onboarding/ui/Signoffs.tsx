@@ -6,6 +6,7 @@
 import { TrustNote } from '../../kit/ui/ReceiveBox';
 import './signoffs.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { clearLinkFragment, onLinkFragment, readLinkFragment } from '../../../client/link-fragment';
 import type { OnboardingPolicy } from '../../../core/policy-types';
 import { fill } from '../../../core/template';
 import { ExportBar } from '../../kit/ui/ExportBar';
@@ -28,6 +29,7 @@ import {
 } from '../logic/signoff';
 import { SignoffReceive } from './SignoffReceive';
 import { SignoffsTable } from './SignoffsTable';
+import { ONBOARDING_TOOL } from '../logic/state';
 import type { OnboardingStrings } from './strings';
 
 export interface SignoffsProps {
@@ -38,9 +40,6 @@ export interface SignoffsProps {
   current: PolicyEdition;
   strings: OnboardingStrings;
 }
-
-/** A 签收 link's fragment: r1.onboarding.… (deflated) or q1.onboarding.… (plain). */
-const SIGNOFF_FRAGMENT = /^[qr]\d{1,9}\.onboarding\./;
 
 export default function Signoffs(props: SignoffsProps) {
   const { strings: s } = props;
@@ -93,18 +92,13 @@ export default function Signoffs(props: SignoffsProps) {
   const opened = useRef<string | null>(null);
   const [hash, setHash] = useState<string | null>(null);
   useEffect(() => {
-    const fromHash = () => {
-      const fragment = location.hash.replace(/^#/, '');
-      if (SIGNOFF_FRAGMENT.test(fragment)) setHash(fragment);
-    };
-    fromHash();
-    addEventListener('hashchange', fromHash);
-    return () => removeEventListener('hashchange', fromHash);
+    setHash(readLinkFragment('reply', ONBOARDING_TOOL));
+    return onLinkFragment(setHash, 'reply', ONBOARDING_TOOL);
   }, []);
   useEffect(() => {
     if (!ready || tool.shared || hash === null || opened.current === hash) return;
     opened.current = hash;
-    history.replaceState(null, '', location.pathname + location.search);
+    clearLinkFragment();
     void receive([{ source: s['receive.opened'], text: hash }]);
   }, [ready, hash, tool.shared]);
 
