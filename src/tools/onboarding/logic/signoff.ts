@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { isoToDayNumber } from '../../../core/calendar-date';
 import { toCsv, type CsvCell } from '../../../core/csv';
+import { personKey } from '../../../core/person-key';
 import { plain, plainStrictObject } from '../../../core/json-file';
 import type { OnboardingPolicy } from '../../../core/policy-types';
 // Reply reading and making (core/reply, fingerprint, share-link) load when a 签收 is made or read, not
@@ -240,21 +241,8 @@ export async function makeSignoffReply(
  * the reading code could not be loaded (offline without the service worker's copy).
  */
 export async function readSignoffReply(input: string): Promise<ReplyResult<SignoffPayload>> {
-  const { decodeReplyLink, parseReplyJson } = await replyCode();
-  const trimmed = String(input)
-    .replace(/^\uFEFF/, '')
-    .trim();
-  const options = { kinds: [SIGNOFF_REPLY_KIND] };
-  if (trimmed.startsWith('{')) {
-    return parseReplyJson(trimmed, ONBOARDING_TOOL, signoffPayloadSchema, options);
-  }
-  const hash = trimmed.indexOf('#');
-  return decodeReplyLink(
-    hash >= 0 ? trimmed.slice(hash + 1) : trimmed,
-    ONBOARDING_TOOL,
-    signoffPayloadSchema,
-    options,
-  );
+  const { readReply } = await replyCode();
+  return readReply(input, { tool: ONBOARDING_TOOL, kinds: [SIGNOFF_REPLY_KIND], payload: signoffPayloadSchema });
 }
 
 // ---- the collector's list ----------------------------------------------------------------------
@@ -289,10 +277,7 @@ export function emptySignoffList(): SignoffList {
   return { records: [] };
 }
 
-/** Who a 签收 is from: the name with width, case and spaces unified (张 三 = 张三). */
-export function personKey(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-}
+export { personKey };
 
 /** `full`: the list already holds MAX_SIGNOFFS people (nothing added). */
 export type AddOutcome = 'added' | 'updated' | 'same' | 'older' | 'full';
