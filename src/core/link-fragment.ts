@@ -4,8 +4,8 @@
  *   v / z  share (plain / deflate-raw), q / r  reply (plain / deflate-raw): see ./share-link, ./reply.
  */
 
-/** A link fragment's start: letter, version, tool, then the base64url payload (possibly empty). */
-export const LINK_FRAGMENT = /^([qrvz])(\d{1,9})\.([a-z0-9-]+)\.([A-Za-z0-9_-]*)/;
+/** A link fragment: letter and version, tool, then the base64url payload (possibly empty). */
+export const LINK_FRAGMENT = /^([qrvz]\d{1,9})\.([a-z0-9-]+)\.([A-Za-z0-9_-]*)/;
 
 export type LinkKind = 'share' | 'reply';
 
@@ -18,7 +18,8 @@ export interface LinkFragmentInfo {
 export function linkFragmentInfo(fragment: string): LinkFragmentInfo | null {
   const m = LINK_FRAGMENT.exec(fragment.replace(/^#/, ''));
   if (!m) return null;
-  return { kind: m[1] === 'v' || m[1] === 'z' ? 'share' : 'reply', tool: m[3] ?? '' };
+  const letter = m[1]?.[0];
+  return { kind: letter === 'v' || letter === 'z' ? 'share' : 'reply', tool: m[2] ?? '' };
 }
 
 /** Whether `fragment` is a link of `kind` (and of `tool`, when given). */
@@ -39,8 +40,8 @@ export function parseLinkFragment(fragment: string): LinkFragmentParts | null {
   const text = String(fragment).trim().replace(/^#/, '');
   const m = LINK_FRAGMENT.exec(text);
   if (!m || m[0].length !== text.length) return null;
-  const [, letter = '', version = '', tool = '', payload = ''] = m;
-  return { letter, version: Number(version), tool, payload };
+  const [, head = '', tool = '', payload = ''] = m;
+  return { letter: head.slice(0, 1), version: Number(head.slice(1)), tool, payload };
 }
 
 /**
