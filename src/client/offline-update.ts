@@ -3,6 +3,7 @@
 // waits until the reader clicks 「手册已更新，点击刷新」, then takes over and the page reloads whole.
 // Hand-written rather than workbox-window: the same few steps for 0.5 KB instead of 2.5 KB on every page
 // (policy pages have an 8 KB script budget in npm run bench).
+import { BASE_PATH_SLASH } from '../site/base-path';
 
 const UPDATE_LABEL = '手册已更新，点击刷新';
 
@@ -40,7 +41,7 @@ async function register(scriptUrl: string, scope: string): Promise<void> {
 }
 
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  const base = BASE_PATH_SLASH;
   const start = () =>
     register(`${base}sw.js`, base).catch(() => {
       // No service worker (blocked, private mode): the handbook works online as before.

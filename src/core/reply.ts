@@ -2,12 +2,14 @@
  * Replies: the second person's answer to what the first sent (审批 of a 预算申请单, 签收 of the
  * 入职清单, 上级评定 of a 绩效自评). A reply names the entry it answers by its fingerprint, so the
  * sender's tool can say whether the entry changed since. It travels as a compressed link
- * (`r<REPLY_VERSION>.<tool>.<payload>`, see ./share-link) or as a JSON file of the same object.
+ * (`r<REPLY_VERSION>.<tool>.<payload>`, see ./share-link) or as a JSON file of the same object;
+ * readReply reads either, for every tool.
  * Anyone holding a link can edit it: a reply shows a decision, the signed paper is the record.
  */
 import * as v from 'valibot';
 import { APP_ID, plainObject, validateState, type StateSchema } from './json-file';
 import { FINGERPRINT_LENGTH } from './fingerprint';
+import { linkFragmentIn } from './link-fragment';
 import { SHARE_MESSAGES, decodeFragment, encodeFragment, type EncodeShareResult } from './share-link';
 
 /** Version of the envelope and link form; bump it when a reply's shape changes. */
@@ -85,6 +87,12 @@ export interface ReadReplyOptions {
   readonly kinds?: readonly string[];
 }
 
+/** What a page accepts as a reply: to which tool, of which kinds, with which payload. */
+export interface ReplyFormat<P> extends ReadReplyOptions {
+  readonly tool: string;
+  readonly payload: StateSchema<P>;
+}
+
 /** Parsed data → a validated reply of `tool` (and of one of `kinds`). */
 function checkReply<P>(
   data: unknown,
@@ -153,4 +161,19 @@ export function parseReplyJson<P>(
     return { ok: false, error: REPLY_MESSAGES.notJson };
   }
   return checkReply(data, tool, payload, options);
+}
+
+/**
+ * A reply as received, pasted or from a file: a link (a whole address or the fragment, also followed
+ * by words, 「…链接 谢谢经理」) or a reply file's text (BOM tolerated) → the validated reply, or the
+ * reason in Chinese. Never rejects.
+ */
+export function readReply<P>(text: string, format: ReplyFormat<P>): Promise<ReplyResult<P>> {
+  const { tool, payload } = format;
+  const options = format.kinds ? { kinds: format.kinds } : {};
+  const trimmed = String(text)
+    .replace(/^\uFEFF/, '')
+    .trim();
+  if (trimmed.startsWith('{')) return Promise.resolve(parseReplyJson(trimmed, tool, payload, options));
+  return decodeReplyLink(linkFragmentIn(trimmed), tool, payload, options);
 }

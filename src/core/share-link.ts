@@ -1,14 +1,15 @@
 /**
  * Share links: a tool's state rides in the URL fragment (never sent to a server) and is validated
  * against the tool's schema when the link is opened. Forms (`<letter><version>.<tool>.<payload>`,
- * payload base64url):
- *   v  share, UTF-8 JSON              (every link made before compression; sync encode/decode)
- *   z  share, deflate-raw of UTF-8 JSON (encodeShareCompressed: about 4× shorter for Chinese text)
+ * payload base64url; the pattern is ./link-fragment's), one encoder and one decoder for all:
+ *   v  share, UTF-8 JSON              (every link made before compression, and without CompressionStream)
+ *   z  share, deflate-raw of UTF-8 JSON (about 4× shorter for Chinese text)
  *   q  reply, UTF-8 JSON; r  reply, deflate-raw (see ./reply)
  * The UTF-8 and base64url codecs are written here because logic has no DOM lib (no TextEncoder,
  * btoa or Buffer); deflate is the platform's CompressionStream, declared below.
  */
 import { upgradeState, validateState, type Migrate, type StateSchema } from './json-file';
+import { parseLinkFragment, type LinkKind } from './link-fragment';
 import { fill } from './template';
 
 /** Longest fragment we produce; long URLs get cut by chat apps and some browsers. */
@@ -20,8 +21,7 @@ export const SHARE_MESSAGES = {
   older: '链接版本过旧，无法打开',
   newer: '链接来自较新的版本，请刷新页面后再打开',
   incomplete: '链接内容不完整',
-  tooLong: '内容太多，无法放进链接，请改用“下载 JSON”',
-  /** tooLong with figures; fill through tooLongMessage. */
+  /** The link would be too long, with figures; fill through tooLongMessage. */
   tooLongCompressed:
     '内容压缩后约 {length} 字符，链接最多 {limit} 字符（约能放下 {percent}%）；请删减内容或改用“下载 JSON”',
   tooLongPlain:
@@ -154,7 +154,7 @@ export function base64UrlDecode(text: string): Uint8Array | null {
   return Uint8Array.from(bytes);
 }
 
-// ---- share links -------------------------------------------------------------------------
+// ---- links --------------------------------------------------------------------------------
 
 export type EncodeShareResult =
   | { readonly ok: true; readonly fragment: string }
@@ -166,22 +166,6 @@ export type EncodeShareResult =
       readonly limit?: number;
     };
 
-/** State → `v<version>.<tool>.<payload>` (without `#`). Refuses state that makes the link too long. */
-export function encodeShare(tool: string, version: number, state: unknown): EncodeShareResult {
-  if (!TOOL_NAME.test(tool)) throw new RangeError(`Tool name must be kebab-case: ${tool}`);
-  if (!Number.isSafeInteger(version) || version < 1) throw new RangeError(`Version must be ≥ 1: ${version}`);
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(state);
-  } catch {
-    json = undefined; // a cycle or a BigInt
-  }
-  if (json === undefined) return { ok: false, error: SHARE_MESSAGES.notSerializable };
-  const fragment = `v${version}.${tool}.${base64UrlEncode(utf8Encode(json))}`;
-  if (fragment.length > MAX_SHARE_LENGTH) return { ok: false, error: SHARE_MESSAGES.tooLong };
-  return { ok: true, fragment };
-}
-
 export type DecodeShareResult<T> =
   | { readonly ok: true; readonly state: T; readonly migrated: boolean }
   | { readonly ok: false; readonly error: string; readonly field?: readonly PropertyKey[] };
@@ -190,13 +174,12 @@ const DAMAGED = { ok: false, error: SHARE_MESSAGES.damaged } as const;
 
 /** JSON text of a link made at `linkVersion` → validated state at `version`. */
 function stateFromJson<T>(
-  json: string | null,
+  json: string,
   linkVersion: number,
   version: number,
   schema: StateSchema<T>,
   migrate: Migrate | undefined,
 ): DecodeShareResult<T> {
-  if (json === null) return DAMAGED;
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -214,26 +197,6 @@ function stateFromJson<T>(
     ...(validated.field ? { field: validated.field } : {}),
   };
 }
-
-/**
- * A `v` fragment (with or without `#`) → validated state of `tool` at `version`. Never throws,
- * whatever the fragment holds. Reads only the uncompressed form; decodeShareAny reads both.
- */
-export function decodeShare<T>(
-  fragment: string,
-  tool: string,
-  version: number,
-  schema: StateSchema<T>,
-  options: { readonly migrate?: Migrate } = {},
-): DecodeShareResult<T> {
-  const parsed = parseFragment(fragment);
-  if (!parsed || parsed.letter !== 'v') return DAMAGED;
-  if (parsed.tool !== tool) return { ok: false, error: SHARE_MESSAGES.otherTool };
-  const bytes = base64UrlDecode(parsed.payload);
-  return stateFromJson(bytes && utf8Decode(bytes), parsed.version, version, schema, options.migrate);
-}
-
-// ---- compressed links ----------------------------------------------------------------------
 
 /** Most bytes a compressed link may inflate to: a 6,000-character link of real state is ~40 KB. */
 export const MAX_INFLATED_BYTES = 2 * 1024 * 1024;
@@ -291,43 +254,14 @@ async function transform(Ctor: TransformCtor, bytes: Uint8Array, max: number): P
   return out;
 }
 
-/** Whether this browser can make and read compressed links. */
-export function canCompress(): boolean {
-  return (
-    typeof platform.CompressionStream === 'function' && typeof platform.DecompressionStream === 'function'
-  );
-}
-
-export type FragmentKind = 'share' | 'reply';
 const LETTERS = { share: { plain: 'v', deflated: 'z' }, reply: { plain: 'q', deflated: 'r' } } as const;
 
-interface ParsedFragment {
-  readonly letter: string;
-  readonly version: number;
-  readonly tool: string;
-  readonly payload: string;
-}
-
-function parseFragment(fragment: string): ParsedFragment | null {
-  const match = /^#?([vzqr])(\d{1,9})\.([a-z0-9-]+)\.([A-Za-z0-9_-]*)$/.exec(String(fragment).trim());
-  if (!match) return null;
-  const [, letter = '', version = '', tool = '', payload = ''] = match;
-  return { letter, version: Number(version), tool, payload };
-}
-
-/** Which kind of link a fragment is (so a page can route a reply), or null when it is none. */
-export function fragmentKind(fragment: string): FragmentKind | null {
-  const letter = parseFragment(fragment)?.letter;
-  if (letter === undefined) return null;
-  return letter === 'v' || letter === 'z' ? 'share' : 'reply';
-}
-
 /**
- * Any JSON-able value → the shorter of the plain and deflated fragments of `kind`; the plain one
- * when the browser has no CompressionStream. Too long → a message with the figures.
+ * The one encoder. Any JSON-able value → the shorter of the plain and deflated fragments of `kind`;
+ * the plain one when the browser has no CompressionStream. Too long → a message with the figures.
  */
 export async function encodeFragment(
-  kind: FragmentKind,
+  kind: LinkKind,
   tool: string,
   version: number,
   value: unknown,
@@ -362,14 +296,14 @@ export type FragmentJsonResult =
   | { readonly ok: true; readonly json: string; readonly version: number }
   | { readonly ok: false; readonly error: string };
 
-/** A fragment of `kind` for `tool` → its JSON text and version. Never rejects. */
-export async function decodeFragment(
-  fragment: string,
-  kind: FragmentKind,
-  tool: string,
-): Promise<FragmentJsonResult> {
-  const parsed = parseFragment(fragment);
-  if (!parsed || fragmentKind(fragment) !== kind) return DAMAGED;
+/**
+ * The one decoder: a fragment of `kind` for `tool` (with or without `#`), plain or deflated, any
+ * version → its JSON text and version. Never rejects.
+ */
+export async function decodeFragment(fragment: string, kind: LinkKind, tool: string): Promise<FragmentJsonResult> {
+  const parsed = parseLinkFragment(fragment);
+  const letters: readonly string[] = Object.values(LETTERS[kind]);
+  if (!parsed || !letters.includes(parsed.letter)) return DAMAGED;
   if (parsed.tool !== tool) return { ok: false, error: SHARE_MESSAGES.otherTool };
   let bytes = base64UrlDecode(parsed.payload);
   if (bytes && parsed.letter === LETTERS[kind].deflated) {
@@ -381,7 +315,7 @@ export async function decodeFragment(
   return json === null ? DAMAGED : { ok: true, json, version: parsed.version };
 }
 
-/** State → a compressed share link (`z…`), or today's `v…` form when that is not longer. */
+/** State → a share link: compressed (`z…`), or the plain `v…` form when that is not longer. */
 export function encodeShareCompressed(
   tool: string,
   version: number,
@@ -390,7 +324,10 @@ export function encodeShareCompressed(
   return encodeFragment('share', tool, version, state);
 }
 
-/** Either form of share link → validated state. Never rejects, whatever the fragment holds. */
+/**
+ * Every share link ever made (`v` plain, as all links before compression, and `z`) → validated
+ * state of `tool` at `version`. Never rejects, whatever the fragment holds.
+ */
 export async function decodeShareAny<T>(
   fragment: string,
   tool: string,

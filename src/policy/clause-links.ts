@@ -4,7 +4,7 @@ import { clauseShortLabel } from '../core/clause';
 import { clauseUrlPath, type ClauseLinkData } from '../core/clause-ref';
 import { readPolicyOutline } from './outline';
 
-/** Links for these clause ids; `base` is BASE_URL without its trailing slash. */
+/** Links for these clause ids; `base` is BASE_PATH (src/site/base-path.ts). */
 export function clauseLinks(ids: Iterable<string>, base: string): Record<string, ClauseLinkData> {
   const titles = new Map(readPolicyOutline().map((c) => [c.id, c.title]));
   return Object.fromEntries(

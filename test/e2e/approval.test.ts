@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toJsonFile } from '../../src/core/json-file';
 import { fen, formatYuan, yuanToFen } from '../../src/core/money';
 import type { ApprovalStep, BudgetPolicy } from '../../src/core/policy-types';
-import { MAX_SHARE_LENGTH, encodeShare } from '../../src/core/share-link';
+import { MAX_SHARE_LENGTH } from '../../src/core/share-link';
+import { plainShareLink } from '../unit/helpers/plain-share-link';
 import { approvalChain } from '../../src/tools/budget-request/logic/budget';
 import { deriveRequest } from '../../src/tools/budget-request/logic/derive';
 import {
@@ -460,8 +461,7 @@ describe('预算申请单 审批', () => {
 
   it('a link made before 审批 existed (version 1) still opens and can be approved', async () => {
     const { requestId: _id, revision: _r, approvals: _a, history: _h, ...v1 } = request('旧版链接', '800');
-    const share = encodeShare('budget-request', 1, v1);
-    if (!share.ok) throw new Error(share.error);
+    const share = { fragment: plainShareLink('budget-request', 1, v1) };
     const [manager] = chainOf(request('旧版链接', '800'));
     const d = await decide(`${siteUrl(PATH)}#${share.fragment}`, manager!, null, '同意');
     await expect(d.approver.page.getByTestId('sheet-total').textContent()).resolves.toBe('¥800.00');

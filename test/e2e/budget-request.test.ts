@@ -21,7 +21,7 @@ import { toJsonFile } from '../../src/core/json-file';
 import { fen, formatYuan, yuanToFen } from '../../src/core/money';
 import { parseDecimal, parseMoney } from '../../src/core/parse-number';
 import type { BudgetPolicy } from '../../src/core/policy-types';
-import { encodeShare } from '../../src/core/share-link';
+import { plainShareLink } from '../unit/helpers/plain-share-link';
 import { cspViolations, launchBrowser, openPage, siteUrl, wakeTools, type PageWatch } from './support/browser';
 import { ToolPage, waitToolSaved } from './support/tool-page';
 
@@ -479,8 +479,7 @@ describe('exports', () => {
         1,
       ),
     ); // written in the version-1 shape
-    const share = encodeShare('budget-request', BUDGET_REQUEST_VERSION, draft);
-    if (!share.ok) throw new Error(share.error);
+    const share = { fragment: plainShareLink('budget-request', BUDGET_REQUEST_VERSION, draft) };
 
     const watch = await open();
     const { page } = watch;

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { emptyBonusState, BONUS_STATE_VERSION, BONUS_TOOL } from '../../src/tools/bonus/logic/state';
 import { parseCsv } from '../../src/core/csv';
 import type { BonusPolicy } from '../../src/core/policy-types';
-import { encodeShare } from '../../src/core/share-link';
+import { plainShareLink } from '../unit/helpers/plain-share-link';
 import { launchBrowser, openPage, siteUrl, closeClean } from './support/browser';
 import { copyFromTool } from './support/tool-page';
 
@@ -169,8 +169,7 @@ describe('绩效奖金估算', () => {
 
   it('shows the free text a share link carries (where the score came from) as text', async () => {
     const state = { ...emptyBonusState(bonus), base: '2000', score: '80', sourceLabel: IMG };
-    const link = encodeShare(BONUS_TOOL, BONUS_STATE_VERSION, state);
-    if (!link.ok) throw new Error(link.error);
+    const link = { fragment: plainShareLink(BONUS_TOOL, BONUS_STATE_VERSION, state) };
     const watch = await openPage(browser, `/tools/bonus/#${link.fragment}`);
     const { page } = watch;
     await page.getByText('正在查看分享链接中的奖金估算（只读）。').waitFor();

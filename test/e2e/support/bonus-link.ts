@@ -1,8 +1,8 @@
 // A 奖金估算 share link (base 2000, score 95) for the tests that open one.
-import { encodeShare } from '../../../src/core/share-link';
+import { plainShareLink } from '../../unit/helpers/plain-share-link';
 
 export function bonusShareFragment(): string {
-  const link = encodeShare('bonus', 1, {
+  return plainShareLink('bonus', 1, {
     baseMode: 'direct',
     base: '2000',
     salary: '',
@@ -12,6 +12,4 @@ export function bonusShareFragment(): string {
     source: '',
     sourceLabel: '',
   });
-  if (!link.ok) throw new Error(link.error);
-  return link.fragment;
 }

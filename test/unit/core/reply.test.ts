@@ -10,6 +10,7 @@ import {
   makeReply,
   matchesReply,
   parseReplyJson,
+  readReply,
   replySchema,
   replyToJson,
   type Reply,
@@ -269,5 +270,29 @@ describe('reply files', () => {
     ],
   ])('%s → %s', (_, text, error) => {
     expect(parseReplyJson(text, 'budget-request', approval)).toMatchObject({ ok: false, error });
+  });
+});
+
+describe('readReply: what a page receives, pasted or from a file', () => {
+  const format = { tool: 'budget-request', kinds: ['approval'], payload: approval };
+
+  test.each<[string, (fragment: string, file: string) => string]>([
+    ['the fragment', (f) => f],
+    ['a whole address', (f) => `https://handbook.example/tools/budget-request/#${f}`],
+    ['a link followed by words', (f) => `https://handbook.example/tools/budget-request/#${f} 谢谢经理`],
+    ['words, the link, words without a space', (f) => `审批好了：https://handbook.example/x/#${f}谢谢`],
+    ['a reply file', (_, file) => file],
+    ['a reply file with a BOM and blank lines', (_, file) => `\uFEFF\n${file}\n`],
+  ])('%s', async (_, text) => {
+    const reply = await replyTo(request);
+    expect(await readReply(text(await linkOf(reply), replyToJson(reply)), format)).toEqual({ ok: true, reply });
+  });
+
+  test.each<[string, () => Promise<string>, string]>([
+    ['another kind', async () => linkOf(await replyTo(request, decision, 'sign-off')), REPLY_MESSAGES.otherKind],
+    ['a file that is not JSON', async () => '{"app":', REPLY_MESSAGES.notJson],
+    ['words only', async () => '经理您好', SHARE_MESSAGES.damaged],
+  ])('%s → refused', async (_, text, error) => {
+    expect(await readReply(await text(), format)).toMatchObject({ ok: false, error });
   });
 });

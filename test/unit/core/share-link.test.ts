@@ -1,24 +1,38 @@
-import { describe, expect, test } from 'vitest';
+// The share-link codec: UTF-8 and base64url, the encoder's plain form (a browser without
+// CompressionStream, and every link made before compression) and how the decoder reads `v` links.
+// The compressed form: ./share-link-compressed.test.ts.
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import * as v from 'valibot';
 import {
   MAX_SHARE_LENGTH,
   SHARE_MESSAGES,
   base64UrlDecode,
   base64UrlEncode,
-  decodeShare,
-  encodeShare,
+  decodeShareAny,
+  encodeShareCompressed,
+  tooLongMessage,
   utf8Decode,
   utf8Encode,
 } from '../../../src/core/share-link';
+import { plainShareLink } from '../helpers/plain-share-link';
 
 const schema = v.object({ group: v.string(), scores: v.array(v.number()) });
 const state = { group: '校区市场组', scores: [90, 85.5] };
 
+/** A `v` link, as made before compression (and still without CompressionStream). */
 function fragmentOf(value: unknown, version = 1, tool = 'appraisal'): string {
-  const result = encodeShare(tool, version, value);
-  if (!result.ok) throw new Error(result.error);
-  return result.fragment;
+  return plainShareLink(tool, version, value);
 }
+
+/** What the encoder makes in a browser without CompressionStream. */
+function encodePlain(tool: string, version: number, value: unknown) {
+  vi.stubGlobal('CompressionStream', undefined);
+  return encodeShareCompressed(tool, version, value);
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 describe('utf8Encode / utf8Decode', () => {
   test.each([
@@ -86,18 +100,22 @@ describe('base64url', () => {
   });
 });
 
-describe('encodeShare', () => {
-  test('v<version>.<tool>.<payload>', () => {
-    expect(fragmentOf({ a: 1 }, 3, 'bonus')).toBe(`v3.bonus.${base64UrlEncode(utf8Encode('{"a":1}'))}`);
+describe('the plain form (no CompressionStream)', () => {
+  test('v<version>.<tool>.<payload>, the form links had before compression', async () => {
+    const made = await encodePlain('bonus', 3, { a: 1 });
+    expect(made).toEqual({ ok: true, fragment: `v3.bonus.${base64UrlEncode(utf8Encode('{"a":1}'))}` });
+    expect(made.ok && made.fragment).toBe(fragmentOf({ a: 1 }, 3, 'bonus'));
   });
 
-  test('too much state is refused with a message, not a broken link', () => {
+  test('too much state is refused with a message, not a broken link', async () => {
     const big = { group: 'x', scores: Array.from({ length: 2000 }, (_, i) => i) };
-    expect(encodeShare('appraisal', 1, big)).toEqual({ ok: false, error: SHARE_MESSAGES.tooLong });
+    const result = await encodePlain('appraisal', 1, big);
+    if (result.ok || result.length === undefined) throw new Error('expected too long');
+    expect(result.error).toBe(tooLongMessage(result.length, MAX_SHARE_LENGTH, false));
   });
 
-  test('state just under the limit fits', () => {
-    const result = encodeShare('appraisal', 1, { group: 'a'.repeat(4000), scores: [] });
+  test('state just under the limit fits', async () => {
+    const result = await encodePlain('appraisal', 1, { group: 'a'.repeat(4000), scores: [] });
     expect(result.ok && result.fragment.length <= MAX_SHARE_LENGTH).toBe(true);
   });
 
@@ -107,8 +125,8 @@ describe('encodeShare', () => {
     [cyclic, 'a cycle'], // JSON.stringify throws
     [{ n: 1n }, 'a BigInt'], // JSON.stringify throws
     [undefined, 'undefined'], // JSON.stringify returns undefined
-  ])('unserializable state %#: %s → message', (value) => {
-    expect(encodeShare('appraisal', 1, value)).toEqual({ ok: false, error: SHARE_MESSAGES.notSerializable });
+  ])('unserializable state %#: %s → message', async (value) => {
+    expect(await encodePlain('appraisal', 1, value)).toEqual({ ok: false, error: SHARE_MESSAGES.notSerializable });
   });
 
   test.each([
@@ -116,16 +134,20 @@ describe('encodeShare', () => {
     ['a.b', 1], // would break the format
     ['budget', 0], // versions start at 1
     ['budget', 1.5], // integer versions
-  ])('programming errors throw: tool %j version %d', (tool, version) => {
-    expect(() => encodeShare(tool, version, {})).toThrow(RangeError);
+  ])('programming errors reject: tool %j version %d', async (tool, version) => {
+    await expect(encodeShareCompressed(tool, version, {})).rejects.toThrow(RangeError);
   });
 });
 
-describe('decodeShare', () => {
-  test('round trip, with or without #', () => {
+describe('decodeShareAny reads v links', () => {
+  test('round trip, with or without #', async () => {
     const fragment = fragmentOf(state);
-    expect(decodeShare(fragment, 'appraisal', 1, schema)).toEqual({ ok: true, state, migrated: false });
-    expect(decodeShare(`#${fragment}`, 'appraisal', 1, schema)).toEqual({ ok: true, state, migrated: false });
+    expect(await decodeShareAny(fragment, 'appraisal', 1, schema)).toEqual({ ok: true, state, migrated: false });
+    expect(await decodeShareAny(`#${fragment}`, 'appraisal', 1, schema)).toEqual({
+      ok: true,
+      state,
+      migrated: false,
+    });
   });
 
   test.each([
@@ -143,42 +165,42 @@ describe('decodeShare', () => {
     [fragmentOf(state, 2), SHARE_MESSAGES.newer], // made by a newer page
     [fragmentOf({ group: '组' }), SHARE_MESSAGES.incomplete], // a field missing
     [fragmentOf(null), SHARE_MESSAGES.incomplete], // null state
-  ])('%j → %s', (fragment, error) => {
-    expect(decodeShare(fragment, 'appraisal', 1, schema)).toMatchObject({ ok: false, error });
+  ])('%j → %s', async (fragment, error) => {
+    expect(await decodeShareAny(fragment, 'appraisal', 1, schema)).toMatchObject({ ok: false, error });
   });
 
-  test('an incomplete link names the field', () => {
-    expect(decodeShare(fragmentOf({ group: '组' }), 'appraisal', 1, schema)).toEqual({
+  test('an incomplete link names the field', async () => {
+    expect(await decodeShareAny(fragmentOf({ group: '组' }), 'appraisal', 1, schema)).toEqual({
       ok: false,
       error: SHARE_MESSAGES.incomplete,
       field: ['scores'],
     });
   });
 
-  test('an older link without migrate is too old', () => {
-    expect(decodeShare(fragmentOf(state, 1), 'appraisal', 2, schema)).toEqual({
+  test('an older link without migrate is too old', async () => {
+    expect(await decodeShareAny(fragmentOf(state, 1), 'appraisal', 2, schema)).toEqual({
       ok: false,
       error: SHARE_MESSAGES.older,
     });
   });
 
-  test('an older link is lifted by migrate', () => {
+  test('an older link is lifted by migrate', async () => {
     const migrate = (old: unknown): unknown => ({ ...(old as object), scores: [] });
-    expect(decodeShare(fragmentOf({ group: 'g' }, 1), 'appraisal', 2, schema, { migrate })).toEqual({
+    expect(await decodeShareAny(fragmentOf({ group: 'g' }, 1), 'appraisal', 2, schema, { migrate })).toEqual({
       ok: true,
       state: { group: 'g', scores: [] },
       migrated: true,
     });
   });
 
-  test('a migrated link that still fails the schema is too old', () => {
-    expect(decodeShare(fragmentOf({}, 1), 'appraisal', 2, schema, { migrate: (o) => o })).toEqual({
+  test('a migrated link that still fails the schema is too old', async () => {
+    expect(await decodeShareAny(fragmentOf({}, 1), 'appraisal', 2, schema, { migrate: (o) => o })).toEqual({
       ok: false,
       error: SHARE_MESSAGES.older,
     });
   });
 
-  test('surrounding whitespace from a pasted link is ignored', () => {
-    expect(decodeShare(`  ${fragmentOf(state)}\n`, 'appraisal', 1, schema)).toMatchObject({ ok: true });
+  test('surrounding whitespace from a pasted link is ignored', async () => {
+    expect(await decodeShareAny(`  ${fragmentOf(state)}\n`, 'appraisal', 1, schema)).toMatchObject({ ok: true });
   });
 });

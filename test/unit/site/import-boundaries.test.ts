@@ -58,6 +58,12 @@ describe('import boundaries of the logic folders', () => {
     expect(logicFiles.length).toBeGreaterThan(20);
   });
 
+  test('every tool folder is checked, 新员工签收 (src/tools/signoffs) included', () => {
+    const checked = logicFiles.map((f) => relative(root, f).split('\\').join('/'));
+    expect(checked).toContain('src/tools/signoffs/logic/state.ts');
+    expect(checked).toContain('src/tools/onboarding/logic/signoff.ts');
+  });
+
   test.each(logicFiles.map((f) => [relative(root, f)]))('%s stays pure', (rel) => {
     const file = join(root, rel);
     const source = readFileSync(file, 'utf8');
@@ -80,6 +86,8 @@ describe('the rule itself can fail', () => {
     ["import { readFileSync } from 'node:fs';", true],
     ["import { strings } from '../ui/strings';", true],
     ["export { x } from '../../kit/ui/Field';", true],
+    ["import { BASE_PATH } from '../../../site/base-path';", true], // reads import.meta.env: build and page only
+    ["import { clearLinkFragment } from '../../../client/link-fragment';", true], // reads the address
     ["const m = await import('preact');", true],
     ["import * as v from 'valibot';", false],
     ["import { fen } from '../../../core/money';", false],

@@ -11,13 +11,7 @@ import { isoToDayNumber } from '../../../core/calendar-date';
 import { shortFingerprint } from '../../../core/fingerprint';
 import { plainStrictObject } from '../../../core/json-file';
 import type { ApprovalStep } from '../../../core/policy-types';
-import {
-  decodeReplyLink,
-  makeReply,
-  parseReplyJson,
-  type Reply,
-  type ReplyResult,
-} from '../../../core/reply';
+import { makeReply, readReply, type Reply, type ReplyFormat, type ReplyResult } from '../../../core/reply';
 import { fill } from '../../../core/template';
 import type { TextSection } from '../../../core/text-export';
 import {
@@ -171,18 +165,15 @@ export async function makeApprovalReply(
   return { ok: true, reply, forward: { ...draft, approvals: [...draft.approvals, decision] } };
 }
 
+const approvalReplyFormat: ReplyFormat<ApprovalPayload> = {
+  tool: BUDGET_REQUEST_TOOL,
+  kinds: [APPROVAL_REPLY_KIND],
+  payload: approvalPayloadSchema,
+};
+
 /** A pasted reply link (whole address or fragment) or a reply file's text → the approval reply. */
 export function readApprovalReply(text: string): Promise<ReplyResult<ApprovalPayload>> {
-  const trimmed = String(text)
-    .replace(/^\uFEFF/, '')
-    .trim();
-  const options = { kinds: [APPROVAL_REPLY_KIND] };
-  if (trimmed.startsWith('{')) {
-    return Promise.resolve(parseReplyJson(trimmed, BUDGET_REQUEST_TOOL, approvalPayloadSchema, options));
-  }
-  const hash = trimmed.indexOf('#');
-  const fragment = hash >= 0 ? trimmed.slice(hash + 1) : trimmed;
-  return decodeReplyLink(fragment, BUDGET_REQUEST_TOOL, approvalPayloadSchema, options);
+  return readReply(text, approvalReplyFormat);
 }
 
 // ---- the requester's side ----------------------------------------------------------------------

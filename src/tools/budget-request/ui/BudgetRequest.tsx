@@ -41,7 +41,7 @@ import { useFragment, useReplyIntake } from './use-reply-intake';
 export interface BudgetRequestProps {
   policy: BudgetPolicy;
   strings: BudgetRequestStrings;
-  /** import.meta.env.BASE_URL without the trailing slash. */
+  /** BASE_PATH of src/site/base-path.ts ('' at the root). */
   base: string;
   clauseTitles: Record<string, string>;
 }

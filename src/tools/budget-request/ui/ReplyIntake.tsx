@@ -4,7 +4,6 @@
 // reply comes (./use-reply-intake keeps the state; issue 10 item 8).
 import { useEffect, useRef } from 'preact/hooks';
 import type { ApprovalStep } from '../../../core/policy-types';
-import { fragmentKind } from '../../../core/share-link';
 import { fill } from '../../../core/template';
 import type { ToolEntry } from '../../kit/ui/use-tool';
 import {
@@ -53,9 +52,6 @@ export async function matchReply(
   }
   return { ok: false, error: first ?? fill(t['reply.noDraft'], { project: reply.payload.project }) };
 }
-
-/** A fragment of the address that is a reply link (#r1.budget-request.…). */
-export const isReplyFragment = (fragment: string) => fragmentKind(fragment) === 'reply';
 
 /** Reads a pasted or linked reply and finds the draft it answers. */
 export async function readIncoming(

@@ -9,7 +9,7 @@ import type { BudgetPolicy } from '../../../core/policy-types';
 
 export interface ToolContext {
   t: BudgetRequestStrings;
-  /** BASE_URL without the trailing slash ('' at the root). */
+  /** BASE_PATH of src/site/base-path.ts ('' at the root). */
   base: string;
   /** Titles of the clauses the tool cites, by id (from the chapter pages). */
   clauseTitles: Readonly<Record<string, string>>;

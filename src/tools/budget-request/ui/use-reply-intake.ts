@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApprovalStep } from '../../../core/policy-types';
 import { fill } from '../../../core/template';
-import { clearFragment, currentFragment } from '../../kit/ui/dom';
+import { clearLinkFragment, onLinkFragment, readLinkFragment } from '../../../client/link-fragment';
 import { useOnDemand } from '../../kit/ui/lazy';
 import type { ToolEntry } from '../../kit/ui/use-tool';
 import { statusLabel } from '../logic/approval-status';
@@ -13,16 +13,14 @@ import type { IncomingReply, Origin } from './ReplyIntake';
 import type { BudgetRequestStrings } from './strings';
 
 /**
- * The address's link fragment without '#' ('' for none, or an in-page anchor such as a skip link),
- * read on load and on each hashchange (a new object each time).
+ * The address's reply link without '#' ('' for none, a share link or an in-page anchor such as a
+ * skip link), read on load and each time one is put in the address (a new object each time).
  */
 export function useFragment(): { readonly text: string } {
   const [fragment, setFragment] = useState({ text: '' });
   useEffect(() => {
-    const read = () => setFragment({ text: currentFragment() ?? '' });
-    read();
-    addEventListener('hashchange', read);
-    return () => removeEventListener('hashchange', read);
+    setFragment({ text: readLinkFragment('reply') ?? '' });
+    return onLinkFragment((text) => setFragment({ text }), 'reply');
   }, []);
   return fragment;
 }
@@ -48,8 +46,8 @@ export function useReplyIntake(options: {
     if (fragment.text === '') return;
     let live = true;
     code.need().then(
-      (m) => {
-        if (live && m.isReplyFragment(fragment.text)) setSource({ text: fragment.text, origin: 'link' });
+      () => {
+        if (live) setSource({ text: fragment.text, origin: 'link' });
       },
       () => undefined, // code.failed says so
     );
@@ -76,8 +74,7 @@ export function useReplyIntake(options: {
   const close = () => {
     setSource(null);
     setIncoming(null);
-    const m = code.mod;
-    if (m && m.isReplyFragment(location.hash.replace(/^#/, ''))) clearFragment();
+    if (readLinkFragment('reply') !== null) clearLinkFragment();
   };
 
   /** Matches again against the drafts as they are now (one may have changed), then records. */

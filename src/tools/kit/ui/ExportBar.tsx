@@ -2,7 +2,8 @@
 // The code behind each button (text, CSV, links) loads on first click (use-tool.ts ExportActions).
 import { useRef, useState } from 'preact/hooks';
 import type { ExportActions } from './use-tool';
-import { copyText, downloadText, readFileText, urlWithFragment } from './dom';
+import { urlWithFragment } from '../../../client/link-fragment';
+import { copyText, downloadText, readFileText } from './dom';
 
 export interface ExportBarProps {
   actions: ExportActions;

@@ -20,23 +20,6 @@ export function readFileText(file: File): Promise<string> {
 
 export { todayIso } from '../../../core/calendar-date';
 
-/** The page URL with `fragment` as its hash (the state never goes to a server). */
-export function urlWithFragment(fragment: string): string {
-  const url = new URL(location.href);
-  url.hash = fragment;
-  return url.href;
-}
-
-/** A link's fragment: a share (v1. / z1. compressed) or a reply (r1. / q1.), then the tool's id. */
-export const LINK_FRAGMENT = /^[qrvz]\d{1,9}\.[a-z0-9-]+\./;
-
-/** The link fragment of the current URL, if any (without '#'); an in-page anchor is not one. */
-export function currentFragment(): string | null {
-  const hash = location.hash.replace(/^#/, '');
-  return LINK_FRAGMENT.test(hash) ? hash : null;
-}
-
-/** Removes the share fragment from the address bar without reloading. */
-export function clearFragment(): void {
-  history.replaceState(null, '', location.pathname + location.search);
-}
+// The address's link fragment is read in one place, src/client/link-fragment.ts. use-tool.ts still
+// imports the old name until its rewrite switches to clearLinkFragment.
+export { clearLinkFragment as clearFragment } from '../../../client/link-fragment';

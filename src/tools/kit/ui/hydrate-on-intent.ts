@@ -9,12 +9,12 @@
 // never submitted natively.
 import type { ClientDirective } from 'astro';
 import { storagePrefix } from '../../../core/storage-key';
-import { LINK_FRAGMENT } from './dom';
+import { readLinkFragment } from '../../../client/link-fragment';
 const INTENT = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown', 'paste', 'dragenter'];
 const HELD = ['click', 'submit', 'dragover', 'drop', 'input', 'change'];
 
 function somethingToRestore(namespaces: string[]): boolean {
-  if (LINK_FRAGMENT.test(location.hash.slice(1))) return true;
+  if (readLinkFragment() !== null) return true;
   try {
     const s = localStorage;
     for (let i = 0; i < s.length; i++) {

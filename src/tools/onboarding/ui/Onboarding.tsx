@@ -45,7 +45,7 @@ export interface OnboardingProps {
   meta: { title: string; shortTitle: string; version: string; effective: string };
   /** SHA-256 prefix of the six chapters' text, computed at build (src/policy/fingerprint.ts). */
   fingerprint: string;
-  /** import.meta.env.BASE_URL without the trailing slash. */
+  /** BASE_PATH of src/site/base-path.ts ('' at the root). */
   base: string;
   strings: OnboardingStrings;
   /** Fixed "today" (yyyy-mm-dd) instead of the reader's clock; for tests and demos. */

@@ -3,15 +3,13 @@
 // whether the 自评 changed since (fingerprint). Only the picker loads with the page: the view
 // (./ReplyView) and the reply code load when a reply is opened (issue 10 item 8).
 import { useEffect, useState } from 'preact/hooks';
+import { clearLinkFragment, onLinkFragment, readLinkFragment } from '../../../client/link-fragment';
 import type { AppraisalPolicy } from '../../../core/policy-types';
 import type { SelfReviewResult } from '../logic/derive';
-import type { SelfReviewState } from '../logic/state';
+import { SELF_REVIEW_TOOL, type SelfReviewState } from '../logic/state';
 import { ReplyPicker } from '../../kit/ui/ReceiveBox';
 import { useOnDemand } from '../../kit/ui/lazy';
 import type { S, T } from './types';
-
-/** A reply link's fragment: r1.self-review.… (plain) or q1.self-review.… (compressed). */
-const REPLY_FRAGMENT = /^[qr]\d{1,9}\.self-review\./;
 
 export function ReviewReply(props: {
   state: SelfReviewState;
@@ -28,21 +26,16 @@ export function ReviewReply(props: {
   const [source, setSource] = useState<string | null>(null);
   const view = useOnDemand(() => import('./ReplyView'), source !== null);
 
+  // A reply link (#r1.self-review.…) in the address, on load or put there later.
   useEffect(() => {
-    const fromHash = () => {
-      const fragment = location.hash.replace(/^#/, '');
-      if (REPLY_FRAGMENT.test(fragment)) setSource(fragment);
-    };
-    fromHash();
-    addEventListener('hashchange', fromHash);
-    return () => removeEventListener('hashchange', fromHash);
+    const opened = readLinkFragment('reply', SELF_REVIEW_TOOL);
+    if (opened !== null) setSource(opened);
+    return onLinkFragment(setSource, 'reply', SELF_REVIEW_TOOL);
   }, []);
 
   const close = () => {
     setSource(null);
-    if (REPLY_FRAGMENT.test(location.hash.replace(/^#/, ''))) {
-      history.replaceState(null, '', location.pathname + location.search);
-    }
+    if (readLinkFragment('reply', SELF_REVIEW_TOOL) !== null) clearLinkFragment();
   };
 
   const picker = (

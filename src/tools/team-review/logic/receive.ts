@@ -5,6 +5,7 @@
  */
 import { fingerprintOf } from '../../../core/fingerprint';
 import { parseJsonFile } from '../../../core/json-file';
+import { linkFragmentIn } from '../../../core/link-fragment';
 import type { AppraisalPolicy } from '../../../core/policy-types';
 import { decodeShareAny } from '../../../core/share-link';
 import {
@@ -54,12 +55,8 @@ export type Received =
   | { readonly ok: true; readonly source: string; readonly self: SelfReviewState }
   | { readonly ok: false; readonly source: string; readonly reason: string };
 
-/** The fragment of a pasted line: a whole address (…/tools/self-review/#z1.self-review.…) or the fragment itself. */
-export function fragmentOfLine(line: string): string {
-  const text = line.trim();
-  const hash = text.indexOf('#');
-  return hash >= 0 ? text.slice(hash + 1) : text;
-}
+/** The fragment of a pasted line: a whole address (…/tools/self-review/#z1.self-review.…) or the fragment itself, also followed by words. */
+export const fragmentOfLine = linkFragmentIn;
 
 /** Pasted text, one link per line → what each non-blank line holds. Never rejects. */
 export async function readLinks(text: string, labels: ReceiveLabels): Promise<Received[]> {

@@ -9,21 +9,12 @@ import * as v from 'valibot';
 import { fingerprintOf } from '../../../core/fingerprint';
 import { plainObject } from '../../../core/json-file';
 import type { AppraisalPolicy } from '../../../core/policy-types';
-import {
-  decodeReplyLink,
-  encodeReplyLink,
-  makeReply,
-  matchesReply,
-  parseReplyJson,
-  replyToJson,
-  type Reply,
-} from '../../../core/reply';
+import { personKey } from '../../../core/person-key';
+import { encodeReplyLink, makeReply, matchesReply, readReply, replyToJson, type Reply } from '../../../core/reply';
 import type { EncodeShareResult } from '../../../core/share-link';
 import { selfReviewResult, type SelfReviewResult } from '../../self-review/logic/derive';
 import { SELF_REVIEW_TOOL, selfReviewStateSchema, type SelfReviewState } from '../../self-review/logic/state';
 import { managerInput, type RecordResult } from './derive';
-import { fragmentOfLine } from './receive';
-import { personKey } from './state';
 
 /** The reply's kind (core/reply `reply` field). */
 export const REVIEW_REPLY_KIND = 'review';
@@ -86,11 +77,11 @@ export async function readReviewReply(
   current: SelfReviewState,
   policy: AppraisalPolicy,
 ): Promise<ReadReviewReplyResult> {
-  const trimmed = String(text).trim();
-  const options = { kinds: [REVIEW_REPLY_KIND] };
-  const read = trimmed.startsWith('{')
-    ? parseReplyJson(trimmed, SELF_REVIEW_TOOL, reviewReplyPayloadSchema, options)
-    : await decodeReplyLink(fragmentOfLine(trimmed), SELF_REVIEW_TOOL, reviewReplyPayloadSchema, options);
+  const read = await readReply(text, {
+    tool: SELF_REVIEW_TOOL,
+    kinds: [REVIEW_REPLY_KIND],
+    payload: reviewReplyPayloadSchema,
+  });
   if (!read.ok) return { ok: false, error: read.error };
   const { reply } = read;
   const a = reply.payload.assessment;

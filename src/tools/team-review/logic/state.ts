@@ -81,13 +81,7 @@ export function emptyTeamReview(): TeamReviewState {
   return { records: {}, defaultBase: '', period: '' };
 }
 
-/**
- * A name as a key: Unicode NFKC (full-width letters and digits folded), spaces trimmed and
- * removed inside (张 三 = 张三), Latin letters lower-cased. '' when nothing is left.
- */
-export function personKey(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-}
+export { personKey } from '../../../core/person-key';
 
 /** The key of a member's record for a period: `2026-03|张三`. */
 export function recordKey(person: string, period: string): string {

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import { createMemoryStorage, createStore } from '../../../../src/core/storage';
 import { parseJsonFile, toJsonFile, validateState } from '../../../../src/core/json-file';
-import { decodeShare, encodeShare } from '../../../../src/core/share-link';
+import { decodeShareAny, encodeShareCompressed } from '../../../../src/core/share-link';
 import {
   MAX_ENTRIES,
   MAX_FIELD_LENGTH,
@@ -110,12 +110,12 @@ describe('sharedOnboardingSchema', () => {
 describe('round trips through the link, the file and the store', () => {
   const shared = { ...filled, reading: { general: '2026-03-02' } };
 
-  test('share link', () => {
-    const link = encodeShare(ONBOARDING_TOOL, ONBOARDING_STATE_VERSION, shared);
+  test('share link', async () => {
+    const link = await encodeShareCompressed(ONBOARDING_TOOL, ONBOARDING_STATE_VERSION, shared);
     expect(link.ok).toBe(true);
     if (!link.ok) return;
     expect(
-      decodeShare(link.fragment, ONBOARDING_TOOL, ONBOARDING_STATE_VERSION, sharedOnboardingSchema),
+      await decodeShareAny(link.fragment, ONBOARDING_TOOL, ONBOARDING_STATE_VERSION, sharedOnboardingSchema),
     ).toEqual({
       ok: true,
       state: shared,
@@ -123,17 +123,17 @@ describe('round trips through the link, the file and the store', () => {
     });
   });
 
-  test('a tampered link is refused with a Chinese message', () => {
-    const link = encodeShare(ONBOARDING_TOOL, ONBOARDING_STATE_VERSION, { ...shared, done: { x: 'soon' } });
+  test('a tampered link is refused with a Chinese message', async () => {
+    const link = await encodeShareCompressed(ONBOARDING_TOOL, ONBOARDING_STATE_VERSION, { ...shared, done: { x: 'soon' } });
     if (!link.ok) throw new Error(link.error);
-    const result = decodeShare(
+    const result = await decodeShareAny(
       link.fragment,
       ONBOARDING_TOOL,
       ONBOARDING_STATE_VERSION,
       sharedOnboardingSchema,
     );
     expect(result).toMatchObject({ ok: false, error: '链接内容不完整' });
-    const cut = decodeShare(`${link.fragment.slice(0, -5)}@@`, ONBOARDING_TOOL, 1, sharedOnboardingSchema);
+    const cut = await decodeShareAny(`${link.fragment.slice(0, -5)}@@`, ONBOARDING_TOOL, 1, sharedOnboardingSchema);
     expect(cut).toMatchObject({ ok: false, error: '链接已损坏，请重新复制完整的链接' });
   });
 

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fingerprintOf } from '../../../../src/core/fingerprint';
 import { toJsonFile } from '../../../../src/core/json-file';
-import { encodeShare, encodeShareCompressed } from '../../../../src/core/share-link';
+import { encodeShareCompressed } from '../../../../src/core/share-link';
+import { plainShareLink } from '../../helpers/plain-share-link';
 import {
   SELF_REVIEW_STATE_VERSION,
   SELF_REVIEW_TOOL,
@@ -36,11 +37,7 @@ const link = async (s: SelfReviewState) => {
   if (!r.ok) throw new Error(r.error);
   return r.fragment;
 };
-const plainLink = (s: SelfReviewState) => {
-  const r = encodeShare(SELF_REVIEW_TOOL, SELF_REVIEW_STATE_VERSION, s);
-  if (!r.ok) throw new Error(r.error);
-  return r.fragment;
-};
+const plainLink = (s: SelfReviewState) => plainShareLink(SELF_REVIEW_TOOL, SELF_REVIEW_STATE_VERSION, s);
 const file = (name: string, s: unknown) => ({ name, text: toJsonFile(SELF_REVIEW_TOOL, SELF_REVIEW_STATE_VERSION, s, now) });
 
 describe('fragmentOfLine', () => {

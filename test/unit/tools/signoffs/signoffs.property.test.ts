@@ -2,15 +2,11 @@
 // 签收 of each person wins whatever the order of arrival; sorting puts everyone behind first.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  addSignoff,
-  emptySignoffList,
-  personKey,
-  signoffRows,
-  type SignoffPayload,
-  type SignoffList,
-} from '../../../../src/tools/onboarding/logic/signoff';
-import { strings as t } from '../../../../src/tools/onboarding/ui/strings';
+import { personKey } from '../../../../src/core/person-key';
+import type { SignoffPayload } from '../../../../src/tools/onboarding/logic/signoff';
+import { signoffRows } from '../../../../src/tools/signoffs/logic/derive';
+import { addSignoff, emptySignoffList, type SignoffList } from '../../../../src/tools/signoffs/logic/state';
+import { strings as t } from '../../../../src/tools/signoffs/ui/strings';
 import { shippedPolicies } from '../../helpers/policy-fixtures';
 
 const { appraisal, onboarding } = shippedPolicies();

@@ -3,14 +3,14 @@
 // overdue today; each row can be removed behind the kit's confirm step.
 import { useRef, useState } from 'preact/hooks';
 import { ConfirmStep } from '../../kit/ui/ConfirmStep';
-import type { SignoffsResult } from '../logic/signoff';
-import type { OnboardingStrings } from './strings';
+import type { SignoffsResult } from '../logic/derive';
+import type { SignoffsStrings } from './strings';
 
-type T = (key: keyof OnboardingStrings, values?: Record<string, string | number>) => string;
+type T = (key: keyof SignoffsStrings, values?: Record<string, string | number>) => string;
 
 export function SignoffsTable(props: {
   result: SignoffsResult;
-  s: OnboardingStrings;
+  s: SignoffsStrings;
   t: T;
   today: string;
   readOnly: boolean;
@@ -76,7 +76,7 @@ export function SignoffsTable(props: {
                         </span>
                       </td>
                       <td>{row.record.date}</td>
-                      <td>{row.record.startDate || s['send.blank']}</td>
+                      <td>{row.record.startDate || s['list.blank']}</td>
                       <td>
                         {t('list.progress', { done: row.done, total: row.total, percent: row.percent })}
                       </td>

@@ -1,10 +1,10 @@
 // Receiving 签收: links or a reply's JSON pasted (one link a line), reply files chosen or dropped
 // (many at once). The logic files them; this lists what happened to each, refusals with reasons.
 import { ReceiveBox } from '../../kit/ui/ReceiveBox';
-import type { ReceiveResult } from '../logic/signoff';
-import type { OnboardingStrings } from './strings';
+import type { SignoffReceipt } from '../logic/receive';
+import type { SignoffsStrings } from './strings';
 
-type T = (key: keyof OnboardingStrings, values?: Record<string, string | number>) => string;
+type T = (key: keyof SignoffsStrings, values?: Record<string, string | number>) => string;
 
 const OUTCOME_CLASS = {
   added: 'so-result--added',
@@ -14,13 +14,13 @@ const OUTCOME_CLASS = {
 } as const;
 
 export function SignoffReceive(props: {
-  s: OnboardingStrings;
+  s: SignoffsStrings;
   t: T;
   disabled: boolean;
   /** What the last receive did (also a link opened on the page), in the order received. */
-  results: readonly ReceiveResult[] | null;
-  onLinks: (text: string) => Promise<readonly ReceiveResult[]>;
-  onFiles: (files: readonly File[]) => Promise<readonly ReceiveResult[]>;
+  results: readonly SignoffReceipt[] | null;
+  onLinks: (text: string) => Promise<readonly SignoffReceipt[]>;
+  onFiles: (files: readonly File[]) => Promise<readonly SignoffReceipt[]>;
 }) {
   const { s, t, results } = props;
   const bad = results?.filter((r) => !r.ok).length ?? 0;

@@ -1,11 +1,14 @@
 // 新员工签收 (五（一）1 新员工入职培训, issue 12): the 市场经理 or 导师 collects the 签收 new hires
 // send from 入职清单 — pasted links, reply files, or a link opened on this page — and sees who
 // signed which version and who is behind on the first-month items today. Thin: parameters and
-// words come in as props, ../logic/signoff computes, the kit runtime saves (one list per browser).
+// words come in as props, ../logic computes, the kit runtime saves (one list per browser). The code
+// that reads and files a 签收 (../logic/receive) loads when the first one comes.
 // The shared tool styles come in through signoffs.css (see the note at its top).
 import { TrustNote } from '../../kit/ui/ReceiveBox';
 import './signoffs.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { clearLinkFragment, onLinkFragment, readLinkFragment } from '../../../client/link-fragment';
+import { personKey } from '../../../core/person-key';
 import type { OnboardingPolicy } from '../../../core/policy-types';
 import { fill } from '../../../core/template';
 import { ExportBar } from '../../kit/ui/ExportBar';
@@ -14,21 +17,16 @@ import { todayIso } from '../../kit/ui/dom';
 import { KIT } from '../../kit/ui/strings';
 import { useTool } from '../../kit/ui/use-tool';
 import { savedNote } from '../../kit/ui/saved-note';
-import {
-  pastedItems,
-  personKey,
-  receiveSignoffs,
-  removeSignoff,
-  signoffsDefinition,
-  type PolicyEdition,
-  type ReceiveResult,
-  type ReceivedItem,
-  type SignoffList,
-  type SignoffsToolContext,
-} from '../logic/signoff';
+import { ONBOARDING_TOOL } from '../../onboarding/logic/state';
+import type { PolicyEdition } from '../../onboarding/logic/signoff';
+import { signoffsTool, type SignoffsToolContext } from '../logic/definition';
+import type { ReceivedItem, SignoffReceipt } from '../logic/receive';
+import { removeSignoff, type SignoffList } from '../logic/state';
 import { SignoffReceive } from './SignoffReceive';
 import { SignoffsTable } from './SignoffsTable';
-import type { OnboardingStrings } from './strings';
+import type { SignoffsStrings } from './strings';
+
+const receiveCode = () => import('../logic/receive');
 
 export interface SignoffsProps {
   policy: Pick<OnboardingPolicy, 'phases' | 'items'>;
@@ -36,15 +34,12 @@ export interface SignoffsProps {
   roles: readonly { id: string; name: string }[];
   /** The version and text fingerprint this site publishes now. */
   current: PolicyEdition;
-  strings: OnboardingStrings;
+  strings: SignoffsStrings;
 }
-
-/** A 签收 link's fragment: r1.onboarding.… (deflated) or q1.onboarding.… (plain). */
-const SIGNOFF_FRAGMENT = /^[qr]\d{1,9}\.onboarding\./;
 
 export default function Signoffs(props: SignoffsProps) {
   const { strings: s } = props;
-  const t = (key: keyof OnboardingStrings, values: Record<string, string | number> = {}) =>
+  const t = (key: keyof SignoffsStrings, values: Record<string, string | number> = {}) =>
     fill(s[key], values);
   const [today, setToday] = useState<string | null>(null);
   useEffect(() => setToday(todayIso()), []);
@@ -52,17 +47,19 @@ export default function Signoffs(props: SignoffsProps) {
     () => ({ policy: props.policy, roles: props.roles, current: props.current, today, labels: s }),
     [today],
   );
-  const tool = useTool(signoffsDefinition, ctx, { csv: true });
-  const [results, setResults] = useState<readonly ReceiveResult[] | null>(null);
+  const tool = useTool(signoffsTool, ctx, { csv: true });
+  const [results, setResults] = useState<readonly SignoffReceipt[] | null>(null);
   const ready = tool.ready && today !== null;
 
   /** Files what the logic received into the list as it is now (only the people it added or updated). */
-  const receive = async (items: readonly ReceivedItem[]): Promise<readonly ReceiveResult[]> => {
-    // The reading code loads now (issue 10 item 8); offline without its copy, every item says so.
-    const r = await receiveSignoffs(tool.state, items, s).catch(() => ({
-      list: tool.state,
-      results: items.map((x): ReceiveResult => ({ source: x.source, ok: false, error: KIT.shareUnreadable })),
-    }));
+  const receive = async (items: readonly ReceivedItem[]): Promise<readonly SignoffReceipt[]> => {
+    // The reading code loads now; offline without its copy, every item says so.
+    const r = await receiveCode()
+      .then(({ receiveSignoffs }) => receiveSignoffs(tool.state, items, s))
+      .catch(() => ({
+        list: tool.state,
+        results: items.map((x): SignoffReceipt => ({ source: x.source, ok: false, error: KIT.shareUnreadable })),
+      }));
     const changed = new Set(
       r.results.flatMap((x) => (x.ok && (x.outcome === 'added' || x.outcome === 'updated') ? [x.name] : [])),
     );
@@ -78,9 +75,12 @@ export default function Signoffs(props: SignoffsProps) {
     return r.results;
   };
   const onLinks = async (text: string) => {
-    const items = pastedItems(text, s);
+    const items = await receiveCode().then(
+      ({ pastedItems }) => pastedItems(text, s),
+      () => [{ source: s['receive.pasted'], text }], // receive says the code could not load
+    );
     if (items.length === 0) {
-      const none: ReceiveResult[] = [{ source: s['receive.pasted'], ok: false, error: s['receive.nothing'] }];
+      const none: SignoffReceipt[] = [{ source: s['receive.pasted'], ok: false, error: s['receive.nothing'] }];
       setResults(none);
       return none;
     }
@@ -93,18 +93,13 @@ export default function Signoffs(props: SignoffsProps) {
   const opened = useRef<string | null>(null);
   const [hash, setHash] = useState<string | null>(null);
   useEffect(() => {
-    const fromHash = () => {
-      const fragment = location.hash.replace(/^#/, '');
-      if (SIGNOFF_FRAGMENT.test(fragment)) setHash(fragment);
-    };
-    fromHash();
-    addEventListener('hashchange', fromHash);
-    return () => removeEventListener('hashchange', fromHash);
+    setHash(readLinkFragment('reply', ONBOARDING_TOOL));
+    return onLinkFragment(setHash, 'reply', ONBOARDING_TOOL);
   }, []);
   useEffect(() => {
     if (!ready || tool.shared || hash === null || opened.current === hash) return;
     opened.current = hash;
-    history.replaceState(null, '', location.pathname + location.search);
+    clearLinkFragment();
     void receive([{ source: s['receive.opened'], text: hash }]);
   }, [ready, hash, tool.shared]);
 

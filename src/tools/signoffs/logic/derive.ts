@@ -1,0 +1,129 @@
+/**
+ * The 新员工签收 list as the page shows it: who signed which version (current or not), progress and
+ * the first-month items overdue, recomputed with today's parameters; behind first.
+ */
+import { personKey } from '../../../core/person-key';
+import type { OnboardingPolicy } from '../../../core/policy-types';
+import { fill } from '../../../core/template';
+import { percentOf } from '../../onboarding/logic/checklist';
+import { onboardingSchedule } from '../../onboarding/logic/schedule';
+import type { PolicyEdition } from '../../onboarding/logic/signoff';
+import type { SignoffLabels } from './labels';
+import type { SignoffList, SignoffRecord } from './state';
+
+type Strings = SignoffLabels;
+
+export interface SignoffContext {
+  /** Today's onboarding parameters (the items and phases overdue is counted against). */
+  readonly policy: Pick<OnboardingPolicy, 'phases' | 'items'>;
+  /** Appraisal groups: id → name, for a role the reply did not name. */
+  readonly roles: readonly { readonly id: string; readonly name: string }[];
+  /** The edition this site publishes now. */
+  readonly current: PolicyEdition;
+  /** yyyy-mm-dd; null before the browser said what day it is (nothing counts as overdue). */
+  readonly today: string | null;
+}
+
+/** `current`; `other-version`: signed another version; `other-text`: same version number, other text. */
+export type VersionStatus = 'current' | 'other-version' | 'other-text';
+
+export interface OverdueItem {
+  readonly id: string;
+  readonly title: string;
+  readonly phase: string;
+  readonly dueDate: string;
+}
+
+export interface SignoffRow {
+  readonly key: string;
+  readonly record: SignoffRecord;
+  readonly roleName: string;
+  readonly versionStatus: VersionStatus;
+  readonly versionLabel: string;
+  /** Progress recomputed with today's parameters and `today`. */
+  readonly done: number;
+  readonly total: number;
+  readonly percent: number;
+  readonly overdue: readonly OverdueItem[];
+  /** Behind: some item is overdue as of `today`. */
+  readonly behind: boolean;
+}
+
+export interface SignoffSummary {
+  readonly people: number;
+  readonly current: number;
+  readonly notCurrent: number;
+  readonly behind: number;
+}
+
+export interface SignoffsResult {
+  /** Behind first (most overdue items first), then not the current version, then by name. */
+  readonly rows: readonly SignoffRow[];
+  readonly summary: SignoffSummary;
+}
+
+function versionStatus(record: SignoffRecord, current: PolicyEdition): VersionStatus {
+  if (record.policyVersion !== current.version) return 'other-version';
+  return record.policyFingerprint === current.fingerprint ? 'current' : 'other-text';
+}
+
+const VERSION_LABEL = {
+  current: 'signoff.version.current',
+  'other-version': 'signoff.version.otherVersion',
+  'other-text': 'signoff.version.otherText',
+} as const;
+
+/** The list as the page shows it, sorted; overdue recomputed as of `context.today`. */
+export function signoffRows(list: SignoffList, context: SignoffContext, t: Strings): SignoffsResult {
+  const roleIds = new Set(context.roles.map((r) => r.id));
+  const rows = list.records.map((record): SignoffRow => {
+    const schedule = onboardingSchedule({
+      policy: context.policy,
+      // An unknown role keeps only the items for every role, as buildChecklist does.
+      role: roleIds.has(record.role) ? record.role : '',
+      startDate: record.startDate,
+      today: context.today,
+      done: new Set(Object.keys(record.done)),
+    });
+    const overdue = schedule.phases.flatMap((p) =>
+      p.items
+        .filter((it) => it.overdue)
+        .map((it) => ({
+          id: it.item.id,
+          title: it.item.title,
+          phase: p.phase.name,
+          dueDate: p.dueDate ?? '',
+        })),
+    );
+    const status = versionStatus(record, context.current);
+    return {
+      key: personKey(record.name),
+      record,
+      roleName: context.roles.find((r) => r.id === record.role)?.name ?? record.roleName,
+      versionStatus: status,
+      versionLabel: fill(t[VERSION_LABEL[status]], { version: record.policyVersion }),
+      done: schedule.doneCount,
+      total: schedule.total,
+      percent: percentOf(schedule.doneCount, schedule.total),
+      overdue,
+      behind: overdue.length > 0,
+    };
+  });
+  rows.sort(
+    (a, b) =>
+      b.overdue.length - a.overdue.length ||
+      Number(a.versionStatus === 'current') - Number(b.versionStatus === 'current') ||
+      a.record.name.localeCompare(b.record.name, 'zh-CN') ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+  const current = rows.filter((r) => r.versionStatus === 'current').length;
+  return {
+    rows,
+    summary: {
+      people: rows.length,
+      current,
+      notCurrent: rows.length - current,
+      behind: rows.filter((r) => r.behind).length,
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// 下载 CSV and 复制为文本 of the 新员工签收 list: loaded on first use (definition.ts exports).
+import type { CsvCell } from '../../../core/csv';
+import { fill } from '../../../core/template';
+import { toPlainText } from '../../../core/text-export';
+import type { SignoffsResult } from './derive';
+import type { SignoffLabels } from './labels';
+
+type Strings = SignoffLabels;
+
+/** CSV rows: header, then one row per person in the page's order. */
+export function signoffCsvRows(result: SignoffsResult, t: Strings): CsvCell[][] {
+  return [
+    [
+      t['signoff.col.name'],
+      t['signoff.col.role'],
+      t['signoff.col.mentor'],
+      t['signoff.col.startDate'],
+      t['signoff.col.signedOn'],
+      t['signoff.col.version'],
+      t['signoff.col.fingerprint'],
+      t['signoff.col.versionStatus'],
+      t['signoff.col.done'],
+      t['signoff.col.total'],
+      t['signoff.col.overdueCount'],
+      t['signoff.col.overdueItems'],
+    ],
+    ...result.rows.map((row): CsvCell[] => [
+      row.record.name,
+      row.roleName,
+      row.record.mentor,
+      row.record.startDate,
+      row.record.date,
+      row.record.policyVersion,
+      row.record.policyFingerprint,
+      row.versionLabel,
+      row.done,
+      row.total,
+      row.overdue.length,
+      row.overdue.map((o) => `${o.title}（${o.dueDate}）`).join('；'),
+    ]),
+  ];
+}
+
+/** The list as plain text for 微信 / 钉钉. */
+export function signoffText(result: SignoffsResult, t: Strings): string {
+  const { summary } = result;
+  const lines =
+    result.rows.length === 0
+      ? [t['signoff.text.empty']]
+      : result.rows.map(
+          (row) =>
+            fill(t['signoff.text.row'], {
+              name: row.record.name,
+              role: row.roleName,
+              date: row.record.date,
+              version: row.versionLabel,
+              done: row.done,
+              total: row.total,
+            }) +
+            (row.behind
+              ? fill(t['signoff.text.overdue'], { items: row.overdue.map((o) => o.title).join('、') })
+              : ''),
+        );
+  return toPlainText(t['signoff.text.title'], [
+    { lines: [fill(t['signoff.text.summary'], { ...summary })] },
+    { lines },
+    { lines: [t['trust.note']] },
+  ]);
+}
