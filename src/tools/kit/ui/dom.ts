@@ -22,4 +22,3 @@ export { todayIso } from '../../../core/calendar-date';
 
 // The address's link fragment is read in one place, src/client/link-fragment.ts. use-tool.ts still
 // imports the old name until its rewrite switches to clearLinkFragment.
-export { clearLinkFragment as clearFragment } from '../../../client/link-fragment';
