@@ -5,7 +5,8 @@ import { clauseShortLabel } from '../../../core/clause';
 import { clauseUrlPath } from '../../../core/clause-ref';
 import { fileNamePart } from '../../../core/format';
 import type { BudgetPolicy } from '../../../core/policy-types';
-import { newEntryKey, type ToolDefinition } from '../../kit/logic/definition';
+import { labelledField, newEntryKey, type ToolDefinition } from '../../kit/logic/definition';
+import { fill } from '../../../core/template';
 import {
   createLineDeriver,
   deriveRequest,
@@ -55,6 +56,39 @@ export function draftName(draft: BudgetRequestDraft, t: Pick<BudgetRequestLabels
   return draft.project.trim() || t['tool.unnamed'];
 }
 
+const LINE_COLUMN: Readonly<Record<string, string>> = {
+  description: 'lines.col.description',
+  subcategory: 'lines.col.subcategory',
+  quantity: 'lines.col.quantity',
+  unit: 'lines.col.unit',
+  unitPrice: 'lines.col.unitPrice',
+};
+const TOP_FIELD: Readonly<Record<string, string>> = {
+  fiscalYear: 'field.year',
+  used: 'budget.used',
+  annualBudget: 'budget.annualGeneric',
+  participants: 'expected.participants',
+  conversions: 'expected.conversions',
+  pricePerCustomer: 'expected.price',
+};
+
+/** A saved field as the form labels it: 「费用明细 · 第 3 行 单价（元）」, 「用途说明」, 「推广目标」. */
+export function budgetFieldLabel(path: readonly PropertyKey[], ctx: BudgetRequestContext): string | null {
+  const words = ctx.t as unknown as Readonly<Record<string, string>>;
+  const [head, second, third] = path;
+  if (head === 'lines' && typeof second === 'number') {
+    const column = typeof third === 'string' ? words[LINE_COLUMN[third] ?? ''] : undefined;
+    const row = fill(words['lines.rowLabel'] ?? '', { n: second + 1 });
+    return `${words['lines.heading']} · ${column ? fill(words['lines.fieldLabel'] ?? '', { n: second + 1, field: column }) : row}`;
+  }
+  if (head === 'fields' && typeof second === 'string') {
+    return ctx.policy.categories.flatMap((c) => c.requestFields).find((f) => f.id === second)?.label ?? null;
+  }
+  if (head === 'expected' && typeof second === 'string') return words[TOP_FIELD[second] ?? ''] ?? null;
+  if (typeof head !== 'string') return null;
+  return words[TOP_FIELD[head] ?? ''] ?? labelledField(words, path);
+}
+
 export const budgetRequestTool: ToolDefinition<BudgetRequestDraft, BudgetRequestView, BudgetRequestContext> =
   {
     id: BUDGET_REQUEST_TOOL,
@@ -70,6 +104,7 @@ export const budgetRequestTool: ToolDefinition<BudgetRequestDraft, BudgetRequest
         firstLineId: key === null ? 'l0' : newLineId(),
       }),
     isBlank: (draft, ctx) => isUntouched(draft, budgetDefaults(ctx)),
+    fieldLabel: budgetFieldLabel,
     derive: (draft, ctx) => {
       const result = deriveRequest(draft, ctx.policy, ctx.t, ctx.lineOf);
       return { ...result, complete: isComplete(draft, result) };

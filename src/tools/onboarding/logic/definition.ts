@@ -1,7 +1,7 @@
 // 入职清单 as the kit runs it: one entry per new hire (the mentor may keep several); a link or file
 // also carries the chapters read, which live in their own store (reading.ts).
 import type { OnboardingPolicy } from '../../../core/policy-types';
-import type { ToolDefinition } from '../../kit/logic/definition';
+import { labelledField, type ToolDefinition } from '../../kit/logic/definition';
 import { buildChecklist, type ChecklistTextKey, type ChecklistView } from './checklist';
 import {
   emptyOnboardingState,
@@ -33,6 +33,15 @@ export const onboardingTool: ToolDefinition<SharedOnboarding, ChecklistView, Onb
   // The saved entry has no `reading` (the marks have their own store); links and files may carry it.
   schema: sharedOnboardingSchema,
   empty: () => emptyOnboardingState(),
+  // 「姓名」, 「入职日期」; a ticked item by its title.
+  fieldLabel: (path, ctx) => {
+    const words = ctx.labels as unknown as Readonly<Record<string, string>>;
+    if (path[0] === 'done') {
+      const item = ctx.policy.items.find((it) => it.id === path[1]);
+      return item ? item.title : null;
+    }
+    return labelledField(words, path);
+  },
   derive: (state, ctx) =>
     buildChecklist({
       policy: ctx.policy,

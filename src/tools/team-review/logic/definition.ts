@@ -12,6 +12,7 @@ import {
   TEAM_REVIEW_STATE_VERSION,
   TEAM_REVIEW_TOOL,
   emptyTeamReview,
+  parseRecordKey,
   teamReviewStateSchema,
   type TeamReviewState,
 } from './state';
@@ -33,12 +34,39 @@ const EMPTY: TeamResult = {
   defaultBaseError: null,
 };
 
+const MANAGER_FIELD: Readonly<Record<string, string>> = {
+  review: 'review.reviewScore',
+  comment: 'review.comment',
+  bonusBase: 'review.base',
+};
+
+/** A saved field as the page labels it: 「张三 2026-03 · 上级评定 · 客户满意度 · 实际值（上级）」. */
+export function teamFieldLabel(path: readonly PropertyKey[], ctx: TeamReviewContext): string | null {
+  const words = ctx.labels as unknown as Readonly<Record<string, string>>;
+  const [head, key, part, field, id, sub] = path;
+  if (head === 'defaultBase') return words['team.defaultBase'] ?? null;
+  if (head !== 'records' || typeof key !== 'string') return null;
+  const who = parseRecordKey(key);
+  const member = who ? `${who.person} ${who.period}` : key;
+  if (part !== 'manager') return member;
+  const kpi = ctx.appraisal.groups.flatMap((g) => g.kpis).find((k) => k.id === id);
+  const item = ctx.appraisal.behaviour.items.find((b) => b.id === id);
+  const what =
+    field === 'kpis' && kpi
+      ? [kpi.name, words[sub === 'target' ? 'review.target' : sub === 'actual' ? 'review.actual' : 'review.kpiComment']]
+      : field === 'ratings' && item
+        ? [words['review.behaviour'], item.name]
+        : [words[MANAGER_FIELD[String(field)] ?? '']];
+  return [member, ...what.filter((w): w is string => !!w)].join(' · ');
+}
+
 export const teamReviewTool: ToolDefinition<TeamReviewState, TeamResult, TeamReviewContext> = {
   id: TEAM_REVIEW_TOOL,
   version: TEAM_REVIEW_STATE_VERSION,
   schema: teamReviewStateSchema,
   empty: () => emptyTeamReview(),
   isBlank: (state) => Object.keys(state.records).length === 0 && state.defaultBase.trim() === '',
+  fieldLabel: teamFieldLabel,
   derive: (state, ctx) => (ctx.derive ? ctx.derive(state, ctx) : EMPTY),
   entries: { kind: 'single', key: TEAM_REVIEW_KEY },
   async exports() {
