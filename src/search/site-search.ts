@@ -9,6 +9,7 @@
 // Starlight's `pagefind` options are not passed on: the config turns Starlight's Pagefind off
 // (searchIndex() builds the index), so they are always empty.
 import { displayResult, type ResultData } from './display';
+import { BASE_PATH, BASE_PATH_SLASH } from '../site/base-path';
 
 class SiteSearch extends HTMLElement {
   loadSearch: () => Promise<void> = () => Promise.resolve();
@@ -85,9 +86,9 @@ class SiteSearch extends HTMLElement {
         const { PagefindUI } = await import('@pagefind/default-ui');
         new PagefindUI({
           element: '#starlight__search',
-          baseUrl: import.meta.env.BASE_URL,
+          baseUrl: BASE_PATH_SLASH,
           // Pagefind's API behind the handbook's ranking and 繁體 map; it loads ../pagefind.js itself.
-          bundlePath: import.meta.env.BASE_URL.replace(/\/$/, '') + '/pagefind/handbook/',
+          bundlePath: `${BASE_PATH}/pagefind/handbook/`,
           showImages: false,
           translations,
           // One record per clause: no sub-results, so excerpts can be longer.
