@@ -325,6 +325,24 @@ describe('预算申请单 审批', () => {
     await closeClean(me.watch);
   });
 
+  it('a second link opened in the same tab replaces everything the first one showed', async () => {
+    const v1 = { ...request('秋季推广', '60000'), requestId: 'rq1' };
+    const v2 = { ...v1, revision: 2, lines: [{ ...v1.lines[0]!, unitPrice: '55000' }] };
+    const [manager] = chainOf(v1) as [ApprovalStep];
+    const link1 = `${siteUrl(PATH)}#${plainShareLink('budget-request', BUDGET_REQUEST_VERSION, v1)}`;
+    const d = await decide(link1, manager, chainOf(v1)[1] ?? null, '退回修改', '单价偏高');
+    const { page } = d.approver;
+    const panel = page.getByTestId('approver-panel');
+    // The manager's v2 comes in the same chat; the approver pastes it into the same tab.
+    await page.goto(`${siteUrl(PATH)}#${plainShareLink('budget-request', BUDGET_REQUEST_VERSION, v2)}`);
+    await expect.poll(() => panel.textContent()).toContain('第 2 版');
+    await expect(page.getByLabel('回复链接（发回申请人）').count()).resolves.toBe(0);
+    await expect(panel.locator(`[data-step="${manager.id}"]`).getAttribute('data-state')).resolves.toBe('next');
+    await expect(page.getByRole('radio', { name: '退回修改', exact: true }).isChecked()).resolves.toBe(false);
+    await expect(d.approver.field('意见').inputValue()).resolves.toBe('');
+    await closeClean(d.approver.watch);
+  });
+
   it('a 100-line request with 12-character Chinese descriptions shares by link and opens with the same total', async () => {
     const text = readFileSync('test/fixtures/policy-zh.txt', 'utf8').replace(/\s+/g, '');
     const runs = new Set<string>();

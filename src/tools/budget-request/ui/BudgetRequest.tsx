@@ -207,6 +207,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
     const { SharedRequest } = sharedView.mod;
     return (
       <SharedRequest
+        key={tool.viewKey}
         draft={tool.shared}
         view={view}
         notices={tool.notices}

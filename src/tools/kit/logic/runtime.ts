@@ -59,6 +59,8 @@ export interface ToolSnapshot<S> {
   /** What the form shows: the shared state when a link is open, else the open entry. */
   readonly state: S;
   readonly shared: S | null;
+  /** Counts the shared states shown in this tab: a view keyed on it starts afresh with each new link. */
+  readonly shareSeq: number;
   /** A share link is being read. */
   readonly reading: boolean;
   readonly entries: readonly ToolEntry<S>[];
@@ -146,6 +148,7 @@ export function createToolRuntime<S, R, C>(
   let started = false;
   let today: string | null = null;
   let shared: S | null = null;
+  let shareSeq = 0;
   let reading = 0;
   let local: RuntimeNotice[] = [];
   const listeners = new Set<() => void>();
@@ -219,6 +222,7 @@ export function createToolRuntime<S, R, C>(
       key: started ? after.key : null,
       state,
       shared,
+      shareSeq,
       reading: reading > 0,
       entries,
       notices,
@@ -258,6 +262,13 @@ export function createToolRuntime<S, R, C>(
         latest = { key: k, at: read.savedAt };
     }
     return latest?.key ?? many.firstKey(ctx, day);
+  }
+
+  /** A new link replaces everything the previous one showed: its view, and what the page said about it. */
+  function showShared(state: S): void {
+    shared = state;
+    shareSeq += 1;
+    local = local.filter((n) => n.code !== 'page' && n.code !== 'share-error');
   }
 
   function leaveShare(): void {
@@ -337,8 +348,7 @@ export function createToolRuntime<S, R, C>(
         .catch(() => ({ ok: false as const, error: RUNTIME_MESSAGES.shareUnreadable }));
       reading -= 1;
       if (r.ok) {
-        shared = r.state;
-        unsay('share-error');
+        showShared(r.state);
       } else {
         addLocal({
           id: 'share-error',
@@ -351,8 +361,7 @@ export function createToolRuntime<S, R, C>(
     },
 
     viewShared(state) {
-      shared = state;
-      unsay('share-error');
+      showShared(state);
       emit();
     },
 

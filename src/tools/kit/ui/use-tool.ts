@@ -29,6 +29,12 @@ export interface ToolHandle<S, R> {
   readonly readOnly: boolean;
   /** The state of an open share link, or null. */
   readonly shared: S | null;
+  /**
+   * Names what the form shows (an entry, or the nth shared state of this tab): a view that keeps
+   * state of its own (a generated reply, a chosen decision) is keyed on it, so a second link opened
+   * in the same tab replaces everything the first one showed.
+   */
+  readonly viewKey: string;
   readonly closeShare: () => void;
   /** Shows a state read-only, as a share link would (a file someone sent when the link was too long). */
   readonly viewShared: (state: S) => void;
@@ -186,6 +192,7 @@ export function useTool<S, R, C>(
     // (client:intent hands that input over once the entry is open); in the browser it waits for it.
     readOnly: shared !== null || snap.reading || (started && !ready),
     shared,
+    viewKey: shared ? `share-${snap.shareSeq}` : `entry-${key ?? ''}`,
     closeShare: rt.closeShare,
     viewShared: rt.viewShared,
     edit: rt.edit,
