@@ -1,7 +1,7 @@
 /**
  * 预算申请单: the saved shape of one draft (as typed: every amount and quantity is kept as the
  * text the reader entered, so a refused value stays on screen beside its message) and the pure
- * edits the form makes to it. Parsing and arithmetic live in ./budget-request-derive.
+ * edits the form makes to it. Parsing and arithmetic live in ./derive.
  */
 import * as v from 'valibot';
 import { plainRecord, plainStrictObject } from '../../../core/json-file';

@@ -1,6 +1,6 @@
 // zh-CN strings of the 预算申请单 tool (/tools/budget-request/), flat dotted keys.
 // Passed to the island as a prop by BudgetRequestPage.astro; `{name}` marks a value filled in
-// with `fillTemplate` (src/core/template.ts).
+// with `fill` (src/core/template.ts).
 export const strings = {
   'tool.title': '预算申请单',
   'tool.fileBase': '预算申请单',

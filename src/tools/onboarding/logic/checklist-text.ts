@@ -5,7 +5,7 @@ import { fill } from '../../../core/template';
 import type { ChecklistView } from './checklist';
 import type { OnboardingState } from './state';
 
-/** Words of the plain-text export: these keys of the tool's zh-CN strings (src/i18n/zh-CN/onboarding.ts). */
+/** Words of the plain-text export: these keys of the tool's zh-CN strings (../ui/strings.ts). */
 export type ChecklistTextKey =
   | 'text.title'
   | 'field.name'

@@ -1,6 +1,6 @@
 // zh-CN strings of the 入职清单 tool (/tools/onboarding/) and the 本章已读 control of the chapter
 // pages, flat dotted keys. Passed to the island as a prop by OnboardingPage.astro; `{name}` marks a
-// value filled in with `fill` (../logic/checklist.ts).
+// value filled in with `fill` (src/core/template.ts).
 export const strings = {
   'tool.title': '入职清单',
   'tool.fileBase': '入职清单',
