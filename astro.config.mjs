@@ -69,7 +69,8 @@ export default defineConfig({
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
       favicon: '/favicon.svg',
       expressiveCode: false,
-      // The index is built per clause by searchIndex() below (issue 14); Search.astro keeps the button.
+      // The index is built per clause by searchIndex() below, so a query lands on its clause;
+      // Search.astro keeps the button.
       pagefind: false,
       pagination: true,
       lastUpdated: false,

@@ -1,4 +1,4 @@
-// 团队考核 at scale (issue 11, 7): 50 members × 12 months of 绩效自评 JSON files received at once,
+// 团队考核 at scale: 50 members × 12 months of 绩效自评 JSON files received at once,
 // and one edit recomputed. Pure Node, no browser: the tool's logic is bundled with esbuild (the
 // TypeScript sources import without extensions) and run here. Goals: receive + team view < 2 s,
 // an edit's recompute < 50 ms. `node scripts/bench-team.mjs` runs it alone; bench.mjs calls it.

@@ -31,7 +31,7 @@ export function roundCoefficient(c: number): number {
  * Coefficient at `score` by linear interpolation between the curve's points; below the
  * first point the first coefficient, above the last the last; never above `maxCoefficient`.
  * An empty curve gives 0. Points may come in any order (they are sorted by score). Rounded with
- * roundCoefficient, so that the estimate is reproduced from the numbers shown (issue 11).
+ * roundCoefficient, so that the estimate is reproduced from the numbers shown.
  */
 export function bonusCoefficient(
   score: number,

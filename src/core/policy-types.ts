@@ -1,7 +1,8 @@
 /**
  * Plain TypeScript shapes of the policy parameters (content/policy/*.yaml).
  *
- * Logic may not import astro (house rule 1), so the zod schemas in src/schemas live
+ * Logic may not import astro (it stays pure TypeScript, runnable in Node and the browser alike), so
+ * the zod schemas in src/schemas live
  * elsewhere; each schema file asserts at compile time that its inferred type is assignable
  * to the interface here, so data read through a schema can be handed to these functions.
  * Field meanings and defaults are documented on the schemas.

@@ -1,6 +1,7 @@
 // Astro integration: builds the Pagefind index after the build, as Starlight's own
 // integrations/pagefind.js does (Starlight's is switched off with `pagefind: false`; its search button
-// stays because src/components/starlight/Search.astro overrides `Search`). Differences (issue 14):
+// stays because src/components/starlight/Search.astro overrides `Search`). Differences, so a query
+// lands on the clause that holds it:
 // - one record per clause (url /chapter/#cX-Y-Z, title 三（三）4 客户投诉处理, group = its chapter), and
 //   one record of name + description per other page (tools, 参数说明, 修订记录);
 // - next to Pagefind's bundle, pagefind/handbook/pagefind.js: Pagefind's API with 繁體 → 简体 and

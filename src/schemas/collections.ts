@@ -57,7 +57,7 @@ function policyFileLoader(
  * each one entry `default`. `knownClauseIds` is the set of clause ids published on the
  * chapter pages; every `clause:` in the data must be one of them.
  *
- *   // src/content.config.ts
+ *   // content.config.ts
  *   export const collections = { docs: …, ...policyCollections(knownClauseIds()) };
  */
 export function policyCollections(knownClauseIds: ReadonlySet<string>) {

@@ -1,4 +1,4 @@
-// 预算申请单 审批 (issue 12, 1 and 4) as the people use it, by label and role: the requester sends the
+// 预算申请单 审批 (六（一）1) as the people use it, by label and role: the requester sends the
 // request's link; each approver of the chain opens it read-only, decides and passes the request on
 // (市场经理 → 财务部 → 总经理); the requester records the replies (pasted, as a file, opened as a
 // link), sees 已批准 and a locked draft, and prints the decisions. A 退回修改 leads to revision 2,

@@ -557,7 +557,7 @@ describe('print', () => {
   });
 });
 
-describe('lighter page (issue 10 item 8)', () => {
+describe('lighter page: code loads on first use, not with the form', () => {
   /** Test ids found in the scripts the page has loaded so far (the built chunks carry them as text). */
   async function loadedIds(page: Page, ids: readonly string[]): Promise<string[]> {
     return page.evaluate(async (wanted) => {

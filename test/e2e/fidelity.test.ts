@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { CHAPTERS, chapterHeading, fromChineseNumeral } from '../../src/core/chapters';
 import { launchBrowser, openPage } from './support/browser';
 
-// A copy of ../shared/seed/policy-zh.txt (the source as received, simplified), kept in the repo.
+// The policy text as received (simplified), kept in the repo so the test needs nothing outside it.
 const SEED = 'test/fixtures/policy-zh.txt';
 
 /** Punctuation and spacing differ by design (full-width typography); words must not. */

@@ -437,7 +437,7 @@ describe('bad input: a clear Chinese message, and the checklist still opens', ()
     const watch = await openAt('2026-03-10');
     const { page } = watch;
     const role = page.getByLabel('岗位', { exact: true });
-    // Nothing is called wrong before the reader has touched the field (issue 10: no errors on first load).
+    // Nothing is called wrong before the reader has touched the field: no errors on first load.
     await expect(role.getAttribute('aria-invalid')).resolves.toBeNull();
     await role.focus();
     await role.blur();
@@ -490,7 +490,7 @@ describe('bad input: a clear Chinese message, and the checklist still opens', ()
     );
     await page.reload();
     await ready(page);
-    // Not JSON at all: "unreadable", in the storage adapter's words for that (issue 10, 4).
+    // Not JSON at all: "unreadable", in the storage adapter's words for that.
     await expect(page.getByText('保存的内容无法读取，已另存为备份，请重新填写').isVisible()).resolves.toBe(
       true,
     );

@@ -1,4 +1,4 @@
-// The search battery (issue 14): queries a reader types, each with the clause or page that must come
+// The search battery: queries a reader types, each with the clause or page that must come
 // first in the search dialog of the built site. It guards Pagefind upgrades too: Pagefind's Chinese
 // segmentation changed between 1.4, 1.5 and 1.6 (Pagefind #1237 lost zh-TW results).
 import { AxeBuilder } from '@axe-core/playwright';
@@ -109,7 +109,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('the battery covers the kinds of queries the issue asks for', () => {
+describe('the battery covers every kind of query a reader types', () => {
   it('has at least 40 queries, 2 to 8 characters, of every kind', () => {
     expect(BATTERY.length).toBeGreaterThanOrEqual(40);
     const kinds = new Set(BATTERY.map(([, kind]) => kind));

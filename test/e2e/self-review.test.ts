@@ -421,7 +421,7 @@ describe('sharing, exporting and printing', () => {
     await closeClean(watch);
   });
 
-  it('the print sheet loads on first use, not with the page (issue 10 item 8)', async () => {
+  it('the print sheet loads on first use, not with the page', async () => {
     const watch = await openPage(browser, PATH, { timezoneId: 'Asia/Shanghai' });
     const { page } = watch;
     // Each script's code, read as it arrives, and whether it came after the reader's first use.

@@ -1,4 +1,4 @@
-// 入职签收 (issue 12) as the people use it, by role and label: two new hires send their 签收 from
+// 入职签收 (五（一）1) as the people use it, by role and label: two new hires send their 签收 from
 // 入职清单 (one started long enough ago that first-month items are overdue); the 市场经理 collects
 // them on 新员工签收 by pasted links, a file and an opened link; a late copy says older, a bad line
 // says why; the table marks versions and puts the overdue one first; CSV, text, print, removal.

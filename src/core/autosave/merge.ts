@@ -1,5 +1,5 @@
 /**
- * Field-level three-way merge of plain JSON state, for two tabs editing one entry (issue 10, 3):
+ * Field-level three-way merge of plain JSON state, so two tabs editing one entry never lose work:
  * `base` is the version both started from, `mine` this tab's state, `theirs` the one stored by the
  * other tab.
  *

@@ -1,5 +1,6 @@
 /**
- * "A record with a bad field keeps its good fields and says which field was reset" (issue 10, 4).
+ * A record with a bad field keeps its good fields and says which field was reset: one damaged value
+ * must not cost the reader the whole entry.
  *
  * Each field the schema refuses is replaced by the empty state's value at the same path; where the
  * empty state has nothing there (a fifth line, a key of a record, an unknown key) the bad array

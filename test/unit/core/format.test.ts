@@ -68,7 +68,7 @@ describe('curveChart', () => {
 
 describe('formatExact', () => {
   test.each([
-    [1.005, '1.005'], // not 1.01 (issue 11)
+    [1.005, '1.005'], // not 1.01: the formula shown must reproduce the result
     [85.123456, '85.123456'],
     [12345.6, '12,345.6'],
     [0.1 + 0.2, '0.30000000000000004'], // every digit the number has

@@ -22,7 +22,7 @@ describe('scoreKpi', () => {
     [higher, 550, 500, 110], // above target, under the cap
     [higher, 1000, 500, 120], // far above: capped
     [higher, 0, 500, 0], // nothing done
-    [higher, 0, 0, null], // a zero target cannot be divided by: no score, a message (issue 11)
+    [higher, 0, 0, null], // a zero target cannot be divided by: no score, a message
     [higher, 3, 0, null], // never the silent cap
     [higher, -10, 500, 0], // negative input counts as 0
     [higher, Number.NaN, 500, 0], // NaN counts as 0

@@ -165,7 +165,7 @@ describe('save and load', () => {
 });
 
 describe('damaged and old entries are kept aside, never wiped', () => {
-  // Each reason has its own words: a newer entry is never called 已损坏 (issue 10, 4).
+  // Each reason has its own words: a newer entry is never called 已损坏.
   test.each([
     ['not json', 'unreadable'], // truncated or hand-edited
     ['"just a string"', 'unreadable'], // JSON but no envelope
@@ -292,7 +292,7 @@ describe('damaged and old entries are kept aside, never wiped', () => {
     });
   });
 
-  describe('a record with a bad field keeps its good fields (issue 10, 4)', () => {
+  describe('a record with a bad field keeps its good fields', () => {
     const empty = (): Draft => ({ title: '', amountFen: 0 });
 
     test('the bad field is reset and named; the original is left in place for the reader to keep aside', () => {

@@ -50,7 +50,7 @@ export function forbiddenImport(file: string, spec: string): string | null {
 }
 
 const BROWSER_GLOBALS = /\b(document|window|localStorage|sessionStorage|navigator|HTMLElement)\s*[.\[(]/;
-/** The one storage adapter may touch the browser (house rule 1). */
+/** The one storage adapter may touch the browser: every other logic module stays pure, runnable in Node. */
 const STORAGE_ADAPTER = 'src/core/storage.ts';
 
 describe('import boundaries of the logic folders', () => {

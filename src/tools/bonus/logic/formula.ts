@@ -1,7 +1,7 @@
 /**
  * The 绩效奖金估算 in words for the page (the coefficient's formula with the numbers filled in, the
  * monthly and annual formulas): apart from ./export so the page shows them without loading the
- * text export (issue 10 item 8).
+ * text export until it is used.
  */
 import { bonusCoefficient, roundCoefficient } from '../../../core/bonus';
 import type { BonusResult, CoefficientReading } from './derive';
@@ -17,7 +17,8 @@ export const formatCoefficient = (c: number) => formatNumber(c, 4);
 
 /**
  * Scores, curve points and months in a formula keep every digit typed (1.005, not 1.01), so the
- * numbers shown reproduce the result shown at any input precision (issue 11).
+ * numbers shown reproduce the result shown at any input precision (a score of 1.005 shown as 1.01
+ * once made the written formula disagree with the result).
  */
 const exact = formatExact;
 

@@ -1,6 +1,6 @@
 /**
  * What the 绩效奖金估算 keeps (autosave, JSON file and share link): the fields as typed, so a typo
- * survives a reload and is shown beside its field; bonus-estimate-derive.ts reads them.
+ * survives a reload and is shown beside its field; ./derive.ts reads them.
  */
 import * as v from 'valibot';
 import { plainObject } from '../../../core/json-file';

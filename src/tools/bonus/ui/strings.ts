@@ -1,5 +1,5 @@
 // zh-CN strings of the 绩效奖金估算 tool (/tools/bonus/), flat dotted keys. Passed to the island as
-// a prop by BonusPage.astro; `{name}` marks a value filled in with `fill` (../logic/export.ts).
+// a prop by BonusPage.astro; `{name}` marks a value filled in with `fill` (src/core/template.ts).
 import type { BonusLabels } from '../logic/export';
 
 export const strings = {

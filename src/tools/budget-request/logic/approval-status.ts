@@ -1,7 +1,7 @@
 /**
  * 预算申请单 审批 status (六（一）1): where the chain stands, its labels, and what an edit does to a
  * draft with decisions. Apart from ./approval (replies, fingerprints) because the form needs this on
- * every edit and the drafts list on load, and the rest only once 审批 is used (issue 10 item 8).
+ * every edit and the drafts list on load, and the rest only once 审批 is used.
  */
 import type { ApprovalStep } from '../../../core/policy-types';
 import { fill } from '../../../core/template';

@@ -5,7 +5,7 @@ import type { ApprovalStep } from '../../../core/policy-types';
 /**
  * 预算申请 arithmetic (六（一）1 审批、六（一）2 不得超预算开支、六（二）预算管理).
  * Amounts are `Fen` (validated at the input edge by parseMoney; the data files hold 元 and
- * are converted with `yuanToFen` from ./money). Counts that are NaN, infinite or negative
+ * are converted with `yuanToFen` from core/money). Counts that are NaN, infinite or negative
  * count as 0. Like every money helper, an amount past Number.MAX_SAFE_INTEGER 分 throws
  * RangeError; no function returns NaN or a negative amount.
  */

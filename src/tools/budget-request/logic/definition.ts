@@ -94,7 +94,7 @@ export const budgetRequestTool: ToolDefinition<BudgetRequestDraft, BudgetRequest
     id: BUDGET_REQUEST_TOOL,
     version: BUDGET_REQUEST_VERSION,
     schema: draftSchema,
-    // Drafts, files and links of version 1 (before 审批) still open (issue 12, 3).
+    // Drafts, files and links of version 1 (before 审批) still open: a link already sent must keep working.
     migrate: migrateDraft,
     // On the server (key null) the blank form is deterministic; in the browser it gets today's date.
     empty: (ctx, key) =>

@@ -2,7 +2,7 @@
  * 预算申请单: everything the form shows, worked out from a draft (as typed) and the budget
  * parameters. Totals are integer 分 (lineAmountFen / requestTotalFen rules of ./budget); an input
  * that does not parse is reported beside its field and left out of the sums, so no total is ever
- * NaN. Messages come from the tool's strings (src/i18n/zh-CN/budget-request.ts) or parse-number.
+ * NaN. Messages come from the tool's words (./labels, given by ui/strings.ts) or core/parse-number.
  */
 import type { BudgetRequestLabels } from './labels';
 import {

@@ -154,7 +154,7 @@ export function requestText(
     ],
   });
 
-  // 审批记录 once an approver has decided (issue 12); the paper stays the record.
+  // 审批记录 once an approver has decided (六（一）1); the signed paper stays the record.
   if (draft.approvals.length > 0) {
     sections.push(approvalTextSection(draft, result.chain, t), { lines: [t['trust.note']] });
   }

@@ -1,5 +1,6 @@
 // The words the pure logic of 预算申请单 needs (derive, text, CSV). Declared here so logic never
-// imports the zh-CN strings (house rule 2); ui/strings.ts must provide every key (type-checked there).
+// imports the zh-CN strings: the labels come in from the page; ui/strings.ts must provide every key
+// (type-checked there).
 /** Words of approval.ts: statuses, decisions, refusals of a reply, form errors, print boxes. */
 export type ApprovalLabelKey =
   | 'approval.decision.approve'

@@ -1,7 +1,7 @@
 /**
  * The revision of a 预算申请单 an approver decides on, and its fingerprint (core/fingerprint): any
  * edit changes it, decisions do not. Its own module so the page loads the hashing code only when a
- * fingerprint is shown or printed (issue 10 item 8).
+ * fingerprint is shown or printed, never with the form.
  */
 import { fingerprintOf } from '../../../core/fingerprint';
 export { shortFingerprint } from '../../../core/fingerprint';

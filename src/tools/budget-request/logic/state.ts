@@ -1,7 +1,7 @@
 /**
  * 预算申请单: the saved shape of one draft (as typed: every amount and quantity is kept as the
  * text the reader entered, so a refused value stays on screen beside its message) and the pure
- * edits the form makes to it. Parsing and arithmetic live in ./budget-request-derive.
+ * edits the form makes to it. Parsing and arithmetic live in ./derive.
  */
 import * as v from 'valibot';
 import { plainRecord, plainStrictObject } from '../../../core/json-file';
@@ -10,7 +10,7 @@ import { plainRecord, plainStrictObject } from '../../../core/json-file';
 export const BUDGET_REQUEST_TOOL = 'budget-request';
 /**
  * Version of the saved shape; bump it (and extend migrateDraft) when the schema changes.
- * 2: request id, revision, approval decisions and the revisions before (issue 12).
+ * 2: request id, revision, approval decisions and the revisions before (审批, 六（一）1).
  */
 export const BUDGET_REQUEST_VERSION = 2;
 /** Most line items a request may hold (the form refuses a 201st; split the request instead). */
@@ -31,7 +31,7 @@ const long = v.pipe(v.string(), v.maxLength(MAX_LONG));
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/));
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 // core/fingerprint's FINGERPRINT_LENGTH, written out: importing it would load the hashing code with
-// the form (issue 10 item 8). test/unit/tools/budget-request/state.test.ts keeps the two equal.
+// the form on first load. test/unit/tools/budget-request/state.test.ts keeps the two equal.
 export const DECISION_FINGERPRINT_LENGTH = 16;
 const FINGERPRINT = new RegExp(`^[0-9a-f]{${DECISION_FINGERPRINT_LENGTH}}$`);
 

@@ -2,8 +2,8 @@
 // budget position, approval chain, expected return, print / CSV / text / JSON / share, and 审批:
 // replies recorded on the draft, an approved draft locked, an edit after a decision a new revision.
 // Thin: the parameters and strings come in as props; ../logic computes; the kit saves and shares.
-// The print sheet, the fingerprint, replies and a shared request's view load when first needed
-// (issue 10 item 8): what shows on load is the form and the 审批 section's own lines.
+// The print sheet, the fingerprint, replies and a shared request's view load when first needed, so
+// the page's first load carries only the form and the 审批 section's own lines.
 // Includes the kit's tools.css (see the note at the top of budget-request.css).
 import './budget-request.css';
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
@@ -82,7 +82,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
   );
   const print = () => void printWith({ need: () => Promise.all([sheet.need(), fingerprint.need()]) });
 
-  // ---- 审批: what an edit does now (issue 12) ----
+  // ---- 审批 (六（一）1): what an edit does now ----
   const rule = editRule(draft, result.chain);
   const ruleRef = useRef({ rule, revision: draft.revision });
   ruleRef.current = { rule, revision: draft.revision };

@@ -1,7 +1,7 @@
 // An approver's reply reaching the requester: opened as a reply link (#r1.budget-request.…), pasted
 // (link or JSON) or chosen as a file. It is matched to the draft it answers (same request, same
 // revision, same fingerprint), shown, and recorded only after the requester confirms. Loads when a
-// reply comes (./use-reply-intake keeps the state; issue 10 item 8).
+// reply comes, so a first visit carries only the form (./use-reply-intake keeps the state).
 import { useEffect, useRef } from 'preact/hooks';
 import type { ApprovalStep } from '../../../core/policy-types';
 import { fill } from '../../../core/template';

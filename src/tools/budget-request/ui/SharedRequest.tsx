@@ -1,6 +1,6 @@
 // A 预算申请单 opened from a link: read-only, printable, can be kept as a draft of one's own, and
-// the approver of the next step records a decision here (ApproverPanel, issue 12). Loads with the
-// first shared request (issue 10 item 8).
+// the approver of the next step records a decision here (ApproverPanel; 六（一）1: 按审批流程审批).
+// Loads with the first shared request, not with the form.
 import { Notices, type Notice } from '../../kit/ui/Notices';
 import { budgetContext, budgetRequestTool } from '../logic/definition';
 import type { BudgetRequestDraft } from '../logic/state';

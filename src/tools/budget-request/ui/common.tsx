@@ -71,7 +71,7 @@ export function OverBudget({ overByFen, ctx }: { overByFen: Fen; ctx: ToolContex
   );
 }
 
-/** 关于链接、指纹与签字 (issue 12, 4): shown wherever a link or reply is made or received. */
+/** 关于链接、指纹与签字: shown wherever a link or reply is made or received, since anyone holding one can edit it. */
 export function TrustNote({ t, id }: { t: ToolContext['t']; id: string }) {
   return <KitTrustNote id={id} class="no-print" heading={t['trust.heading']} text={t['trust.note']} />;
 }

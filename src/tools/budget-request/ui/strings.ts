@@ -1,6 +1,6 @@
 // zh-CN strings of the 预算申请单 tool (/tools/budget-request/), flat dotted keys.
 // Passed to the island as a prop by BudgetRequestPage.astro; `{name}` marks a value filled in
-// with `fillTemplate` (src/core/template.ts).
+// with `fill` (src/core/template.ts).
 export const strings = {
   'tool.title': '预算申请单',
   'tool.fileBase': '预算申请单',
@@ -164,7 +164,7 @@ export const strings = {
   'csv.total': '合计',
   'csv.uppercase': '大写',
 
-  // 审批 (issue 12): src/tools/budget-request/logic/approval.ts
+  // 审批 (六（一）1): the words of ../logic/approval-status.ts and ../logic/approval.ts
   'approval.status.draft': '草稿',
   'approval.status.pending': '审批中（待{approver}审批）',
   'approval.status.approved': '已批准',
@@ -197,12 +197,13 @@ export const strings = {
   'approval.text.line': '{approver}：{decision}（{name}，{date}）{comment}',
   'approval.text.waiting': '{approver}：待审批',
 
-  // Shown on every page that receives a link or reply (issue 12 item 4).
+  // Shown on every page that makes or receives a link or reply: a link can be edited by whoever
+  // holds it, so the signed paper is the record and a fingerprint only shows a change.
   'trust.note':
     '内容指纹只用来发现申请单在审批后是否被改动，不能证明是谁发出的；链接和回复文件都可能被改写。签字的纸质申请单才是正式记录。',
   'trust.heading': '关于链接、指纹与签字',
 
-  // ---- 审批 on the page (issue 12): the approver's panel ----
+  // ---- 审批 on the page (六（一）1): the approver's panel ----
   'approve.heading': '审批',
   'approve.chain': '本申请合计 {amount}，须依次经：{chain}',
   'approve.revision': '第 {revision} 版 · 内容指纹 {fingerprint}',

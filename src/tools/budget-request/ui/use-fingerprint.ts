@@ -1,6 +1,6 @@
 // The revision fingerprint of a draft, worked out after each change (Web Crypto is async); null
 // until it is known, so the page never shows the fingerprint of an older text. The hashing code
-// loads once `when` turns true (issue 10 item 8): the 审批 section near the screen, the print sheet.
+// loads once `when` turns true (the 审批 section near the screen, the print sheet), not with the form.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useOnDemand } from '../../kit/ui/lazy';
 import type { BudgetRequestDraft } from '../logic/state';

@@ -1,6 +1,6 @@
 // The state of a reply reaching the requester (see ./ReplyIntake): the code that reads, matches and
-// shows a reply loads only when one comes — pasted, chosen as a file, or a fragment in the address
-// (issue 10 item 8). Nothing is recorded before the requester confirms.
+// shows a reply loads only when one comes — pasted, chosen as a file, or a fragment in the address —
+// so a first visit carries only the form. Nothing is recorded before the requester confirms.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApprovalStep } from '../../../core/policy-types';
 import { fill } from '../../../core/template';

@@ -20,5 +20,4 @@ export function readFileText(file: File): Promise<string> {
 
 export { todayIso } from '../../../core/calendar-date';
 
-// The address's link fragment is read in one place, src/client/link-fragment.ts. use-tool.ts still
-// imports the old name until its rewrite switches to clearLinkFragment.
+// The address's link fragment is read and cleared in one place, src/client/link-fragment.ts, not here.

@@ -1,11 +1,11 @@
 // 入职清单 as plain text for 微信 / 钉钉: apart from ./checklist so the page loads it on first copy,
-// not with the page (issue 10 item 8).
+// not with the page.
 import { toPlainText, type TextSection } from '../../../core/text-export';
 import { fill } from '../../../core/template';
 import type { ChecklistView } from './checklist';
 import type { OnboardingState } from './state';
 
-/** Words of the plain-text export: these keys of the tool's zh-CN strings (src/i18n/zh-CN/onboarding.ts). */
+/** Words of the plain-text export: these keys of the tool's zh-CN strings (../ui/strings.ts). */
 export type ChecklistTextKey =
   | 'text.title'
   | 'field.name'

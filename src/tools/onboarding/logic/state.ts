@@ -1,7 +1,7 @@
 /**
  * What the 入职清单 keeps for one new hire (autosave, JSON file and share link): the fields as typed
  * and the items ticked off with the day each was ticked. Dates stay as typed so a typo survives a
- * reload and is shown beside its field; onboarding-checklist.ts reads them.
+ * reload and is shown beside its field; ./checklist.ts reads them.
  */
 import * as v from 'valibot';
 import { plain, plainObject } from '../../../core/json-file';

@@ -1,6 +1,6 @@
-// 发送签收 (issue 12, 2): the section's heading and intro come with the page; the rest
+// 发送签收 (五（一）1): the section's heading and intro come with the page; the rest
 // (./SignoffSendBody, with the kit's SendReply) loads once the reader uses the page or scrolls near
-// it, so a reader who never sends a 签收 never loads it (issue 10 item 8).
+// it, so a reader who never sends a 签收 never loads it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useFirstUse, useOnDemand } from '../../kit/ui/lazy';
 import type { SignoffSendProps } from './SignoffSendBody';

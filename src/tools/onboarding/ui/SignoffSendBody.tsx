@@ -1,7 +1,7 @@
-// 发送签收 (issue 12, 2): the new hire's 签收 as a link to 新员工签收 or a JSON file, made from the
+// 发送签收 (五（一）1): the new hire's 签收 as a link to 新员工签收 or a JSON file, made from the
 // checklist (name, role, the policy version and fingerprint read, 签收日期, progress). What is
 // missing shows beside its line once the reader asks; the reply code loads on first use. Loaded by
-// ./SignoffSend when the reader uses the page or nears the section (issue 10 item 8).
+// ./SignoffSend when the reader uses the page or nears the section, not with the page.
 import { useState } from 'preact/hooks';
 import { parseDateInput, type ChecklistView } from '../logic/checklist';
 import type { SignoffField, PolicyEdition } from '../logic/signoff';

@@ -3,7 +3,7 @@
 import { createStore } from '../../../core/storage';
 import { READING_NAMESPACE, READING_VERSION, readingMarkSchema, readMark } from '../logic/reading';
 
-/** Today in the reader's time zone (as kit/dom.ts todayIso, whose module would come along with it). */
+/** Today in the reader's time zone (the same as core/calendar-date's todayIso). */
 function today(d = new Date()): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

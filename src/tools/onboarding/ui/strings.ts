@@ -1,6 +1,6 @@
 // zh-CN strings of the 入职清单 tool (/tools/onboarding/) and the 本章已读 control of the chapter
 // pages, flat dotted keys. Passed to the island as a prop by OnboardingPage.astro; `{name}` marks a
-// value filled in with `fill` (../logic/checklist.ts).
+// value filled in with `fill` (src/core/template.ts).
 export const strings = {
   'tool.title': '入职清单',
   'tool.fileBase': '入职清单',
@@ -115,7 +115,8 @@ export const strings = {
   'signoff.error.role': '请选择岗位后再发送签收',
   'signoff.error.date': '签收日期格式不对，请写成 2026-03-02 或留空（按今天）',
 
-  // Shown on both sides of the 签收 (issue 12 item 4).
+  // Shown on both sides of the 签收: a link can be edited by whoever holds it, so the signed paper
+  // 签收单 is the record.
   'trust.heading': '签收链接能证明什么',
   'trust.note':
     '文本指纹只能说明所签的是哪一版制度正文、正文有没有被改动；链接和文件谁都能改写，也不能证明是本人发出的。新员工签字的纸质制度签收单才是正式记录。',

@@ -66,7 +66,8 @@ export function parseKpiValue(
   role: 'target' | 'actual',
 ): ParseResult<number> {
   const read = parseKpiNumber(kpi, text, role);
-  // 四（一）: the ratio rule scores against the target, so 0 can never be one (issue 11).
+  // 四（一）: the ratio rule divides by the target, so 0 can never be one; say so instead of
+  // scoring it silently.
   if (role === 'target' && read.ok && !isScorableTarget(read.value)) return fail(TARGET_NOT_POSITIVE);
   return read;
 }

@@ -1,5 +1,5 @@
 // A period's name, shown on the page and in exports: kept apart from ./export so the page can
-// name periods without loading the text and CSV code (issue 10 item 8).
+// name periods without loading the text and CSV code on first load.
 import { fill } from '../../../core/template';
 import type { Period } from './state';
 

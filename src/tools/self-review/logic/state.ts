@@ -1,6 +1,6 @@
 /**
  * What the 绩效自评 keeps for one group and period (autosave, JSON file and share link). Numbers
- * stay as typed, so a typo survives a reload and is shown beside its field; self-review-derive.ts
+ * stay as typed, so a typo survives a reload and is shown beside its field; ./derive.ts
  * reads them. One store entry per group and period, keyed `promotion-2026-03` (a month, 月度考核)
  * or `promotion-2026` (the year, 年度考核), per 四（二）.
  *

@@ -1,5 +1,5 @@
 // The 上级评定 read from a reply (link or file) beside the employee's own scores: loaded by
-// ReviewReply only once a reply is opened (issue 10 item 8).
+// ReviewReply only once a reply is opened, so a first visit carries only the form.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppraisalPolicy } from '../../../core/policy-types';

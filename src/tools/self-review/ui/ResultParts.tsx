@@ -98,7 +98,7 @@ export type HowProps = {
 
 /**
  * 怎么算的, collapsed: its table and clauses load once the reader uses the page or opens it
- * (./HowBody), not with the page (issue 10 item 8).
+ * (./HowBody), not with the page: most readers never open it.
  */
 export function HowItWorks(props: HowProps) {
   const body = useOnDemand(() => import('./HowBody'), useFirstUse());

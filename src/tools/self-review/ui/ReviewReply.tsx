@@ -1,7 +1,7 @@
-// The 上级评定 the manager sent back (团队考核 reply, issue 11): opened from a reply link
+// The 上级评定 the manager sent back (团队考核's reply): opened from a reply link
 // (#r1.self-review.…) or a reply JSON file, shown read-only beside the employee's own scores, with
 // whether the 自评 changed since (fingerprint). Only the picker loads with the page: the view
-// (./ReplyView) and the reply code load when a reply is opened (issue 10 item 8).
+// (./ReplyView) and the reply code load when a reply is opened, so a first visit carries only the form.
 import { useEffect, useState } from 'preact/hooks';
 import { clearLinkFragment, onLinkFragment, readLinkFragment } from '../../../client/link-fragment';
 import type { AppraisalPolicy } from '../../../core/policy-types';

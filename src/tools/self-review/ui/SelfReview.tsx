@@ -1,7 +1,7 @@
 // 绩效自评 (四（一）指标、四（二）周期、三（四）工作规范): group and period → the KPIs with targets
 // and actual values, the behaviour ratings, total and grade as one types; a year rolls up the
 // saved months. Thin: parameters and words come in as props, ../logic computes.
-// src/styles/tools.css comes in through self-review.css (see the note at its top).
+// The kit's tools.css comes in through self-review.css (see the note at its top).
 import './self-review.css';
 import { useMemo, useRef } from 'preact/hooks';
 import { formatNumber } from '../../../core/format';

@@ -1,6 +1,6 @@
 // zh-CN strings of the 绩效自评 tool (/tools/self-review/), flat dotted keys. Passed to the island
 // as a prop by SelfReviewPage.astro; `{name}` marks a value filled in with `fill`
-// (../logic/export.ts).
+// (src/core/template.ts).
 import type { ExportLabels } from '../logic/export';
 
 export const strings = {

@@ -1,4 +1,4 @@
-// 新员工签收 (五（一）1 新员工入职培训, issue 12): the 市场经理 or 导师 collects the 签收 new hires
+// 新员工签收 (五（一）1 新员工入职培训): the 市场经理 or 导师 collects the 签收 new hires
 // send from 入职清单 — pasted links, reply files, or a link opened on this page — and sees who
 // signed which version and who is behind on the first-month items today. Thin: parameters and
 // words come in as props, ../logic computes, the kit runtime saves (one list per browser). The code

@@ -1,8 +1,8 @@
 /**
  * 团队考核 as a tool definition for the kit: one entry (the manager's team) holding every
  * member's records; derive is cached per record (createTeamDeriver), so an edit recomputes the
- * edited record and the team view only. The scoring loads once the team has a member (issue 10
- * item 8): the page passes the deriver in the context, and an empty team needs none.
+ * edited record and the team view only. The scoring loads once the team has a member, not with
+ * the page: the page passes the deriver in the context, and an empty team needs none.
  */
 import type { ToolDefinition } from '../../kit/logic/definition';
 import type { TeamResult, TeamReviewPolicies } from './derive';

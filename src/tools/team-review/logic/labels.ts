@@ -1,5 +1,6 @@
 // The words the pure logic of 团队考核 needs (receive, text, CSV, the 绩效考核表). Declared here so
-// logic never imports the zh-CN strings (house rule 2); ui/strings.ts must provide every key.
+// logic never imports the zh-CN strings: the labels come in from the page; ui/strings.ts must provide
+// every key.
 import type { ReceiveLabelKey } from './receive';
 
 export type TeamReviewLabelKey =

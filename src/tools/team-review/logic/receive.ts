@@ -1,7 +1,8 @@
 /**
  * Receiving 绩效自评: many share links pasted one per line, or many JSON files dropped at once.
  * Each valid one becomes (or updates) the record of its member and period; each bad one is listed
- * with its reason, and the rest still load (issue 11, 1). Pure apart from hashing (async).
+ * with its reason, and the rest still load: one bad file never costs the manager the others.
+ * Pure apart from hashing (async).
  */
 import { fingerprintOf } from '../../../core/fingerprint';
 import { parseJsonFile } from '../../../core/json-file';
@@ -24,7 +25,7 @@ import {
   type TeamReviewState,
 } from './state';
 
-/** Words of the receiving step; declared here, given by ui/strings.ts (house rule 2). */
+/** Words of the receiving step; declared here, given by ui/strings.ts (logic never imports the zh-CN strings). */
 export type ReceiveLabelKey =
   | 'receive.line'
   | 'receive.noName'

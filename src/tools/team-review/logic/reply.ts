@@ -1,5 +1,5 @@
 /**
- * The 上级评定 sent back to the employee (issue 11, 3): a reply (core/reply) of kind `review` to
+ * The 上级评定 sent back to the employee: a reply (core/reply) of kind `review` to
  * the 绩效自评 tool, naming by fingerprint the 自评 it answered. Its payload is the manager's values
  * in the 绩效自评's own shape, so the employee's tool scores them with the same rule
  * (selfReviewResult) and shows them read-only beside the employee's own. Anyone holding a link

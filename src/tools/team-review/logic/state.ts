@@ -25,7 +25,7 @@ export const TEAM_REVIEW_KEY = 'team';
 /** 50 members × 13 periods a year, for several years, with room to spare. */
 export const MAX_RECORDS = 5000;
 /** FINGERPRINT_LENGTH (core/fingerprint) hex digits, written out: importing it would load share-link
- * with the page (issue 10 item 8); state.test.ts checks the two agree. */
+ * (and the hashing code) with the page's first load; state.test.ts checks the two agree. */
 export const FINGERPRINT = /^[0-9a-f]{16}$/;
 
 const short = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));

@@ -1,5 +1,5 @@
 // The 成员 section's frame, on the page from the start: an empty team needs nothing more (the list,
-// ./Members, loads with the part for members, issue 10 item 8).
+// ./Members, loads with the part for members).
 import type { ComponentChildren } from 'preact';
 import type { S } from './types';
 

@@ -1,4 +1,4 @@
-// The reply to the employee (issue 11, 3): the 上级评定 as a link to 绩效自评 or as a JSON file,
+// The reply to the employee: the 上级评定 as a link to 绩效自评 or as a JSON file,
 // naming by fingerprint the 自评 it answers. The reply code loads on first use.
 import { SendReply, type MadeReply } from '../../kit/ui/SendReply';
 import type { RecordResult } from '../logic/derive';

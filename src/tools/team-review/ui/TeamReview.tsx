@@ -2,7 +2,7 @@
 // member (上级评定) beside the 自评, sees the team of a period, exports CSV, prints the 绩效考核表 and
 // replies to the employee. Thin: parameters and words come in as props, ../logic computes, the kit
 // runtime saves (one entry: the team, in this browser only). What needs a member (scoring, form,
-// team view, reply, print sheets) loads once the team has one (./members-part, issue 10 item 8).
+// team view, reply, print sheets) loads once the team has one (./members-part), not with the page.
 // The shared tool styles come in through team-review.css (see the note at its top).
 import { TrustNote } from '../../kit/ui/ReceiveBox';
 import './team-review.css';

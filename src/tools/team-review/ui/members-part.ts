@@ -1,6 +1,6 @@
 // What the page shows once the team has a member — the scoring (self-review derive, bonus), the
 // 上级评定 form, the team view, the reply and the print sheets — loaded then, not with the page
-// (issue 10 item 8): a manager who opens the page to receive the first 自评 needs none of it yet.
+// so a manager who opens the page to receive the first 自评 loads none of it yet.
 export { createTeamDeriver } from '../logic/derive';
 export { appraisalSheet, periodText } from '../logic/export';
 export { RecordReview } from './RecordReview';

@@ -1,5 +1,5 @@
 /**
- * Two tabs never lose work (issue 10, 3): two controllers over one storage; `deliver()` hands a tab
+ * Two tabs never lose work: two controllers over one storage; `deliver()` hands a tab
  * the storage events the browser would send it.
  */
 import { describe, expect, test } from 'vitest';
@@ -48,7 +48,7 @@ describe('another tab saved the entry', () => {
     });
   });
 
-  test('edits to different fields merge and save with no question (the 用途说明 of issue 10)', () => {
+  test('edits to different fields merge and save with no question (用途说明 in one tab, 项目 in the other)', () => {
     const { clock, a, b, stored } = twoTabs();
     a.ctl.edit(set('purpose', 'A 的用途说明'));
     b.ctl.edit(set('project', 'B 改的项目'));

@@ -1,5 +1,5 @@
 /**
- * Issue 11 item 5: the 怎么算的 lines must reproduce the result they show, at any input precision
+ * The 怎么算的 lines must reproduce the result they show, at any input precision
  * (a score of 1.005 once showed "(1.01 − 0) ÷ 60 = 0.01 … ¥2,000.00 × 0.01 = ¥20.10").
  * These tests read the numbers back out of the shown text and recompute.
  */

@@ -1,4 +1,4 @@
-// Issue 12 (1): the approval chain of a 预算申请单 walked through replies, 退回 and revisions.
+// 六（一）1 审批: the approval chain of a 预算申请单 walked through replies, 退回 and revisions.
 import { describe, expect, test } from 'vitest';
 import { strings as t } from '../../../../src/tools/budget-request/ui/strings';
 import { deriveRequest } from '../../../../src/tools/budget-request/logic/derive';

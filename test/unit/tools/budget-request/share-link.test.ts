@@ -1,4 +1,4 @@
-// Issue 12 (3): a 100-line 预算申请单 with Chinese line descriptions fits in a compressed link
+// A 100-line 预算申请单 with Chinese line descriptions fits in a compressed link
 // and opens with the same total. Figures are printed for the report (uncompressed vs compressed).
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -121,7 +121,7 @@ describe('a whole budget request in a link', () => {
   });
 });
 
-describe('a 100-line request with its decisions in a link (issue 12)', () => {
+describe('a 100-line request with its decisions in a link', () => {
   /** The request as each approver receives it, decisions so far included. */
   async function decided(
     draft: BudgetRequestDraft,

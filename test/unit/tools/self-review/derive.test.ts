@@ -55,7 +55,7 @@ describe('parseKpiValue', () => {
     [cost, '-3%', 'actual', `百分比应在 0–${PLAN_PERCENT_MAX}% 之间`],
     [cost, 'x%', 'actual', '请输入数字'],
     [cost, '120', 'target', '百分比应在 0–100 之间'], // targets follow appraisal.yaml's rules
-    [cost, '0', 'target', '目标值必须大于 0'], // the ratio rule scores against the target (issue 11)
+    [cost, '0', 'target', '目标值必须大于 0'], // the ratio rule divides by the target
     [participants, '0', 'target', '目标值必须大于 0'],
     [conversion, '0%', 'target', '目标值必须大于 0'],
     [{ unit: 'money', target: 1 } as const, '¥0.00', 'target', '目标值必须大于 0'],
@@ -130,7 +130,7 @@ describe('a month', () => {
     const r = selfReviewResult(state, appraisal) as MonthResult;
     const row = (id: string) => r.rows.find((x) => x.kpi.id === id)!;
     expect(row('participants')).toMatchObject({ target: 500, targetIsDefault: true, score: 100 });
-    // Not the silent cap (120) nor the silent 0 of the first version (issue 11 item 5).
+    // A message, not the silent cap (120) nor the silent 0 the first version gave.
     expect(row('activity-conversion')).toMatchObject({ target: null, targetError: '目标值必须大于 0', score: null, weighted: 0 });
     expect(row('cost-control')).toMatchObject({ target: null, targetError: '目标值必须大于 0', score: null, weighted: 0 });
     expect(r.errors).toMatchObject({ 'target-activity-conversion': '目标值必须大于 0', 'target-cost-control': '目标值必须大于 0' });
