@@ -3,7 +3,7 @@
 // 1. turns 繁體 input into 简体 with the build's character map, and
 // 2. orders what Pagefind returns: clauses holding the query word for word first (Pagefind's quoted
 //    search), then by how many of the query's words a clause holds. Pagefind alone lists the
-//    clauses of a page in page order, so 三（三）2 came before 三（三）4 for 客户投诉 (issue 14).
+//    clauses of a page in page order, so 三（三）2 came before 三（三）4 for 客户投诉.
 // Every extra search here reads index chunks the plain search has already fetched: no extra bytes.
 
 /** The part of a Pagefind result this needs; the rest passes through untouched. */

@@ -1,7 +1,7 @@
 // Build-time: turns the built pages into search records. A chapter page gives one record per clause
 // (its heading's permanent anchor, its own text); any other indexed page gives one record of its
 // name and description, so a tool is found by its name without its form labels and repeated tables
-// crowding out the clauses (issue 14).
+// crowding out the clauses.
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
 import { clauseShortLabel } from '../core/clause';
 

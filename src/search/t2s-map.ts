@@ -1,6 +1,6 @@
 // Build-time: a 繁體 → 简体 character map holding only the characters the search index contains, so a
 // reader typing 預算 or 客戶投訴 finds the same clauses as 预算 / 客户投诉 without a megabyte dictionary
-// in the browser (issue 14). OpenCC's tables decide each pair; runtime code only looks characters up.
+// in the browser. OpenCC's tables decide each pair; runtime code only looks characters up.
 import * as OpenCC from 'opencc-js';
 
 const CJK_RANGES: ReadonlyArray<readonly [number, number]> = [
