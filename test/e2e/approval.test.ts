@@ -330,7 +330,7 @@ describe('预算申请单 审批', () => {
     const v2 = { ...v1, revision: 2, lines: [{ ...v1.lines[0]!, unitPrice: '55000' }] };
     const [manager] = chainOf(v1) as [ApprovalStep];
     const link1 = `${siteUrl(PATH)}#${plainShareLink('budget-request', BUDGET_REQUEST_VERSION, v1)}`;
-    const d = await decide(link1, manager, chainOf(v1)[1] ?? null, '退回修改', '单价偏高');
+    const d = await decide(link1, manager, null, '退回修改', '单价偏高');
     const { page } = d.approver;
     const panel = page.getByTestId('approver-panel');
     // The manager's v2 comes in the same chat; the approver pastes it into the same tab.
