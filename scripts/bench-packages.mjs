@@ -35,6 +35,8 @@ export function ensureMeasuringPackages() {
     if (update.status === 0) spawnSync('apt-get', ['install', '-y', ...missing], { stdio: 'inherit', env });
     return missingPackages();
   }
-  console.log(`未安装 ${missing.join('、')}：Debian / Ubuntu 上可运行 sudo apt-get install -y ${missing.join(' ')}。`);
+  console.log(
+    `未安装 ${missing.join('、')}：Debian / Ubuntu 上可运行 sudo apt-get install -y ${missing.join(' ')}。`,
+  );
   return missing;
 }
