@@ -195,8 +195,8 @@ describe.each([
     await expect(cspViolations(page)).resolves.toEqual([]);
     expect(errors).toEqual([]);
 
-    // A tool never opened: the page says why it cannot open and where to go, rather than showing a
-    // form whose code never comes. Its search still works from there.
+    // A tool never opened: the page says why it cannot open and where to go instead, rather than
+    // showing a form whose code never comes; its links lead on offline.
     const never = all.filter((p) => isTool(p) && p !== 'tools/bonus/');
     expect(never.length).toBeGreaterThan(2);
     errors.length = 0;
