@@ -1,5 +1,6 @@
-// Registers the service worker that keeps the whole handbook readable offline (written at build by
-// src/plugins/offline.ts with Workbox), and offers a new deploy instead of mixing it in: the new worker
+// Registers the service worker that keeps the handbook readable offline (written at build by
+// src/plugins/offline.ts with Workbox: the policy pages and search at once, a tool page with its code
+// once opened), and offers a new deploy instead of mixing it in: the new worker
 // waits until the reader clicks 「手册已更新，点击刷新」, then takes over and the page reloads whole.
 // Hand-written rather than workbox-window: the same few steps for 0.5 KB instead of 2.5 KB on every page
 // (policy pages have an 8 KB script budget in npm run bench).
@@ -18,7 +19,9 @@ function offerUpdate(worker: ServiceWorker): void {
   button.addEventListener('click', () => {
     button.disabled = true;
     // Reload once the new worker controls the page, so every file comes from the same deploy.
-    navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+    navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+      once: true,
+    });
     // Workbox's generated worker calls skipWaiting() on this message (skipWaiting: false in the build).
     worker.postMessage({ type: 'SKIP_WAITING' });
   });
@@ -46,8 +49,8 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
     register(`${base}sw.js`, base).catch(() => {
       // No service worker (blocked, private mode): the handbook works online as before.
     });
-  // After load and once the main thread is idle, so precaching (1.7 MB) never competes with the
-  // page's own requests or its island's hydration.
+  // After load and once the main thread is idle, so precaching (about 290 KB gz) never competes with
+  // the page's own requests or its island's hydration.
   window.addEventListener('load', () => {
     if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 5000 });
     else setTimeout(start, 1000);
