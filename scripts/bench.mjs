@@ -21,7 +21,7 @@ const BUDGET = {
   htmlChapterGz: 14 * 1024,
   jsPolicyPageGz: 8 * 1024,
   jsToolPageGz: 20 * 1024,
-  // issue 14: opening search and the first query, then each later query
+  // opening search and the first query, then each later query
   searchFirstGz: 150 * 1024,
   searchLaterGz: 5 * 1024,
   lighthouse: 100,
