@@ -433,9 +433,9 @@ export function useTool<S, R, C>(
     result,
     key: shared ? null : key,
     ready,
-    // The server renders the blank form unlocked, so a reader can type before the code has loaded
-    // (client:intent hands that input over once the entry is open); in the browser it waits for it.
-    readOnly: shared !== null || reading || (inBrowser && !ready),
+    // Locked until the entry is open, on the server too: what a reader typed into the server's form
+    // before the code ran would be lost when the entry opens.
+    readOnly: shared !== null || !ready,
     shared,
     closeShare,
     viewShared,
@@ -462,7 +462,8 @@ export function useTool<S, R, C>(
       'data-entry': shared ? undefined : (key ?? undefined),
       'data-dirty': String(snap.dirty || switching),
       'data-saved-at': snap.savedAt ?? '',
-      // Set once the first entry (or a share view) is open: client:intent replays early input after it.
+      // Set once the first entry (or a share view) is open: the form is unlocked from then on
+      // (tools.css says 「工具正在加载…」 until it is; browser tests wait on it).
       'data-ready': ready ? 'true' : undefined,
     },
   };
