@@ -12,6 +12,8 @@ import { storagePrefix } from '../../../core/storage-key';
 import { LINK_FRAGMENT } from './dom';
 import { onFirstUse } from './first-use';
 
+const DROP = ['dragover', 'drop'];
+
 function somethingToRestore(namespaces: string[]): boolean {
   if (LINK_FRAGMENT.test(location.hash.slice(1))) return true;
   try {
@@ -30,9 +32,14 @@ const intent: ClientDirective = (load, options, el) => {
   const namespaces = String(options.value ?? '')
     .split(/\s+/)
     .filter(Boolean);
+  // A file dropped on the tool before its code runs is refused, not opened by the browser in place
+  // of the page; once it runs, its own drop boxes take files.
+  const refuse = (e: Event): void => e.preventDefault();
+  for (const type of DROP) el.addEventListener(type, refuse);
   const start = async (): Promise<void> => {
     const hydrate = await load();
     await hydrate();
+    for (const type of DROP) el.removeEventListener(type, refuse);
     el.setAttribute('data-awake', ''); // `npm run bench` waits on this before counting what loaded
   };
   if (somethingToRestore(namespaces)) void start();
