@@ -66,8 +66,9 @@ export async function openPage(
 
 /**
  * A tool island (client:intent) loads its code on the reader's first pointer, touch, focus or key
- * inside it. Acts as a reader who moves the pointer over each one, and waits until each has loaded
- * and opened its entry (the directive marks the island data-awake).
+ * inside it; until its tool has opened its entry the server's form is locked. Acts as a reader who
+ * moves the pointer over each one, and waits until each tool is ready (use-tool marks its root
+ * data-ready).
  */
 export async function wakeTools(page: Page): Promise<void> {
   const islands = await page.evaluate(() => {
@@ -78,7 +79,7 @@ export async function wakeTools(page: Page): Promise<void> {
   if (islands === 0) return;
   await page.waitForFunction(() =>
     [...document.querySelectorAll('astro-island[client="intent"]')].every((i) =>
-      i.hasAttribute('data-awake'),
+      i.querySelector('[data-tool][data-ready]'),
     ),
   );
 }
