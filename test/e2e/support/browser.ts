@@ -73,7 +73,10 @@ export async function openPage(
 export async function wakeTools(page: Page): Promise<void> {
   const islands = await page.evaluate(() => {
     const found = [...document.querySelectorAll('astro-island[client="intent"]')];
-    for (const island of found) island.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+    // Only those not yet running: over a running tool the pointer is a first use (lazy.ts), which
+    // a test that calls this twice must not make by accident.
+    for (const island of found)
+      if (island.hasAttribute('ssr')) island.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
     return found.length;
   });
   if (islands === 0) return;
