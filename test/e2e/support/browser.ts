@@ -66,19 +66,23 @@ export async function openPage(
 
 /**
  * A tool island (client:intent) loads its code on the reader's first pointer, touch, focus or key
- * inside it. Acts as a reader who moves the pointer over each one, and waits until each has loaded
- * and opened its entry (the directive marks the island data-awake).
+ * inside it; until its tool has opened its entry the server's form is locked. Acts as a reader who
+ * moves the pointer over each one, and waits until each tool is ready (use-tool marks its root
+ * data-ready).
  */
 export async function wakeTools(page: Page): Promise<void> {
   const islands = await page.evaluate(() => {
     const found = [...document.querySelectorAll('astro-island[client="intent"]')];
-    for (const island of found) island.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+    // Only those not yet running: over a running tool the pointer is a first use (lazy.ts), which
+    // a test that calls this twice must not make by accident.
+    for (const island of found)
+      if (island.hasAttribute('ssr')) island.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
     return found.length;
   });
   if (islands === 0) return;
   await page.waitForFunction(() =>
     [...document.querySelectorAll('astro-island[client="intent"]')].every((i) =>
-      i.hasAttribute('data-awake'),
+      i.querySelector('[data-tool][data-ready]'),
     ),
   );
 }

@@ -10,6 +10,8 @@ export function ApproveFile(props: {
   onOpen: (draft: BudgetRequestDraft) => void;
   /** The box was opened: the approver's view can start loading. */
   onShow: () => void;
+  /** Locked until the tool has opened its entry (a file chosen before would be lost). */
+  disabled: boolean;
 }) {
   const { t } = props;
   const [error, setError] = useState<string | null>(null);
@@ -25,6 +27,7 @@ export function ApproveFile(props: {
           id="br-approve-file"
           type="file"
           accept="application/json,.json"
+          disabled={props.disabled}
           aria-describedby="br-approve-file-hint"
           aria-invalid={error ? 'true' : undefined}
           aria-errormessage={error ? 'br-approve-file-error' : undefined}

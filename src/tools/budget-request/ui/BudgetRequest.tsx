@@ -253,7 +253,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
         onRemove={onRemove}
         onAdd={onAdd}
         conflictAt={tool.conflictAt}
-        locked={rule === 'locked'}
+        locked={rule === 'locked' || tool.readOnly}
       />
       <div class="no-print">
         <ResultView result={result} ctx={view} />
@@ -283,6 +283,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
         <ReplyPicker
           id="br-reply"
           class="br-reply-open"
+          disabled={tool.readOnly}
           labels={{
             open: t['reply.open'],
             paste: t['reply.paste'],
@@ -296,6 +297,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
         t={t}
         onOpen={tool.viewShared}
         onShow={() => void sharedView.need().catch(() => undefined)}
+        disabled={tool.readOnly}
       />
       <ExportBar actions={tool.exports} onPrint={print} />
       {sheet.mod && (

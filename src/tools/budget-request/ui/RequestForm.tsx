@@ -24,7 +24,7 @@ export interface RequestFormProps {
   onRemove: (lineId: string) => void;
   onAdd: () => void;
   conflictAt: (path: Path) => FieldConflictView | null;
-  /** Approved: every field is read-only until a new revision is started (LockBanner). */
+  /** Approved (every field read-only until a new revision is started, LockBanner), or the tool not ready yet. */
   locked: boolean;
 }
 

@@ -107,6 +107,8 @@ export function ReplyPicker(props: {
   id: string;
   class?: string;
   labels: { readonly open: string; readonly paste: string; readonly read: string; readonly file: string };
+  /** Locked until the tool has opened its entry (a reply pasted before would be lost). */
+  disabled: boolean;
   onRead: (text: string) => void;
 }) {
   const { labels } = props;
@@ -117,7 +119,7 @@ export function ReplyPicker(props: {
         <ReceiveBox
           id={props.id}
           multiple={false}
-          disabled={false}
+          disabled={props.disabled}
           labels={{ links: labels.paste, load: labels.read, files: labels.file }}
           onLinks={async (text) => {
             if (text.trim() !== '') props.onRead(text.trim());

@@ -1,15 +1,14 @@
-// Code a reader may never need (print sheets, 审批, replies, received links) loads on first use, not
-// with the page (issue 10 item 8): `npm run bench` counts what a page loads by load + idle.
+// Code a reader may never need (print sheets, 审批, replies, received links) loads on first use
+// (first-use.ts), not with the page: `npm run bench` counts what a page loads by load + idle.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { onFirstUse } from './first-use';
 
 let used = false;
+let listening = false;
 const waiting = new Set<() => void>();
-const FIRST_USE = ['pointerdown', 'keydown', 'focusin', 'beforeprint'] as const;
 
 function markUsed() {
-  if (used) return;
   used = true;
-  for (const e of FIRST_USE) window.removeEventListener(e, markUsed, true);
   for (const notify of waiting) notify();
   waiting.clear();
 }
@@ -22,7 +21,10 @@ export function useFirstUse(): boolean {
   const [now, setNow] = useState(used);
   useEffect(() => {
     if (used) return setNow(true);
-    for (const e of FIRST_USE) window.addEventListener(e, markUsed, true);
+    if (!listening) {
+      listening = true;
+      onFirstUse(window, markUsed);
+    }
     const notify = () => setNow(true);
     waiting.add(notify);
     return () => void waiting.delete(notify);

@@ -25,7 +25,7 @@ export interface ToolHandle<S, R> {
   readonly key: string | null;
   /** False on the server's render and until the browser has opened the entry. */
   readonly ready: boolean;
-  /** A share link is open (read-only), or in the browser the tool is not ready yet (the server renders the blank form unlocked). */
+  /** A share link is open (read-only), or the tool has not opened its entry yet (the server renders the form locked). */
   readonly readOnly: boolean;
   /** The state of an open share link, or null. */
   readonly shared: S | null;
@@ -188,9 +188,9 @@ export function useTool<S, R, C>(
     result,
     key,
     ready,
-    // The server renders the blank form unlocked, so a reader can type before the code has loaded
-    // (client:intent hands that input over once the entry is open); in the browser it waits for it.
-    readOnly: shared !== null || snap.reading || (started && !ready),
+    // Locked until the entry is open, on the server too: what a reader typed into the server's form
+    // before the code ran would be lost when the entry opens.
+    readOnly: shared !== null || !ready,
     shared,
     viewKey: shared ? `share-${snap.shareSeq}` : `entry-${key ?? ''}`,
     closeShare: rt.closeShare,
@@ -218,7 +218,8 @@ export function useTool<S, R, C>(
       'data-entry': key ?? undefined,
       'data-dirty': String(snap.dirty),
       'data-saved-at': snap.savedAt ?? '',
-      // Set once the first entry (or a share view) is open: client:intent replays early input after it.
+      // Set once the first entry (or a share view) is open: the form is unlocked from then on
+      // (tools.css says 「工具正在加载…」 until it is; browser tests wait on it).
       'data-ready': ready ? 'true' : undefined,
     },
   };

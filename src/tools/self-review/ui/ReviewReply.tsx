@@ -21,6 +21,8 @@ export function ReviewReply(props: {
   labelOf: (st: Pick<SelfReviewState, 'group' | 'period'>) => string;
   /** Opens the employee's own entry of the reply's group and period. */
   openEntry: (group: string, period: string) => void;
+  /** Locked until the tool has opened its entry. */
+  disabled: boolean;
 }) {
   const { s } = props;
   const [source, setSource] = useState<string | null>(null);
@@ -42,6 +44,7 @@ export function ReviewReply(props: {
     <ReplyPicker
       id="sr-reply"
       class="sr-reply-open"
+      disabled={props.disabled}
       labels={{
         open: s['reply.open'],
         paste: s['reply.paste'],

@@ -285,6 +285,7 @@ export default function SelfReview(props: SelfReviewProps) {
           t={t}
           labelOf={labelOf}
           openEntry={(group, period) => openEntry({ group, period })}
+          disabled={readOnly}
         />
       )}
 
