@@ -46,7 +46,7 @@ describe('CSV for HR and payroll', () => {
     expect(Number(li[10])).toBe(r.bonus.estimate!.bonusFen / 100);
     expect(li[11]).toMatch(/^培训候选（四（三）3，/);
     expect(li[12]).toBe('已评定');
-    expect(li[13]).toMatch(/^[0-9a-f]{4}-[0-9a-f]{4}$/);
+    expect(li[13]).toMatch(/^="[0-9a-f]{4}-[0-9a-f]{4}"$/); // kept as text in a spreadsheet
     expect(teamCsvRows(view, strings)[1]).toHaveLength(14);
   });
 });
