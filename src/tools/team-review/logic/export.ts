@@ -11,7 +11,7 @@ import { formatYuan, type Fen } from '../../../core/money';
 import { fill } from '../../../core/template';
 import { toPlainText, type TextLine } from '../../../core/text-export';
 import type { Period } from '../../self-review/logic/state';
-import type { CandidateFlag, RecordResult, TeamView } from './derive';
+import type { CandidateFlag, CandidateGroup, RecordResult, TeamView } from './derive';
 import type { TeamReviewLabels } from './labels';
 
 /** 2026年3月 / 2026年. */
@@ -34,14 +34,36 @@ export function flagText(
   flag: CandidateFlag,
   l: Pick<TeamReviewLabels, 'candidate.grade' | 'candidate.kpi'>,
 ): string {
-  const why =
-    flag.reason.kind === 'grade'
-      ? fill(l['candidate.grade'], { grade: flag.reason.grade.name })
-      : fill(l['candidate.kpi'], {
-          kpis: flag.reason.kpis.map((k) => k.name).join('、'),
-          line: formatNumber(flag.rule.kpiScoreBelow ?? 0),
-        });
-  return `${flag.rule.name}（${clauseShortLabel(flag.rule.clause)}，${why}）`;
+  return `${flag.rule.name}（${clauseShortLabel(flag.rule.clause)}，${flagReason(flag, l)}）`;
+}
+
+/**
+ * Only why a member is a candidate (「上级评定等级为待改进」), for a line that already names the
+ * rule and its clause, such as the team view's 培训候选（四（三）3）：张三：….
+ */
+export function flagReason(
+  flag: CandidateFlag,
+  l: Pick<TeamReviewLabels, 'candidate.grade' | 'candidate.kpi'>,
+): string {
+  return flag.reason.kind === 'grade'
+    ? fill(l['candidate.grade'], { grade: flag.reason.grade.name })
+    : fill(l['candidate.kpi'], {
+        kpis: flag.reason.kpis.map((k) => k.name).join('、'),
+        line: formatNumber(flag.rule.kpiScoreBelow ?? 0),
+      });
+}
+
+/** The members of one candidate rule with why each is listed: 「张三：上级评定等级为待改进；李四」. */
+export function candidateMembersText(
+  group: CandidateGroup,
+  l: Pick<TeamReviewLabels, 'candidate.grade' | 'candidate.kpi'>,
+): string {
+  return group.members
+    .map((m) => {
+      const flag = m.candidates.find((f) => f.rule.id === group.rule.id);
+      return flag ? `${m.name}：${flagReason(flag, l)}` : m.name;
+    })
+    .join('；');
 }
 
 /** The rows of the team view as a table: header first. Amounts in 元 as numbers. */
