@@ -15,8 +15,8 @@ interface SheetCell {
 }
 interface SheetJs {
   read(
-    data: string,
-    opts: { type: 'string' },
+    data: Buffer,
+    opts: { type: 'buffer' },
   ): { SheetNames: string[]; Sheets: Record<string, Record<string, SheetCell>> };
 }
 
