@@ -1,6 +1,7 @@
 /**
  * Reads numbers the way people type them into a form: full-width digits from a Chinese IME,
- * thousands separators, `¥`/`元` on money, `%` on percentages. Every function returns a typed
+ * thousands separators, `¥`/`元` on money, `%` on percentages, and the units 万 (on any number
+ * but a percentage) and 亿 (on money): 「12万」, 「1.5万元」, 「¥1.2亿」. Every function returns a typed
  * result with a short Chinese message; none returns NaN or Infinity and none throws.
  */
 import { MAX_YUAN, type Fen } from './money';
@@ -79,6 +80,32 @@ interface NumberText {
 
 type Unit = 'money' | 'percent' | 'none';
 
+/**
+ * Powers of ten a trailing 万 / 亿 stands for, per kind of field. A percentage takes neither
+ * (「5万%」 is a typo); 亿 is only for money, where budgets run that large.
+ */
+const MAGNITUDES: Readonly<Record<Unit, Readonly<Record<string, number>>>> = {
+  none: { 万: 4 },
+  money: { 万: 4, 亿: 8 },
+  percent: {},
+};
+
+/**
+ * Moves the decimal point `places` to the right in the digits themselves, so 「1.5万」 is
+ * exactly 15000 and 「0.0001万」 exactly 1, with no binary rounding on the way.
+ */
+function shiftPoint(
+  intDigits: string,
+  fracDigits: string,
+  places: number,
+): { intDigits: string; fracDigits: string } {
+  const frac = fracDigits.padEnd(places, '0');
+  return {
+    intDigits: (intDigits + frac.slice(0, places)).replace(/^0+(?=\d)/, ''),
+    fracDigits: frac.slice(places).replace(/0+$/, ''),
+  };
+}
+
 // A grouped integer part: 1–3 digits not starting with 0, then groups of three.
 const GROUPED = /^[1-9]\d{0,2}(?:[, ]\d{3})+$/;
 
@@ -101,6 +128,13 @@ function readNumberText(raw: unknown, unit: Unit): ParseResult<NumberText> {
     if (!negative) takeSign(); // "¥-5" as well as "-¥5"
   }
   if (unit === 'percent') s = s.replace(/ *%$/, '');
+  let places = 0;
+  const magnitude = / *([万亿])$/.exec(s);
+  const power = magnitude ? MAGNITUDES[unit][magnitude[1] ?? ''] : undefined;
+  if (magnitude && power !== undefined) {
+    places = power;
+    s = s.slice(0, magnitude.index);
+  }
   if (s === '') return fail('not-a-number', MESSAGES.notANumber);
 
   if (!/^[\d., ]+$/.test(s)) {
@@ -128,7 +162,7 @@ function readNumberText(raw: unknown, unit: Unit): ParseResult<NumberText> {
 
   return {
     ok: true,
-    value: { negative, intDigits: intPart.replace(/[, ]/g, ''), fracDigits: fracPart.replace(/0+$/, '') },
+    value: { negative, ...shiftPoint(intPart.replace(/[, ]/g, ''), fracPart.replace(/0+$/, ''), places) },
   };
 }
 
@@ -200,7 +234,7 @@ export function parseRating(text: string): ParseResult<number> {
   }
 }
 
-/** An amount of money ("¥1,200.50", "1200元", "１２００") → integer 分, 0 … 10¹⁰ 元. */
+/** An amount of money ("¥1,200.50", "1200元", "１２００", "12万元", "¥1.2亿") → integer 分, 0 … 10¹⁰ 元. */
 export function parseMoney(text: string): ParseResult<Fen> {
   const parsed = readNumberText(text, 'money');
   if (!parsed.ok) return parsed;

@@ -158,8 +158,20 @@ describe('estimate', () => {
       .locator('option')
       .filter({ hasText: '市场推广组 2026年3月' })
       .textContent())!;
-    expect(option.startsWith(`市场推广组 2026年3月：${formatNumber(total)}`)).toBe(true);
+    expect(option.startsWith(`${formatNumber(total)} 分（`)).toBe(true);
+    expect(option).toContain('市场推广组 2026年3月');
     await source.selectOption({ label: option });
+    // Closed, the select shows the score: the option's text up to the score fits the select's box.
+    const fits = await source.evaluate((select: HTMLSelectElement, score: string) => {
+      const style = getComputedStyle(select);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = style.font;
+      const label = select.selectedOptions[0]!.text;
+      const upToScore = label.slice(0, label.indexOf(score) + score.length);
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24; // the arrow
+      return { score: ctx.measureText(upToScore).width <= room, whole: ctx.measureText(label).width <= room };
+    }, formatNumber(total));
+    expect(fits).toEqual({ score: true, whole: true });
     await expect(amount(page, '月度绩效奖金')).resolves.toBe(
       formatYuan(expected(200000, total).month.bonusFen),
     );

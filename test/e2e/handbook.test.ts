@@ -204,6 +204,67 @@ describe('print', () => {
   });
 });
 
+describe('完整制度 (/print/)', () => {
+  it('every id is unique, and each chapter’s heading links land in that chapter', async () => {
+    const { page, context } = await openPage(browser, '/print/');
+    const repeated = await page.evaluate(() => {
+      const count = new Map<string, number>();
+      for (const el of document.querySelectorAll('[id]')) count.set(el.id, (count.get(el.id) ?? 0) + 1);
+      return [...count].filter(([, n]) => n > 1).map(([id]) => id);
+    });
+    expect(repeated).toEqual([]);
+    // 四 and 六 both have 本章参数（默认示例）: each heading's own link goes to itself.
+    const landing = await page.locator('.print-chapter').evaluateAll((sections) =>
+      sections.flatMap((section) =>
+        [...section.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].map((a) => {
+          const target = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+          return target === null || target.closest('.print-chapter') === section ? null : a.hash;
+        }),
+      ),
+    );
+    expect(landing.filter((x) => x !== null)).toEqual([]);
+    await expect(page.getByRole('heading', { name: '本章参数（默认示例）' }).count()).resolves.toBe(2);
+    await context.close();
+  });
+
+  it('on A4 the parameter tables keep headers, names and clause references whole, and fit the page', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { parse } = await import('yaml');
+    const { readFileSync } = await import('node:fs');
+    const appraisal = parse(readFileSync('content/policy/appraisal.yaml', 'utf8')) as { groups: unknown[] };
+    const budget = parse(readFileSync('content/policy/budget.yaml', 'utf8')) as {
+      categories: { name: string }[];
+    };
+    const { page, context } = await openPage(browser, '/print/');
+    await page.emulateMedia({ media: 'print' });
+    const file = join(mkdtempSync(join(tmpdir(), 'print-')), 'print.pdf');
+    writeFileSync(file, await page.pdf({ format: 'A4' }));
+    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+    const lines = text.split('\n').map((l) => l.trim());
+    // Each group's KPI table header on one line: not 单 / 位.
+    expect(lines.filter((l) => l === '指标 单位 方向 目标 权重 计分 条款')).toHaveLength(
+      appraisal.groups.length,
+    );
+    // Each 预算类别 starts its row whole: not 市场推 / 广费用.
+    for (const { name } of budget.categories) {
+      expect(
+        lines.some((l) => l.startsWith(`${name} ¥`)),
+        name,
+      ).toBe(true);
+    }
+    // A clause reference never ends a line before its number (四（一） / 1).
+    expect(lines.filter((l) => /[一二三四五六七八九十]（[一二三四五六七八九十]+）$/.test(l))).toEqual([]);
+    const overflowing = await page
+      .locator('.params-table')
+      .evaluateAll((tables) => tables.filter((t) => t.scrollWidth > t.clientWidth + 1).length);
+    expect(overflowing).toBe(0);
+    await context.close();
+  });
+});
+
 describe('home page', () => {
   it('shows the policy version and 生效日期 from content/policy/meta.yaml and the three entry points', async () => {
     const { readFileSync } = await import('node:fs');

@@ -432,6 +432,42 @@ describe('入职清单', () => {
   });
 });
 
+describe('before and around the tool', () => {
+  it('before the tool has run, the help names no placeholder for today’s date', async () => {
+    const watch = await openPage(browser, TOOL, { javaScriptEnabled: false }, { wake: false });
+    const how = (await watch.page.locator('.tool-how', { hasText: '怎么算的' }).textContent()) ?? '';
+    expect(how).toContain('（以本机今天的日期为准）');
+    expect(how).not.toContain('本机日期');
+    await watch.context.close();
+  });
+
+  it('the 签收链接 box shows whole lines, none cut in half under the last row', async () => {
+    const watch = await openAt('2026-03-04');
+    const { page } = watch;
+    await watch.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(siteUrl()).origin,
+    });
+    await fillProfile(page, groups[0]!.name, '2026-03-02');
+    await page.getByRole('region', { name: '发送签收' }).scrollIntoViewIfNeeded();
+    await page.getByRole('button', { name: '复制签收链接' }).click();
+    const box = page.getByLabel('签收链接（发给市场经理或导师）');
+    await box.waitFor();
+    const lines = await box.evaluate((el: HTMLTextAreaElement) => {
+      const style = getComputedStyle(el);
+      const top = parseFloat(style.paddingTop);
+      const height = parseFloat(style.lineHeight);
+      // Line k is drawn from top + k × height; the box shows 0 … clientHeight when not scrolled.
+      const cut: number[] = [];
+      for (let k = 0; top + k * height < el.clientHeight - 0.5; k++) {
+        if (top + (k + 1) * height > el.clientHeight + 0.5) cut.push(k + 1);
+      }
+      return { cut, scrolls: el.scrollHeight > el.clientHeight };
+    });
+    expect(lines).toEqual({ cut: [], scrolls: true });
+    await watch.context.close();
+  });
+});
+
 describe('bad input: a clear Chinese message, and the checklist still opens', () => {
   it('no role chosen', async () => {
     const watch = await openAt('2026-03-10');

@@ -227,8 +227,9 @@ describe('入职签收', () => {
     expect(rows[1]![col('导师')]).toBe('陈导师');
     expect(rows[1]![col('入职日期')]).toBe('2026-04-01');
     expect(rows[1]![col('逾期事项')]).toContain(`${lateItems[0]!.title}（2026-05-01）`);
-    expect(rows[2]![col('制度版本')]).toBe('0.9');
-    expect(rows[3]![col('文本指纹')]).toBe(FINGERPRINT);
+    // Text constants, so a spreadsheet keeps 0.9 and the fingerprint's zeros (core/csv.ts csvText).
+    expect(rows[2]![col('制度版本')]).toBe('="0.9"');
+    expect(rows[3]![col('文本指纹')]).toBe(`="${FINGERPRINT}"`);
     expect(rows[3]![col('逾期事项数')]).toBe('0');
     const text = await manager.copyText();
     expect(text).toContain('共 3 人：当前版本 2 人，须重新签收 1 人，有逾期事项 1 人');

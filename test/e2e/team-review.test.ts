@@ -192,6 +192,13 @@ describe('团队考核', () => {
         .getByText(`合计 ${formatYuan((bonusOf(want.total!) + bonusOf(otherResult.total!)) as Fen)}`)
         .isVisible(),
     ).resolves.toBe(true);
+    // Candidates: each line names its rule and clause once, then each member with only why.
+    const candidateLines = await m.locator('.tr-candidates li').allTextContents();
+    expect(candidateLines.length).toBeGreaterThan(0);
+    for (const line of candidateLines) {
+      const rule = line.slice(0, line.indexOf('（'));
+      expect(line.split(rule).length - 1, line).toBe(1);
+    }
     await manager.waitSaved();
 
     // ---- CSV for HR: BOM, the members, the formula-like name neutralized ----

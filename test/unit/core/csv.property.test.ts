@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseCsv, toCsv, type CsvCell } from '../../../src/core/csv';
+import { csvText, parseCsv, toCsv } from '../../../src/core/csv';
 
 const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 
@@ -9,7 +9,7 @@ const text = fc.oneof(
   fc.string(),
   fc.string({ unit: fc.constantFrom(...'=+-@\t\r\n",;a1 中＝'.split('')), maxLength: 12 }),
 );
-const cell: fc.Arbitrary<CsvCell> = fc.oneof(text, fc.double(), fc.integer());
+const cell: fc.Arbitrary<string | number> = fc.oneof(text, fc.double(), fc.integer());
 const rows = fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { maxLength: 8 });
 
 describe('toCsv', () => {
@@ -51,6 +51,32 @@ describe('toCsv', () => {
         const csv = toCsv(input);
         expect(csv.startsWith('\uFEFF')).toBe(true);
         if (input.length > 0) expect(csv.endsWith('\r\n')).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('csvText', () => {
+  test('a printable text comes back as one text constant ="…" holding exactly that text', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'=+-@",;a1 .0e中＝\''.split('')), minLength: 1, maxLength: 40 }),
+        (value) => {
+          const out = parseCsv(toCsv([[csvText(value)]]))[0]?.[0] ?? '';
+          // Nothing but one text constant: no function, no reference can run.
+          expect(out).toMatch(/^="(?:[^"]|"")*"$/);
+          expect(out.slice(2, -1).replace(/""/g, '"')).toBe(value);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('any other text is written as ordinary, neutralized text', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        fc.pre(value === '' || value.length > 255 || /[\u0000-\u001f\u007f]/.test(value));
+        expect(toCsv([[csvText(value)]])).toBe(toCsv([[value]]));
       }),
     );
   });

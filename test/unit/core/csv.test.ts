@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseCsv, toCsv, type CsvCell } from '../../../src/core/csv';
+import { csvText, parseCsv, toCsv, type CsvCell } from '../../../src/core/csv';
 
 const BOM = '\uFEFF';
 
@@ -41,6 +41,15 @@ describe('toCsv', () => {
     [1234.5, '1234.5'], // decimals as they are
     [Number.NaN, ''], // NaN never reaches the file
     [Number.POSITIVE_INFINITY, ''], // nor Infinity
+    [csvText('1.0'), '"=""1.0"""'], // 制度版本: text, or a spreadsheet makes it the number 1
+    [csvText('0012e456'), '"=""0012e456"""'], // a fingerprint: no lost zeros, no exponent
+    [csvText('3f2a-91c0'), '"=""3f2a-91c0"""'], // a short fingerprint
+    [csvText('=1+1'), '"=""=1+1"""'], // inside the text constant a formula is only text
+    [csvText('say "hi"'), '"=""say """"hi"""""""'], // quotes doubled for the formula, then for CSV
+    [csvText(''), ''], // nothing to keep
+    [csvText('a\nb'), '"a\nb"'], // a control character cannot go in a formula: plain text
+    [csvText('-a\tb'), "'-a\tb"], // …and plain text is still neutralized
+    [csvText('1'.repeat(256)), '1'.repeat(256)], // past Excel's 255-character text constant: plain
   ])('cell %j → %j', (cell, expected) => {
     expect(toCsv([[cell]])).toBe(`${BOM}${expected}\r\n`);
   });

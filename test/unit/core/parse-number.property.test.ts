@@ -14,7 +14,7 @@ import {
 const typed = fc.oneof(
   fc.string(),
   fc.string({
-    unit: fc.constantFrom(...'0123456789０１２３４５６７８９.,，．。 -－+%％¥￥元eE'.split('')),
+    unit: fc.constantFrom(...'0123456789０１２３４５６７８９.,，．。 -－+%％¥￥元万亿eE'.split('')),
     maxLength: 20,
   }),
 );
@@ -88,6 +88,66 @@ describe('round trips from numbers people would type', () => {
         expect(parseMoney(formatYuanPlain(fen))).toEqual({ ok: true, value: amount });
         expect(parseMoney(`${formatYuanPlain(fen)}元`)).toEqual({ ok: true, value: amount });
       }),
+    );
+  });
+});
+
+describe('万 and 亿 multiply exactly', () => {
+  // A decimal as typed: whole digits and up to eight after the point, so the 万 / 亿 form is exact.
+  const typedDecimal = fc
+    .tuple(
+      fc.integer({ min: 0, max: 99_999 }),
+      fc.integer({ min: 0, max: 8 }),
+      fc.integer({ min: 0, max: 99_999_999 }),
+    )
+    .map(([whole, places, frac]) => {
+      const fraction = places === 0 ? '' : String(frac % 10 ** places).padStart(places, '0');
+      return { text: fraction ? `${whole}.${fraction}` : String(whole), whole, fraction };
+    });
+
+  /** text × 10^power as the exact decimal string, computed with integers. */
+  function timesPowerOfTen(whole: number, fraction: string, power: number): { units: bigint; scale: number } {
+    const digits = BigInt(`${whole}${fraction}`) * 10n ** BigInt(power);
+    return { units: digits, scale: fraction.length };
+  }
+
+  test('n万 reads as n × 10000 exactly where that is representable, with no float noise', () => {
+    fc.assert(
+      fc.property(typedDecimal, ({ text, whole, fraction }) => {
+        const { units, scale } = timesPowerOfTen(whole, fraction, 4);
+        // The exact product as a decimal string, e.g. 1.5 × 10⁴ → "15000".
+        const exact =
+          scale === 0
+            ? String(units)
+            : `${units / 10n ** BigInt(scale)}.${String(units % 10n ** BigInt(scale)).padStart(scale, '0')}`;
+        expect(parseDecimal(`${text}万`)).toEqual({ ok: true, value: Number(exact) });
+        expect(parseDecimal(`${text}万`)).toEqual(parseDecimal(exact));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('money in 万 and 亿 is the same 分 as the amount written out', () => {
+    fc.assert(
+      fc.property(
+        typedDecimal,
+        fc.constantFrom(['万', 4], ['亿', 8]),
+        fc.constantFrom('', '¥', '￥'),
+        fc.constantFrom('', '元'),
+        ({ text, whole, fraction }, [unit, power], prefix, suffix) => {
+          const fenUnits = BigInt(`${whole}${fraction}`) * 10n ** BigInt(power + 2); // × 100 分
+          const scale = 10n ** BigInt(fraction.length);
+          const result = parseMoney(`${prefix}${text}${unit}${suffix}`);
+          if (fenUnits % scale !== 0n) {
+            expect(result).toMatchObject({ ok: false, code: 'too-many-decimals' });
+          } else if (fenUnits / scale > BigInt(MAX_FEN)) {
+            expect(result).toMatchObject({ ok: false, code: 'out-of-range' });
+          } else {
+            expect(result).toEqual({ ok: true, value: Number(fenUnits / scale) });
+          }
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

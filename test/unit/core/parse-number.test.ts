@@ -82,7 +82,11 @@ describe('parseDecimal: what people type', () => {
   });
 
   test('a number too long to represent is refused, not Infinity', () => {
-    expect(parseDecimal('9'.repeat(400))).toEqual({ ok: false, code: 'out-of-range', error: MESSAGES.tooLarge });
+    expect(parseDecimal('9'.repeat(400))).toEqual({
+      ok: false,
+      code: 'out-of-range',
+      error: MESSAGES.tooLarge,
+    });
   });
 
   test('non-string input reads as empty rather than throwing', () => {
@@ -91,7 +95,9 @@ describe('parseDecimal: what people type', () => {
 });
 
 describe('parseDecimal: options', () => {
-  test.each<[string, DecimalOptions, { ok: true; value: number } | { ok: false; code: string; error: string }]>([
+  test.each<
+    [string, DecimalOptions, { ok: true; value: number } | { ok: false; code: string; error: string }]
+  >([
     ['-5', {}, { ok: false, code: 'negative', error: '不能为负数' }], // negatives refused by default
     ['-5', { allowNegative: true }, { ok: true, value: -5 }], // …unless allowed
     ['－1,200.5', { allowNegative: true }, { ok: true, value: -1200.5 }], // full-width minus
@@ -126,7 +132,11 @@ describe('parseCount', () => {
   });
 
   test('an explicit max keeps the range message', () => {
-    expect(parseCount('11', { max: 10 })).toEqual({ ok: false, code: 'out-of-range', error: '应在 0–10 之间' });
+    expect(parseCount('11', { max: 10 })).toEqual({
+      ok: false,
+      code: 'out-of-range',
+      error: '应在 0–10 之间',
+    });
   });
 });
 
@@ -197,5 +207,53 @@ describe('parseMoney', () => {
     ['1e3', 'exponent', MESSAGES.exponent], // exponent
   ])('%j → %s', (text, code, error) => {
     expect(parseMoney(text)).toEqual({ ok: false, code, error });
+  });
+});
+
+describe('万 and 亿: the units people write large numbers in', () => {
+  test.each([
+    ['12万', 120000], // plain
+    ['1.5万', 15000], // a fraction of 万, exact
+    ['0.0001万', 1], // the smallest whole number in 万
+    ['0.00001万', 0.1], // smaller still
+    ['１．２万', 12000], // full-width
+    ['12 万', 120000], // a space before the unit
+    ['1,200万', 12000000], // separators and 万
+  ])('parseDecimal %j → %d', (text, expected) => {
+    expect(parseDecimal(text)).toEqual({ ok: true, value: expected });
+  });
+
+  test.each([
+    ['12万', 120000], // 品牌曝光度 as people write it
+    ['1.5万', 15000],
+  ])('parseCount %j → %d', (text, expected) => {
+    expect(parseCount(text)).toEqual({ ok: true, value: expected });
+  });
+
+  test.each([
+    ['12万', 120000_00], // 12万 元 = 120000 元
+    ['12万元', 120000_00], // with 元
+    ['¥1.2万', 12000_00], // with ¥
+    ['￥1.2 万元', 12000_00], // full-width ¥, space and 元
+    ['0.000001万', 1], // 0.01 元: one 分
+    ['1.2亿', 120000000_00], // 亿 on money
+    ['100亿元', 10000000000_00], // the upper bound
+  ])('parseMoney %j → %d 分', (text, expected) => {
+    expect(parseMoney(text)).toEqual({ ok: true, value: expected });
+  });
+
+  test.each([
+    ['parseCount', '1.00005万', 'not-integer'], // 10000.5 people
+    ['parseCount', '1亿', 'not-a-number'], // 亿 only on money
+    ['parsePercent', '5万%', 'not-a-number'], // a percentage takes no 万
+    ['parsePercent', '5万', 'not-a-number'],
+    ['parseMoney', '0.0000001万', 'too-many-decimals'], // below a 分
+    ['parseMoney', '100.01亿', 'out-of-range'], // over 100 亿元
+    ['parseMoney', '万', 'not-a-number'], // the unit alone
+    ['parseMoney', '12万万', 'not-a-number'], // twice
+    ['parseMoney', '万12', 'not-a-number'], // before the digits
+  ] as const)('%s %j → %s', (name, text, code) => {
+    const parse = { parseCount, parsePercent, parseMoney }[name];
+    expect(parse(text)).toMatchObject({ ok: false, code });
   });
 });

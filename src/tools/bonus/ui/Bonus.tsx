@@ -208,6 +208,7 @@ export default function Bonus(props: BonusProps) {
           ) : (
             <SelectField
               id="bn-source"
+              class="tool-field--wide"
               label={s['field.source']}
               value={chosen ? chosen.key : ''}
               disabled={readOnly}
@@ -217,10 +218,10 @@ export default function Bonus(props: BonusProps) {
               options={(reviews ?? []).map((rv) => ({
                 value: rv.key,
                 label:
-                  t(rv.grade ? 'source.optionGrade' : 'source.option', {
+                  t(rv.score === null ? 'source.notScored' : rv.grade ? 'source.optionGrade' : 'source.option', {
                     group: rv.groupName,
                     period: periodLabel(rv.period, s),
-                    score: rv.score === null ? s['source.notScored'] : formatNumber(rv.score),
+                    score: rv.score === null ? '' : formatNumber(rv.score),
                     grade: rv.grade ?? '',
                   }) + (rv.complete ? '' : s['source.incomplete']),
               }))}

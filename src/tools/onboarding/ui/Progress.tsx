@@ -39,7 +39,7 @@ export function Progress(props: {
           <li>{t('progress.reading', { read: view.reading.readCount, total: view.reading.total })}</li>
         </ul>
         <p class="tool-how no-print">
-          {t('progress.how', { today: today ?? s['progress.howNoToday'] })} {props.trainingClause}。
+          {t('progress.how', { asOf: today ? t('progress.howToday', { today }) : s['progress.howNoToday'] })} {props.trainingClause}。
         </p>
       </LiveResult>
     </div>

@@ -38,8 +38,10 @@ export const strings = {
   'progress.phase': '{phase}：{done}/{total}',
   'progress.reading': '阅读顺序：已读 {read}/{total} 章',
   'progress.how':
-    '怎么算的：各阶段的期限 = 入职日期 + 该阶段的天数（入职当天为第 0 天）；过了期限仍未勾选的事项记为逾期（以本机今天的日期 {today} 为准）。进度 = 已勾选 ÷ 本岗位事项数。事项与期限来自入职参数（默认示例参数，可由市场部调整），依据',
-  'progress.howNoToday': '本机日期',
+    '怎么算的：各阶段的期限 = 入职日期 + 该阶段的天数（入职当天为第 0 天）；过了期限仍未勾选的事项记为逾期（{asOf}）。进度 = 已勾选 ÷ 本岗位事项数。事项与期限来自入职参数（默认示例参数，可由市场部调整），依据',
+  'progress.howToday': '以本机今天的日期 {today} 为准',
+  // Before the tool has run (server-rendered page) there is no date of the reader's machine yet.
+  'progress.howNoToday': '以本机今天的日期为准',
 
   'phase.heading': '{phase}',
   'phase.due': '期限 {date}（入职后第 {day} 天）',

@@ -1,5 +1,5 @@
 // 下载 CSV and 复制为文本 of the 新员工签收 list: loaded on first use (definition.ts exports).
-import type { CsvCell } from '../../../core/csv';
+import { csvText, type CsvCell } from '../../../core/csv';
 import { fill } from '../../../core/template';
 import { toPlainText } from '../../../core/text-export';
 import type { SignoffsResult } from './derive';
@@ -30,8 +30,8 @@ export function signoffCsvRows(result: SignoffsResult, t: Strings): CsvCell[][] 
       row.record.mentor,
       row.record.startDate,
       row.record.date,
-      row.record.policyVersion,
-      row.record.policyFingerprint,
+      csvText(row.record.policyVersion), // 「1.0」 is a version, not the number 1
+      csvText(row.record.policyFingerprint),
       row.versionLabel,
       row.done,
       row.total,

@@ -4,34 +4,66 @@
  * comments, signature lines for 员工, 直属上级 and 部门负责人). Words come from ui/strings.ts.
  */
 import { clauseShortLabel } from '../../../core/clause';
-import { toCsv, type CsvCell } from '../../../core/csv';
+import { csvText, toCsv, type CsvCell } from '../../../core/csv';
 import { shortFingerprint } from '../../../core/fingerprint';
 import { formatKpiValue, formatNumber } from '../../../core/format';
 import { formatYuan, type Fen } from '../../../core/money';
 import { fill } from '../../../core/template';
 import { toPlainText, type TextLine } from '../../../core/text-export';
 import type { Period } from '../../self-review/logic/state';
-import type { CandidateFlag, RecordResult, TeamView } from './derive';
+import type { CandidateFlag, CandidateGroup, RecordResult, TeamView } from './derive';
 import type { TeamReviewLabels } from './labels';
 
 /** 2026年3月 / 2026年. */
-export function periodText(period: Period, l: Pick<TeamReviewLabels, 'period.month' | 'period.year'>): string {
+export function periodText(
+  period: Period,
+  l: Pick<TeamReviewLabels, 'period.month' | 'period.year'>,
+): string {
   return period.kind === 'month'
     ? fill(l['period.month'], { year: period.year, month: period.month })
     : fill(l['period.year'], { year: period.year });
 }
 
-const num = (n: number | null | undefined, none: string) => (n === null || n === undefined ? none : formatNumber(n));
+const num = (n: number | null | undefined, none: string) =>
+  n === null || n === undefined ? none : formatNumber(n);
 const cell = (n: number | null | undefined): CsvCell => (n === null || n === undefined ? '' : n);
 const yuan = (f: Fen) => f / 100;
 
 /** 晋升候选（四（三）2）: a flag as it is printed. */
-export function flagText(flag: CandidateFlag, l: Pick<TeamReviewLabels, 'candidate.grade' | 'candidate.kpi'>): string {
-  const why =
-    flag.reason.kind === 'grade'
-      ? fill(l['candidate.grade'], { grade: flag.reason.grade.name })
-      : fill(l['candidate.kpi'], { kpis: flag.reason.kpis.map((k) => k.name).join('、'), line: formatNumber(flag.rule.kpiScoreBelow ?? 0) });
-  return `${flag.rule.name}（${clauseShortLabel(flag.rule.clause)}，${why}）`;
+export function flagText(
+  flag: CandidateFlag,
+  l: Pick<TeamReviewLabels, 'candidate.grade' | 'candidate.kpi'>,
+): string {
+  return `${flag.rule.name}（${clauseShortLabel(flag.rule.clause)}，${flagReason(flag, l)}）`;
+}
+
+/**
+ * Only why a member is a candidate (「上级评定等级为待改进」), for a line that already names the
+ * rule and its clause, such as the team view's 培训候选（四（三）3）：张三：….
+ */
+export function flagReason(
+  flag: CandidateFlag,
+  l: Pick<TeamReviewLabels, 'candidate.grade' | 'candidate.kpi'>,
+): string {
+  return flag.reason.kind === 'grade'
+    ? fill(l['candidate.grade'], { grade: flag.reason.grade.name })
+    : fill(l['candidate.kpi'], {
+        kpis: flag.reason.kpis.map((k) => k.name).join('、'),
+        line: formatNumber(flag.rule.kpiScoreBelow ?? 0),
+      });
+}
+
+/** The members of one candidate rule with why each is listed: 「张三：上级评定等级为待改进；李四」. */
+export function candidateMembersText(
+  group: CandidateGroup,
+  l: Pick<TeamReviewLabels, 'candidate.grade' | 'candidate.kpi'>,
+): string {
+  return group.members
+    .map((m) => {
+      const flag = m.candidates.find((f) => f.rule.id === group.rule.id);
+      return flag ? `${m.name}：${flagReason(flag, l)}` : m.name;
+    })
+    .join('；');
 }
 
 /** The rows of the team view as a table: header first. Amounts in 元 as numbers. */
@@ -67,7 +99,7 @@ export function teamCsvRows(view: TeamView, l: TeamReviewLabels): CsvCell[][] {
     r.bonus.estimate ? yuan(r.bonus.estimate.bonusFen) : '',
     r.candidates.map((f) => flagText(f, l)).join('；'),
     r.record.manager.done ? l['status.done'] : l['status.pending'],
-    shortFingerprint(r.record.fingerprint),
+    csvText(shortFingerprint(r.record.fingerprint)),
   ]);
   return [header, ...rows];
 }
@@ -93,7 +125,11 @@ export function teamText(view: TeamView | null, l: TeamReviewLabels): string {
     }),
   );
   const distribution: TextLine[] = view.distribution.map((d) => {
-    let line = fill(l['text.distributionLine'], { grade: d.grade.name, count: d.count, percent: formatNumber(d.percent) });
+    let line = fill(l['text.distributionLine'], {
+      grade: d.grade.name,
+      count: d.count,
+      percent: formatNumber(d.percent),
+    });
     if (d.maxPercent !== null) line += fill(l['text.distributionMax'], { max: formatNumber(d.maxPercent) });
     if (d.over) line += l['text.distributionOver'];
     return line;
@@ -152,7 +188,17 @@ export interface AppraisalSheet {
   readonly title: string;
   /** 姓名, 考核组, 考核期间. */
   readonly info: readonly (readonly [label: string, value: string])[];
-  readonly columns: { readonly item: string; readonly weight: string; readonly self: string; readonly manager: string; readonly target: string; readonly actual: string; readonly score: string; readonly rating: string; readonly changed: string };
+  readonly columns: {
+    readonly item: string;
+    readonly weight: string;
+    readonly self: string;
+    readonly manager: string;
+    readonly target: string;
+    readonly actual: string;
+    readonly score: string;
+    readonly rating: string;
+    readonly changed: string;
+  };
   readonly kpiHeading: string;
   readonly kpis: readonly SheetKpiRow[];
   readonly behaviourHeading: string;
@@ -197,7 +243,9 @@ export function appraisalSheet(r: RecordResult, l: TeamReviewLabels): AppraisalS
   const months: SheetRow[] = [];
   const results: SheetRow[] = [];
   const differs = (a: number | null | undefined, b: number | null | undefined) =>
-    a === null || a === undefined || b === null || b === undefined ? (a ?? null) !== (b ?? null) : Math.abs(a - b) > 1e-9;
+    a === null || a === undefined || b === null || b === undefined
+      ? (a ?? null) !== (b ?? null)
+      : Math.abs(a - b) > 1e-9;
   const scoreRow = (label: string, a: number | null | undefined, b: number | null | undefined): SheetRow => ({
     label,
     value: pair(num(a, none), num(b, none), differs(a, b)),
@@ -210,7 +258,9 @@ export function appraisalSheet(r: RecordResult, l: TeamReviewLabels): AppraisalS
     const sm = self?.kind === 'year' ? self : null;
     const mm = manager?.kind === 'year' ? manager : null;
     for (let i = 0; i < 12; i++) {
-      months.push(scoreRow(fill(l['sheet.month'], { month: i + 1 }), sm?.months[i]?.value, r.months[i]?.total));
+      months.push(
+        scoreRow(fill(l['sheet.month'], { month: i + 1 }), sm?.months[i]?.value, r.months[i]?.total),
+      );
     }
     results.push(scoreRow(l['sheet.monthlyAverage'], sm?.annual.monthlyAverage, mm?.annual.monthlyAverage));
     results.push(scoreRow(l['sheet.review'], sm?.review, mm?.review));

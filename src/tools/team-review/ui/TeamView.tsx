@@ -6,7 +6,7 @@ import { formatNumber } from '../../../core/format';
 import { formatYuan, type Fen } from '../../../core/money';
 import { TextField } from '../../kit/ui/Field';
 import { sortRows, type SortDirection, type SortKey, type TeamView as View } from '../logic/derive';
-import { flagText } from '../logic/export';
+import { candidateMembersText } from '../logic/export';
 import { MAX_FIELD_LENGTH } from '../../self-review/logic/state';
 import { num, type ClauseLinkOf, type S, type T } from './types';
 
@@ -184,12 +184,7 @@ export function TeamView(props: {
           {view.candidates.map((g) => (
             <li key={g.rule.id}>
               <strong>{g.rule.name}</strong>（{props.clauseLink(g.rule.clause)}）：
-              {g.members
-                .map((m) => {
-                  const flag = m.candidates.find((f) => f.rule.id === g.rule.id);
-                  return flag ? `${m.name}：${flagText(flag, s)}` : m.name;
-                })
-                .join('；')}
+              {candidateMembersText(g, s)}
             </li>
           ))}
         </ul>

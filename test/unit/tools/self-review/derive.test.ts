@@ -42,6 +42,10 @@ describe('parseKpiValue', () => {
     // [kpi, text, role, value or error]
     [participants, '1,200', 'actual', 1200], // thousands separator
     [participants, '１２００', 'actual', 1200], // full-width digits
+    [participants, '1.5万', 'actual', 15000], // counted in 万, exactly
+    [kpi('promotion', 'brand-exposure'), '12万', 'actual', 120000],
+    [conversion, '5万%', 'actual', '请输入数字'], // a percentage takes no 万
+    [{ unit: 'money', target: 0 } as const, '¥1.2万', 'actual', 12000],
     [participants, '12.5', 'actual', '请输入 0 或正整数'], // people are counted whole
     [participants, '-5', 'actual', '请输入 0 或正整数'],
     [participants, 'abc', 'actual', '请输入数字'],
@@ -104,6 +108,16 @@ describe('a month', () => {
     expect(r.missing).toEqual([]);
     expect(r.complete).toBe(true);
     expect(r.rows.map((x) => x.weighted)).toEqual(perf.lines.map((x) => x.weighted));
+  });
+
+  test('an actual typed in 万 scores as the same number written out', () => {
+    const written = { participants: '450', 'activity-conversion': '9%', 'brand-exposure': '120000', 'cost-control': '95' };
+    const inWan = { ...written, 'brand-exposure': '12万' };
+    const a = selfReviewResult(month('promotion', written, allFours), appraisal) as MonthResult;
+    const b = selfReviewResult(month('promotion', inWan, allFours), appraisal) as MonthResult;
+    expect(b.errors).toEqual({});
+    expect(b.total).toBe(a.total);
+    expect(b.rows.find((x) => x.kpi.id === 'brand-exposure')?.actual).toBe(120000);
   });
 
   test('missing and refused values are listed, count as 0 and never make NaN', () => {

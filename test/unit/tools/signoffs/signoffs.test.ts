@@ -91,8 +91,8 @@ describe('two new hires’ 签收 collected, one of them overdue', () => {
       '李导师',
       '2026-03-02',
       '2026-03-03',
-      '1.0',
-      'a1b2c3d4e5f6',
+      '="1.0"', // a text constant, so a spreadsheet keeps 1.0 (core/csv.ts csvText)
+      '="a1b2c3d4e5f6"',
       '当前版本 1.0',
       String(day1.length),
       String(promotionItems.length),

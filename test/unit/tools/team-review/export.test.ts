@@ -3,7 +3,7 @@ import { parseCsv } from '../../../../src/core/csv';
 import type { AppraisalPolicy, BonusPolicy } from '../../../../src/core/policy-types';
 import { emptyReview, plainNumber, type SelfReviewState } from '../../../../src/tools/self-review/logic/state';
 import { deriveTeam } from '../../../../src/tools/team-review/logic/derive';
-import { appraisalSheet, flagText, periodText, teamCsv, teamCsvRows, teamFileBase, teamText } from '../../../../src/tools/team-review/logic/export';
+import { appraisalSheet, candidateMembersText, flagText, periodText, teamCsv, teamCsvRows, teamFileBase, teamText } from '../../../../src/tools/team-review/logic/export';
 import { fileReceived } from '../../../../src/tools/team-review/logic/receive';
 import { emptyTeamReview, recordKey, type TeamReviewState } from '../../../../src/tools/team-review/logic/state';
 import { strings } from '../../../../src/tools/team-review/ui/strings';
@@ -46,7 +46,7 @@ describe('CSV for HR and payroll', () => {
     expect(Number(li[10])).toBe(r.bonus.estimate!.bonusFen / 100);
     expect(li[11]).toMatch(/^培训候选（四（三）3，/);
     expect(li[12]).toBe('已评定');
-    expect(li[13]).toMatch(/^[0-9a-f]{4}-[0-9a-f]{4}$/);
+    expect(li[13]).toMatch(/^="[0-9a-f]{4}-[0-9a-f]{4}"$/); // kept as text in a spreadsheet
     expect(teamCsvRows(view, strings)[1]).toHaveLength(14);
   });
 });
@@ -121,5 +121,15 @@ describe('small helpers', () => {
     const kpi = appraisal.groups[0]!.kpis[0]!;
     expect(flagText({ rule, reason: { kind: 'kpi', kpis: [kpi] } }, strings)).toBe('培训候选（四（三）3，活动参与人数得分低于 60）');
     expect(flagText({ rule, reason: { kind: 'grade', grade: appraisal.grades.at(-1)! } }, strings)).toBe('培训候选（四（三）3，上级评定等级为待改进）');
+  });
+
+  test('candidateMembersText gives each member only why, for a line that already names the rule', async () => {
+    const state = await team([month('张三', '2026-03'), month('李四', '2026-03', 0.5)]);
+    const training = deriveTeam(state, policies).view!.candidates.find((g) => g.rule.id === 'training')!;
+    const members = candidateMembersText(training, strings);
+    expect(members).toMatch(/^李四：\S+/);
+    // The team view's line: 培训候选（四（三）3）：李四：… names the rule and its clause once.
+    expect(`${training.rule.name}（四（三）3）：${members}`.match(/培训候选/g)).toHaveLength(1);
+    expect(members).not.toContain('四（三）3');
   });
 });
