@@ -113,7 +113,7 @@ const rowNames = (page: Page) =>
   page
     .locator('.so-table tbody th')
     .evaluateAll((ths) => ths.map((th) => th.firstChild?.textContent?.trim() ?? ''));
-const row = (page: Page, name: string) => page.locator('.so-table tbody tr', { hasText: name });
+const row = (page: Page, name: string) => page.locator('.so-table tbody', { hasText: name });
 const result = (page: Page, text: string) => page.locator('.so-results li', { hasText: text });
 
 describe('入职签收', () => {

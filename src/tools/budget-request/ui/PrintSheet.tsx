@@ -200,7 +200,11 @@ export function PrintSheet({ draft, result, complete, ctx, screen, fingerprint }
         </p>
       )}
 
-      <SheetApproval draft={draft} chain={result.chain} t={t} fingerprint={fingerprint} />
+      {/* The 审批 heading, its line and the signature boxes on one page: alone at the foot of a
+          page the heading reads as if nobody had to sign. */}
+      <div class="br-sheet-approval-block">
+        <SheetApproval draft={draft} chain={result.chain} t={t} fingerprint={fingerprint} />
+      </div>
 
       <p class="br-sheet-footer">
         {t['print.clauses']}：

@@ -33,8 +33,9 @@ export function SignoffsTable(props: {
       ) : (
         <>
           <p aria-live="polite">{t('signoff.text.summary', { ...result.summary })}</p>
-          <div class="so-scroll">
-            <table class="tool-table so-table">
+          {/* A table where its box is wide enough, one card per person where not (tools.css). */}
+          <div class="tool-list">
+            <table class="tool-table tool-cards so-table">
               <caption>{t('list.caption', { today: props.today })}</caption>
               <thead>
                 <tr>
@@ -44,7 +45,9 @@ export function SignoffsTable(props: {
                   <th scope="col">{s['signoff.col.signedOn']}</th>
                   <th scope="col">{s['signoff.col.startDate']}</th>
                   <th scope="col">{s['list.col.progress']}</th>
-                  <th scope="col">{s['list.col.overdue']}</th>
+                  <th scope="col" id="so-col-overdue">
+                    {s['list.col.overdue']}
+                  </th>
                   {!props.readOnly && (
                     <th scope="col" class="no-print">
                       {s['list.col.actions']}
@@ -52,12 +55,15 @@ export function SignoffsTable(props: {
                   )}
                 </tr>
               </thead>
-              <tbody>
-                {result.rows.map((row) => {
-                  const current = row.versionStatus === 'current';
-                  return (
-                    <tr key={row.key} class={row.behind ? 'so-behind' : undefined}>
-                      <th scope="row">
+              {/* One row group per person, so that the overdue items under a row stay with it (on
+                  paper too: a group does not break across pages). */}
+              {result.rows.map((row, i) => {
+                const current = row.versionStatus === 'current';
+                const who = `so-person-${i}`;
+                return (
+                  <tbody key={row.key} class={row.behind ? 'so-behind' : undefined}>
+                    <tr>
+                      <th scope="row" id={who} class="so-name">
                         {row.record.name}
                         {row.record.mentor && (
                           <div class="tool-hint">
@@ -65,8 +71,10 @@ export function SignoffsTable(props: {
                           </div>
                         )}
                       </th>
-                      <td>{row.roleName}</td>
-                      <td>
+                      <td data-label={s['signoff.col.role']} class="so-nowrap">
+                        {row.roleName}
+                      </td>
+                      <td data-label={s['signoff.col.version']}>
                         <span class="so-version">
                           <span class={`so-mark ${current ? 'so-mark--ok' : 'so-mark--old'}`}>
                             {current ? row.versionLabel : s['list.notCurrent']}
@@ -75,31 +83,26 @@ export function SignoffsTable(props: {
                           <code class="tool-hint">{row.record.policyFingerprint}</code>
                         </span>
                       </td>
-                      <td>{row.record.date}</td>
-                      <td>{row.record.startDate || s['list.blank']}</td>
-                      <td>
+                      <td data-label={s['signoff.col.signedOn']} class="so-nowrap">
+                        {row.record.date}
+                      </td>
+                      <td data-label={s['signoff.col.startDate']} class="so-nowrap">
+                        {row.record.startDate || s['list.blank']}
+                      </td>
+                      <td data-label={s['list.col.progress']}>
                         {t('list.progress', { done: row.done, total: row.total, percent: row.percent })}
                       </td>
-                      <td class="so-wrap">
+                      <td data-label={s['list.col.overdueShort']}>
                         {row.behind ? (
-                          <>
-                            <span class="so-mark so-mark--late">
-                              {t('list.behind', { n: row.overdue.length })}
-                            </span>
-                            <ul class="so-overdue">
-                              {row.overdue.map((o) => (
-                                <li key={o.id}>
-                                  {t('list.due', { title: o.title, phase: o.phase, date: o.dueDate })}
-                                </li>
-                              ))}
-                            </ul>
-                          </>
+                          <span class="so-mark so-mark--late">
+                            {t('list.behind', { n: row.overdue.length })}
+                          </span>
                         ) : (
                           s['list.noOverdue']
                         )}
                       </td>
                       {!props.readOnly && (
-                        <td class="no-print">
+                        <td data-label={s['list.col.actions']} class="no-print">
                           <button
                             type="button"
                             class="tool-button tool-button--small"
@@ -115,9 +118,26 @@ export function SignoffsTable(props: {
                         </td>
                       )}
                     </tr>
-                  );
-                })}
-              </tbody>
+                    {row.behind && (
+                      <tr class="tool-row-more">
+                        <td
+                          colSpan={props.readOnly ? 7 : 8}
+                          headers={`${who} so-col-overdue`}
+                          data-label={s['list.col.overdueShort']}
+                        >
+                          <ul class="so-overdue">
+                            {row.overdue.map((o) => (
+                              <li key={o.id}>
+                                {t('list.due', { title: o.title, phase: o.phase, date: o.dueDate })}
+                              </li>
+                            ))}
+                          </ul>
+                        </td>
+                      </tr>
+                    )}
+                  </tbody>
+                );
+              })}
             </table>
           </div>
           {askingRow && !props.readOnly && (

@@ -57,6 +57,7 @@ export const strings = {
   'list.caption': '新员工签收（逾期的排在前面，今天 {today}）',
   'list.col.progress': '入职进度',
   'list.col.overdue': '逾期事项（首月期限已过仍未完成）',
+  'list.col.overdueShort': '逾期事项',
   'list.col.actions': '操作',
   'list.progress': '{done}/{total} 项（{percent}%）',
   'list.behind': '逾期 {n} 项',

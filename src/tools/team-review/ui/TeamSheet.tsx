@@ -28,14 +28,17 @@ export function TeamSheet(props: { view: TeamView; s: S; t: T; periodLabel: stri
         <tbody>
           {view.rows.map((r) => (
             <tr key={r.key}>
-              <td>{r.name}</td>
-              <td>{r.group?.name ?? r.record.self.group}</td>
-              <td>{num(r.self?.total)}</td>
-              <td>{num(r.manager?.total)}</td>
-              <td>{r.manager?.grade?.name ?? s['value.none']}</td>
-              <td>{r.bonus.estimate ? formatYuan(r.bonus.estimate.bonusFen) : s['value.none']}</td>
+              {/* The name heads its row (on one line, tools.css); the 候选提示 take the wrap. */}
+              <th scope="row">{r.name}</th>
+              <td class="tool-nowrap">{r.group?.name ?? r.record.self.group}</td>
+              <td class="tool-nowrap">{num(r.self?.total)}</td>
+              <td class="tool-nowrap">{num(r.manager?.total)}</td>
+              <td class="tool-nowrap">{r.manager?.grade?.name ?? s['value.none']}</td>
+              <td class="tool-nowrap">
+                {r.bonus.estimate ? formatYuan(r.bonus.estimate.bonusFen) : s['value.none']}
+              </td>
               <td>{r.candidates.map((f) => flagText(f, s)).join('；')}</td>
-              <td>{r.record.manager.done ? s['status.done'] : s['status.pending']}</td>
+              <td class="tool-nowrap">{r.record.manager.done ? s['status.done'] : s['status.pending']}</td>
             </tr>
           ))}
         </tbody>

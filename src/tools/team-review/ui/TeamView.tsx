@@ -60,8 +60,9 @@ export function TeamView(props: {
         />
       </div>
       <p>{t('team.progress', { done: view.done, total: view.rows.length })}</p>
-      <div class="tr-scroll">
-        <table class="tool-table tr-team-table">
+      {/* A table where its box is wide enough, one card per member where not (tools.css). */}
+      <div class="tool-list">
+        <table class="tool-table tool-cards tr-team-table">
           <caption>{t('team.caption', { period: props.periodLabel })}</caption>
           <thead>
             <tr>
@@ -97,15 +98,23 @@ export function TeamView(props: {
                     {r.name}
                   </button>
                 </th>
-                <td>{r.group?.name ?? r.record.self.group}</td>
-                <td class="num">{num(r.self?.total)}</td>
-                <td class="num">{num(r.manager?.total)}</td>
-                <td>{r.manager?.grade?.name ?? s['value.none']}</td>
-                <td class="num">
+                <td data-label={s['team.col.group']}>{r.group?.name ?? r.record.self.group}</td>
+                <td data-label={s['team.col.selfScore']} class="num">
+                  {num(r.self?.total)}
+                </td>
+                <td data-label={s['team.col.managerScore']} class="num">
+                  {num(r.manager?.total)}
+                </td>
+                <td data-label={s['team.col.grade']}>{r.manager?.grade?.name ?? s['value.none']}</td>
+                <td data-label={s['team.col.bonus']} class="num">
                   {r.bonus.estimate ? formatYuan(r.bonus.estimate.bonusFen) : s['value.none']}
                 </td>
-                <td class="num">{r.changes}</td>
-                <td>{r.record.manager.done ? s['status.done'] : s['status.pending']}</td>
+                <td data-label={s['team.col.changes']} class="num">
+                  {r.changes}
+                </td>
+                <td data-label={s['team.col.done']}>
+                  {r.record.manager.done ? s['status.done'] : s['status.pending']}
+                </td>
               </tr>
             ))}
           </tbody>
