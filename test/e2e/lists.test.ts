@@ -83,7 +83,7 @@ async function shoot(page: Page, table: string, name: string) {
   await page.locator(table).screenshot({ path: `${dir}/${name}.png` });
   // The top of a long list, at a size that can be read.
   const box = (await page.locator(table).boundingBox())!;
-  const y = box.y + (await page.evaluate('scrollY'));
+  const y = box.y + ((await page.evaluate('scrollY')) as number);
   await page.screenshot({
     path: `${dir}/${name}-top.png`,
     fullPage: true,
