@@ -2,7 +2,7 @@
 // nothing drawn over anything, totals once, a person's row on one page, a heading kept with what it
 // heads. A screen test misses all of these: they only show on paper.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -24,7 +24,6 @@ import {
   type BudgetRequestDraft,
 } from '../../src/tools/budget-request/logic/state';
 import { strings } from '../../src/tools/budget-request/ui/strings';
-import { readFileSync } from 'node:fs';
 import { closeClean, launchBrowser, openPage, type PageWatch } from './support/browser';
 import {
   HIRES,
