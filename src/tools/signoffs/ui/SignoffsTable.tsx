@@ -67,7 +67,7 @@ export function SignoffsTable(props: {
                         {row.record.name}
                         {row.record.mentor && (
                           <div class="tool-hint">
-                            {s['signoff.col.mentor']}：{row.record.mentor}
+                            {s['signoff.col.mentor']}：<span class="so-nowrap">{row.record.mentor}</span>
                           </div>
                         )}
                       </th>
