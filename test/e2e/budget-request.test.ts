@@ -576,6 +576,9 @@ describe('lighter page: code loads on first use, not with the form', () => {
   it('a fresh page loads neither the print sheet nor the 审批 code; the first use brings the sheet, a reply its view', async () => {
     const tool = await ToolPage.open(browser, 'budget-request');
     const { page } = tool;
+    // loadedIds fetches every script again, which adds timing entries: past the default 250 the
+    // browser drops new ones, and a chunk loaded later would go unseen.
+    await page.evaluate(() => performance.setResourceTimingBufferSize(100_000));
     await page.waitForLoadState('networkidle');
     await expect(loadedIds(page, ['approval-section'])).resolves.toEqual(['approval-section']);
     await expect(loadedIds(page, LAZY)).resolves.toEqual([]);

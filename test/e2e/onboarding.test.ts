@@ -448,8 +448,16 @@ describe('before and around the tool', () => {
       origin: new URL(siteUrl()).origin,
     });
     await fillProfile(page, groups[0]!.name, '2026-03-02');
-    await page.getByRole('region', { name: '发送签收' }).scrollIntoViewIfNeeded();
-    await page.getByRole('button', { name: '复制签收链接' }).click();
+    // Its form loads as it nears the screen, and the section may render anew meanwhile: scroll until it is there.
+    const region = page.getByRole('region', { name: '发送签收' });
+    const copy = page.getByRole('button', { name: '复制签收链接' });
+    await expect
+      .poll(async () => {
+        await region.scrollIntoViewIfNeeded().catch(() => undefined);
+        return copy.count();
+      })
+      .toBeGreaterThan(0);
+    await copy.click();
     const box = page.getByLabel('签收链接（发给市场经理或导师）');
     await box.waitFor();
     const lines = await box.evaluate((el: HTMLTextAreaElement) => {
