@@ -4,6 +4,7 @@
  * Also home of the state checks that the share link and the browser store use too.
  */
 import * as v from 'valibot';
+import { fill } from './template';
 
 export const APP_ID = 'marketing-handbook';
 
@@ -96,6 +97,10 @@ export const JSON_FILE_MESSAGES = {
   otherTool: '不是本工具导出的文件',
   older: '文件版本过旧，无法导入',
   newer: '文件来自较新的版本，请刷新页面后再导入',
+  /** A bad field named as the page labels it (parseJsonFile's `fieldName`). */
+  badField: '文件中的「{field}」不正确，请选择本工具导出、未经改动的 .json 文件',
+  /** A bad field the caller cannot name: never the path itself, which is code. */
+  badContent: '文件中有内容不正确，请选择本工具导出、未经改动的 .json 文件',
 } as const;
 
 /** File body: the header fields, then the state under `data`. */
@@ -127,7 +132,11 @@ export function parseJsonFile<T>(
   tool: string,
   version: number,
   schema: StateSchema<T>,
-  options: { readonly migrate?: Migrate } = {},
+  options: {
+    readonly migrate?: Migrate;
+    /** A field as the page labels it, for the message about a bad one; null when it cannot say. */
+    readonly fieldName?: (path: readonly PropertyKey[]) => string | null;
+  } = {},
 ): JsonFileResult<T> {
   let parsed: unknown;
   try {
@@ -146,7 +155,13 @@ export function parseJsonFile<T>(
   if (!upgraded.ok) return { ok: false, error: JSON_FILE_MESSAGES[upgraded.reason] };
   const validated = validateState(schema, upgraded.data);
   // A migration that yields invalid state means the file is too old to lift, not a bad field.
-  if (!validated.ok) return upgraded.migrated ? { ok: false, error: JSON_FILE_MESSAGES.older } : validated;
+  if (!validated.ok) {
+    if (upgraded.migrated) return { ok: false, error: JSON_FILE_MESSAGES.older };
+    const field = validated.field ?? [];
+    const name = field.length > 0 ? (options.fieldName?.(field) ?? null) : null;
+    const error = name ? fill(JSON_FILE_MESSAGES.badField, { field: name }) : JSON_FILE_MESSAGES.badContent;
+    return { ok: false, error, field };
+  }
   const savedAt = typeof parsed.savedAt === 'string' ? parsed.savedAt : '';
   return { ok: true, state: validated.state, savedAt, migrated: upgraded.migrated };
 }

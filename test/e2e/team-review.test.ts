@@ -13,16 +13,16 @@ import { parseCsv } from '../../src/core/csv';
 import { formatNumber } from '../../src/core/format';
 import { toJsonFile } from '../../src/core/json-file';
 import { formatYuan, type Fen } from '../../src/core/money';
-import type { AppraisalPolicy, BonusPolicy, Kpi } from '../../src/core/policy-types';
+import type { AppraisalPolicy, BonusPolicy } from '../../src/core/policy-types';
 import { selfReviewResult } from '../../src/tools/self-review/logic/derive';
 import {
   SELF_REVIEW_STATE_VERSION,
   emptyReview,
-  plainNumber,
   type SelfReviewState,
 } from '../../src/tools/self-review/logic/state';
 import { launchBrowser, openPage, siteUrl, closeClean } from './support/browser';
 import { ToolPage, copyFromTool } from './support/tool-page';
+import { valueAt } from './support/list-fixtures';
 
 const appraisal = parse(readFileSync('content/policy/appraisal.yaml', 'utf8')) as AppraisalPolicy;
 const bonus = parse(readFileSync('content/policy/bonus.yaml', 'utf8')) as BonusPolicy;
@@ -36,15 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** A value at `f` of the way to the target (direction-aware), as a person types it. */
-function valueAt(k: Kpi, f: number): string {
-  if (k.unit === 'rating') return String(Math.min(5, Math.max(1, Math.round(k.target * f))));
-  const raw = k.direction === 'higher' ? k.target * f : k.target / f;
-  if (k.unit === 'count') return String(Math.round(raw));
-  const v = Math.round(raw * 10) / 10;
-  return plainNumber(k.unit === 'percent' ? Math.min(k.target >= 100 ? 1000 : 100, v) : v);
-}
 
 /** 张三's 自评 as the test types it (targets as the form prefills them). */
 const RATINGS = ['4', '4', '3', '4', '5'] as const;

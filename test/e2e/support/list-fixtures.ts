@@ -126,7 +126,8 @@ export const TEAM: readonly Member[] = [
   { name: '诸葛明月', group: 'crm', f: 0.4 },
 ];
 
-function valueAt(k: Kpi, f: number): string {
+/** A value at `f` of the way to the target (direction-aware), as a person types it. */
+export function valueAt(k: Kpi, f: number): string {
   if (k.unit === 'rating') return String(Math.min(5, Math.max(1, Math.round(k.target * f))));
   const raw = k.direction === 'higher' ? k.target * f : k.target / f;
   if (k.unit === 'count') return String(Math.round(raw));

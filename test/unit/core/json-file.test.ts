@@ -82,24 +82,30 @@ describe('parseJsonFile', () => {
     [fileWith({ version: 1.5 }), JSON_FILE_MESSAGES.otherTool], // version not an integer
     [fileWith({ version: 1 }), JSON_FILE_MESSAGES.older], // older and no migrate
     [fileWith({ version: 3 }), JSON_FILE_MESSAGES.newer], // written by a newer page
-    [fileWith({ data: { applicant: 1, lines: [] } }), '字段 applicant 不正确'], // wrong type
+    // A bad field is never named by its path (code) unless the page says how it labels it.
+    [fileWith({ data: { applicant: 1, lines: [] } }), JSON_FILE_MESSAGES.badContent], // wrong type
     [
       fileWith({ data: { applicant: 'a', lines: [{ description: 'x', quantity: 1 }, { description: 'y' }] } }),
-      '字段 lines 第 2 项 quantity 不正确',
-    ], // index counted from 1
-    [fileWith({ data: 'text' }), '内容不正确'], // not an object at all: no field to name
+      JSON_FILE_MESSAGES.badContent,
+    ],
+    [fileWith({ data: 'text' }), JSON_FILE_MESSAGES.badContent], // not an object at all
   ])('%j → %s', (text, error) => {
     expect(parseJsonFile(text, 'budget', 2, schema)).toMatchObject({ ok: false, error });
   });
 
-  test('the bad field path comes back too, for the UI', () => {
-    const result = parseJsonFile(
-      fileWith({ data: { applicant: 'a', lines: [{ description: 'x' }] } }),
-      'budget',
-      2,
-      schema,
-    );
-    expect(result).toEqual({ ok: false, error: '字段 lines 第 1 项 quantity 不正确', field: ['lines', 0, 'quantity'] });
+  test('the bad field comes back as the page labels it, and its path for the UI', () => {
+    const text = fileWith({ data: { applicant: 'a', lines: [{ description: 'x' }] } });
+    const fieldName = (path: readonly PropertyKey[]) =>
+      path[0] === 'lines' ? `费用明细 · 第 ${Number(path[1]) + 1} 行 数量` : null;
+    expect(parseJsonFile(text, 'budget', 2, schema, { fieldName })).toEqual({
+      ok: false,
+      error: '文件中的「费用明细 · 第 1 行 数量」不正确，请选择本工具导出、未经改动的 .json 文件',
+      field: ['lines', 0, 'quantity'],
+    });
+    // A page that cannot name it: a plain message, not the path.
+    expect(parseJsonFile(text, 'budget', 2, schema, { fieldName: () => null })).toMatchObject({
+      error: JSON_FILE_MESSAGES.badContent,
+    });
   });
 
   test('a missing savedAt does not make a valid file unreadable', () => {

@@ -11,7 +11,7 @@
  */
 import { createAutosave, type AutosaveTimer, type FieldConflict, type Update } from '../../../core/autosave/controller';
 import type { Path } from '../../../core/autosave/merge';
-import { describePath, parseJsonFile, toJsonFile, type StateSchema } from '../../../core/json-file';
+import { parseJsonFile, toJsonFile, type StateSchema } from '../../../core/json-file';
 import { createStore, type StorageLike, type Store } from '../../../core/storage';
 import type { EncodeShareResult } from '../../../core/share-link';
 import { fill } from '../../../core/template';
@@ -24,6 +24,8 @@ export const RUNTIME_MESSAGES = {
   unreadableEntry: '无法读取的记录',
   imported: '已导入',
   importedAs: '已导入「{label}」',
+  /** A field the tool cannot name (never shown as its path, which is code). */
+  unknownField: '无法识别的一项',
 } as const;
 
 export type NoticeKind = 'info' | 'warning' | 'error';
@@ -157,8 +159,8 @@ export function createToolRuntime<S, R, C>(
   let snapshot = build();
   let building = false;
 
-  function fieldName(path: Path): string {
-    return def.fieldLabel?.(path, ctx) ?? describePath(path);
+  function fieldName(path: readonly PropertyKey[]): string {
+    return def.fieldLabel?.(path, ctx) ?? RUNTIME_MESSAGES.unknownField;
   }
 
   const label = (s: S): string => (many ? many.label(s, ctx) : '');
@@ -372,7 +374,7 @@ export function createToolRuntime<S, R, C>(
     },
 
     async importText(text) {
-      const r = parseJsonFile(text, def.id, def.version, def.schema, migrate);
+      const r = parseJsonFile(text, def.id, def.version, def.schema, { ...migrate, fieldName });
       if (!r.ok) return { error: r.error };
       const error = runtime.saveAs(r.state);
       if (error) return { error };

@@ -56,8 +56,6 @@ export type Received =
   | { readonly ok: true; readonly source: string; readonly self: SelfReviewState }
   | { readonly ok: false; readonly source: string; readonly reason: string };
 
-/** The fragment of a pasted line: a whole address (…/tools/self-review/#z1.self-review.…) or the fragment itself, also followed by words. */
-export const fragmentOfLine = linkFragmentIn;
 
 /** Pasted text, one link per line → what each non-blank line holds. Never rejects. */
 export async function readLinks(text: string, labels: ReceiveLabels): Promise<Received[]> {
@@ -67,7 +65,7 @@ export async function readLinks(text: string, labels: ReceiveLabels): Promise<Re
     const line = lines[i]!.trim();
     if (line === '') continue;
     const source = labels['receive.line'].replace('{n}', String(i + 1));
-    const read = await decodeShareAny(fragmentOfLine(line), SELF_REVIEW_TOOL, SELF_REVIEW_STATE_VERSION, selfReviewStateSchema);
+    const read = await decodeShareAny(linkFragmentIn(line), SELF_REVIEW_TOOL, SELF_REVIEW_STATE_VERSION, selfReviewStateSchema);
     out.push(read.ok ? { ok: true, source, self: read.state } : { ok: false, source, reason: read.error });
   }
   return out;

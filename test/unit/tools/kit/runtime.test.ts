@@ -151,3 +151,28 @@ describe('share view, import and saving as', () => {
     expect(rt.getSnapshot().key).toBe('n-a');
   });
 });
+
+describe('words for readers, never code paths', () => {
+  test('an imported file with a bad field names it as the page does', async () => {
+    const { rt } = setup();
+    rt.start('2026-03-01');
+    const file = JSON.stringify({ app: 'marketing-handbook', tool: 'notes', version: 1, savedAt: '', data: { title: 'x', amount: 5 } });
+    const r = await rt.importText(file);
+    expect(r.error).toBe('文件中的「金额」不正确，请选择本工具导出、未经改动的 .json 文件');
+  });
+
+  test('a field the tool cannot name is reported in Chinese, not by its path', () => {
+    const unnamed = createToolRuntime({ ...notes, fieldLabel: () => null }, ctx, {
+      storage: (() => {
+        const s = createMemoryStorage();
+        s.setItem('mh:notes:n-a', saved({ title: 'a', amount: 5 }, '2026-01-01T00:00:00.000Z'));
+        return s;
+      })(),
+    });
+    unnamed.start('2026-03-01');
+    const [notice] = unnamed.getSnapshot().notices;
+    expect(notice?.text).toContain('「无法识别的一项」');
+    expect(notice?.text).not.toMatch(/amount/);
+    unnamed.dispose();
+  });
+});

@@ -12,7 +12,6 @@ import {
 } from '../../../../src/tools/self-review/logic/state';
 import {
   fileReceived,
-  fragmentOfLine,
   readFiles,
   readLinks,
   receiveFiles,
@@ -39,14 +38,6 @@ const link = async (s: SelfReviewState) => {
 };
 const plainLink = (s: SelfReviewState) => plainShareLink(SELF_REVIEW_TOOL, SELF_REVIEW_STATE_VERSION, s);
 const file = (name: string, s: unknown) => ({ name, text: toJsonFile(SELF_REVIEW_TOOL, SELF_REVIEW_STATE_VERSION, s, now) });
-
-describe('fragmentOfLine', () => {
-  test.each([
-    ['https://example.org/tools/self-review/#z1.self-review.abc', 'z1.self-review.abc'],
-    ['  #v1.self-review.abc  ', 'v1.self-review.abc'],
-    ['v1.self-review.abc', 'v1.self-review.abc'],
-  ])('%s', (line, fragment) => expect(fragmentOfLine(line)).toBe(fragment));
-});
 
 describe('receiving links', () => {
   test('many lines: compressed and plain links and whole addresses load; bad lines are listed with their line and reason', async () => {
