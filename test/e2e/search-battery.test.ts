@@ -178,6 +178,27 @@ describe('words the policy does not use, and queries it holds only in part', () 
     expect(results[0]?.href).toBe('/workflows/#c3-3-4');
     expect(results[0]?.text).toContain('未找到“客诉”，按同义词“客户投诉”找到');
   });
+
+  it('a reader typing 繁體 finds the synonyms too: 「報銷」', async () => {
+    const results = await shownResults(watch.page, '報銷');
+    expect(results[0]?.href).toBe('/finance/#c6-1-1');
+    expect(results[0]?.text).toContain('未找到“报销”，按同义词“费用支出”“审批”找到');
+  });
+
+  it.each(['light', 'dark'] as const)('the labels pass axe in the %s theme', async (colorScheme) => {
+    const themed = await openPage(browser, '/performance/', { colorScheme });
+    try {
+      await themed.page.getByRole('button', { name: /搜索/ }).first().click();
+      for (const query of ['怎么报销', '加班费']) {
+        await shownResults(themed.page, query);
+        const results = await new AxeBuilder({ page: themed.page }).include('#starlight__search').analyze();
+        expect(results.violations.map((v) => `${query} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+      }
+      expect(themed.errors).toEqual([]);
+    } finally {
+      await themed.context.close();
+    }
+  });
 });
 
 describe('the dialog speaks Chinese and shows the clause', () => {
