@@ -197,3 +197,16 @@ export interface OnboardingPolicy {
   readonly readingPath: readonly string[];
   readonly items: readonly OnboardingItem[];
 }
+
+/**
+ * One row of the search's synonym table (content/policy/search-synonyms.yaml): a query holding one
+ * of `readerWords` also searches `policyWords`, which the policy text holds.
+ */
+export interface SearchSynonym {
+  readonly readerWords: readonly string[];
+  readonly policyWords: readonly string[];
+}
+
+export interface SearchSynonymsPolicy {
+  readonly synonyms: readonly SearchSynonym[];
+}

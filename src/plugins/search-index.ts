@@ -4,9 +4,11 @@
 // lands on the clause that holds it:
 // - one record per clause (url /chapter/#cX-Y-Z, title 三（三）4 客户投诉处理, group = its chapter), and
 //   one record of name + description per other page (tools, 参数说明, 修订记录);
-// - next to Pagefind's bundle, pagefind/handbook/pagefind.js: Pagefind's API with 繁體 → 简体 and
-//   exact-phrase-first ranking (src/search/ranked-search.ts), bundled with esbuild, carrying the
-//   character map for only the characters in the index. The search dialog loads it on first open.
+// - next to Pagefind's bundle, pagefind/handbook/pagefind.js: Pagefind's API with 繁體 → 简体,
+//   exact-phrase-first ranking, partial matches last and synonyms (src/search/ranked-search.ts),
+//   bundled with esbuild, carrying the character map for only the characters in the index and the
+//   synonym table (content/policy/search-synonyms.yaml, checked against the policy text when the
+//   build starts). The search dialog loads it on first open.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +23,23 @@ import {
   type SearchRecord,
 } from '../search/records';
 import { traditionalToSimplifiedMap } from '../search/t2s-map';
+import type { SearchSynonym } from '../core/policy-types';
+import { parsePolicyYaml } from '../schemas/load-policy';
+import { searchSynonymsSchema } from '../schemas/search-synonyms';
+import { policyWordsText } from '../policy/policy-text';
+
+/** The synonym table's file in content/policy/ (read here only: no page shows it). */
+export const SYNONYMS_FILE = 'search-synonyms.yaml';
+
+/**
+ * The synonym table, checked: every policy word must occur in the policy text of the chapter pages
+ * (a bad file throws naming the file, the row and the reason).
+ */
+export function readSynonyms(root: URL): SearchSynonym[] {
+  const text = readFileSync(new URL(`content/policy/${SYNONYMS_FILE}`, root), 'utf8');
+  const schema = searchSynonymsSchema(policyWordsText(fileURLToPath(root)));
+  return parsePolicyYaml(SYNONYMS_FILE, text, schema).synonyms;
+}
 
 /** Folder, under Pagefind's bundle, of the dialog's entry module (Pagefind's UI imports <dir>/pagefind.js). */
 export const RANKED_BUNDLE_DIR = 'handbook';
@@ -65,7 +84,12 @@ function assertOk<T extends { errors: string[] }>(response: T, logger: AstroInte
   return response;
 }
 
-async function writeRankedBundle(root: URL, bundleDir: string, t2s: Record<string, string>): Promise<void> {
+async function writeRankedBundle(
+  root: URL,
+  bundleDir: string,
+  t2s: Record<string, string>,
+  synonyms: readonly SearchSynonym[],
+): Promise<void> {
   const rankedModule = fileURLToPath(new URL('src/search/ranked-search.ts', root));
   await build({
     stdin: {
@@ -73,7 +97,7 @@ async function writeRankedBundle(root: URL, bundleDir: string, t2s: Record<strin
         `import * as engine from '../pagefind.js';`,
         `import { rankedSearch } from ${JSON.stringify(rankedModule)};`,
         `export * from '../pagefind.js';`,
-        `const ranked = rankedSearch(engine, ${JSON.stringify(t2s)});`,
+        `const ranked = rankedSearch(engine, ${JSON.stringify(t2s)}, ${JSON.stringify(synonyms)});`,
         `export const search = ranked.search;`,
         `export const preload = ranked.preload;`,
       ].join('\n'),
@@ -92,11 +116,16 @@ async function writeRankedBundle(root: URL, bundleDir: string, t2s: Record<strin
 
 export function searchIndex(): AstroIntegration {
   let root = new URL(`file://${process.cwd()}/`);
+  let synonyms: SearchSynonym[] = [];
   return {
     name: 'handbook:search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = config.root;
+      },
+      // Read before the pages are built, so a bad synonym table fails the build at once.
+      'astro:build:start': () => {
+        synonyms = readSynonyms(root);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
@@ -113,12 +142,16 @@ export function searchIndex(): AstroIntegration {
         } finally {
           await pagefind.close();
         }
-        const t2s = traditionalToSimplifiedMap(indexCharacters(records));
-        await writeRankedBundle(root, bundleDir, t2s);
+        // 報銷 finds 报销's synonyms: the reader words' characters are mapped too.
+        const characters = indexCharacters(records);
+        for (const row of synonyms) for (const word of row.readerWords) for (const ch of word) characters.add(ch);
+        const t2s = traditionalToSimplifiedMap(characters);
+        await writeRankedBundle(root, bundleDir, t2s, synonyms);
         const clauses = records.filter((r) => r.kind === 'clause').length;
         logger.info(
           `search index: ${clauses} clauses, ${records.length - clauses} pages, ` +
-            `${Object.keys(t2s).length} 繁體 characters mapped, ${Math.round(performance.now() - started)} ms`,
+            `${Object.keys(t2s).length} 繁體 characters mapped, ${synonyms.length} synonym rows, ` +
+            `${Math.round(performance.now() - started)} ms`,
         );
       },
     },

@@ -70,6 +70,10 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   phase: '阶段',
   roles: '适用岗位',
   owner: '负责人',
+  // search-synonyms.yaml
+  synonyms: '同义词',
+  readerWords: '读者用词',
+  policyWords: '制度用词',
   // shared / meta.yaml
   id: '编号',
   name: '名称',
@@ -80,8 +84,8 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   effectiveDate: '生效日期',
 };
 
-/** Fields that name an array row, tried in order: 第 2 项「客户关系管理组」. */
-const ROW_NAME_FIELDS = ['name', 'title', 'label', 'approver', 'id'] as const;
+/** Fields that name an array row, tried in order: 第 2 项「客户关系管理组」, 第 1 项「报销、报账」. */
+const ROW_NAME_FIELDS = ['name', 'title', 'label', 'approver', 'id', 'readerWords'] as const;
 
 function describeValue(value: unknown): string {
   if (value === undefined) return '空缺';
@@ -153,6 +157,10 @@ export function pathInWords(data: unknown, path: readonly PropertyKey[]): string
           const v = (row as Record<string, unknown>)[f];
           if (typeof v === 'string' && v !== '') {
             named = `「${v}」`;
+            break;
+          }
+          if (Array.isArray(v) && v.length > 0 && v.every((w) => typeof w === 'string')) {
+            named = `「${v.join('、')}」`;
             break;
           }
         }

@@ -3,12 +3,13 @@
 // 1. the Pagefind UI loads when the reader first opens search (click, Ctrl/⌘+K or /), not at idle on
 //    every page, so a policy page fetches only a few KB of script;
 // 2. `/` opens search too, unless the reader is typing somewhere;
-// 3. search runs through pagefind/handbook/pagefind.js (繁體 input, exact-phrase-first ranking, see
-//    src/plugins/search-index.ts and ranked-search.ts), one result per clause, its chapter shown
-//    above the excerpt (display.ts).
+// 3. search runs through pagefind/handbook/pagefind.js (繁體 input, exact-phrase-first ranking,
+//    synonyms, partial matches last; see src/plugins/search-index.ts and ranked-search.ts), one
+//    result per clause, its chapter shown above the excerpt and a partial or synonym match labelled
+//    (display.ts).
 // Starlight's `pagefind` options are not passed on: the config turns Starlight's Pagefind off
 // (searchIndex() builds the index), so they are always empty.
-import { displayResult, type ResultData } from './display';
+import { displayResult, type MatchLabels, type ResultData } from './display';
 import { BASE_PATH, BASE_PATH_SLASH } from '../site/base-path';
 
 class SiteSearch extends HTMLElement {
@@ -69,7 +70,8 @@ class SiteSearch extends HTMLElement {
       }
     });
 
-    let translations = {};
+    // Pagefind UI's strings, and ours for a result's match (display.ts): content/i18n/zh-CN.json.
+    let translations: MatchLabels & Record<string, string> = {};
     try {
       translations = JSON.parse(this.dataset.translations || '{}');
     } catch {}
@@ -96,7 +98,7 @@ class SiteSearch extends HTMLElement {
           excerptLength: 24,
           // Shorter than Pagefind's 300 ms so the first results come within a second.
           debounceTimeoutMs: 120,
-          processResult: (result: ResultData) => displayResult(result, formatURL),
+          processResult: (result: ResultData) => displayResult(result, formatURL, translations),
         });
         // Pagefind's input is labelled by its placeholder only (axe label-title-only).
         const input = this.querySelector('#starlight__search input');

@@ -98,6 +98,19 @@ async function searchFor(page: Page, query: string): Promise<string[]> {
   return hrefs.map(sitePath);
 }
 
+/** The results shown (the first five at most): each link's path and its result's text (labels, chapter, excerpt). */
+async function shownResults(page: Page, query: string): Promise<Array<{ href: string; text: string }>> {
+  await searchFor(page, query);
+  const results = page.locator('#starlight__search .pagefind-ui__result').filter({ has: page.locator('a') });
+  const rows = await results.evaluateAll((lis) =>
+    lis.map((li) => ({ href: li.querySelector('a')!.href, text: li.textContent ?? '' })),
+  );
+  return rows.slice(0, 5).map((row) => ({ href: sitePath(row.href), text: row.text }));
+}
+
+const PARTIAL = '部分匹配';
+const SYNONYM = '同义词';
+
 beforeAll(async () => {
   browser = await launchBrowser();
   watch = await openPage(browser, '/performance/');
@@ -129,6 +142,62 @@ describe('search battery: the first link', () => {
     if (alsoInTopFive) expect(hrefs.slice(0, 5)).toContain(alsoInTopFive);
     // The same clause is never listed twice.
     expect(new Set(hrefs).size).toBe(hrefs.length);
+    // Every query of the battery is policy text: the first result holds all of it.
+    const [top] = await shownResults(watch.page, String(query));
+    expect(top?.text).not.toContain(PARTIAL);
+    expect(top?.text).not.toContain(SYNONYM);
+  });
+});
+
+describe('words the policy does not use, and queries it holds only in part', () => {
+  it('「怎么报销」 finds 六（一）1 first, saying it searched 费用支出 and 审批 instead of 报销', async () => {
+    const results = await shownResults(watch.page, '怎么报销');
+    expect(results[0]?.href).toBe('/finance/#c6-1-1');
+    expect(results[0]?.text).toContain('未找到“报销”，按同义词“费用支出”“审批”找到');
+    // each result says which of the policy's words it holds
+    for (const { text } of results) expect(text).toMatch(/未找到“报销”，按同义词(“费用支出”|“审批”)+找到/);
+  });
+
+  it('「加班费」 says that nothing holds it all, and labels each 费 result as partial', async () => {
+    const results = await shownResults(watch.page, '加班费');
+    expect(results.length).toBeGreaterThan(0);
+    expect(results[0]?.text).toContain('没有完全匹配“加班费”的结果');
+    for (const { text } of results) expect(text).toContain('部分匹配：只含“费”');
+  });
+
+  it('「投诉 升级」 lists the clause holding both words first, those holding one after it, labelled', async () => {
+    const results = await shownResults(watch.page, '投诉 升级');
+    expect(results[0]?.href).toBe('/workflows/#c3-3-4');
+    expect(results[0]?.text).not.toContain(PARTIAL);
+    expect(results.length).toBeGreaterThan(1);
+    for (const { text } of results.slice(1)) expect(text).toMatch(/部分匹配：只含“(投诉|升级)”/);
+  });
+
+  it('「客诉」 (staff shorthand) finds the 客户投诉 clause, labelled as a synonym result', async () => {
+    const results = await shownResults(watch.page, '客诉');
+    expect(results[0]?.href).toBe('/workflows/#c3-3-4');
+    expect(results[0]?.text).toContain('未找到“客诉”，按同义词“客户投诉”找到');
+  });
+
+  it('a reader typing 繁體 finds the synonyms too: 「報銷」', async () => {
+    const results = await shownResults(watch.page, '報銷');
+    expect(results[0]?.href).toBe('/finance/#c6-1-1');
+    expect(results[0]?.text).toContain('未找到“报销”，按同义词“费用支出”“审批”找到');
+  });
+
+  it.each(['light', 'dark'] as const)('the labels pass axe in the %s theme', async (colorScheme) => {
+    const themed = await openPage(browser, '/performance/', { colorScheme });
+    try {
+      await themed.page.getByRole('button', { name: /搜索/ }).first().click();
+      for (const query of ['怎么报销', '加班费']) {
+        await shownResults(themed.page, query);
+        const results = await new AxeBuilder({ page: themed.page }).include('#starlight__search').analyze();
+        expect(results.violations.map((v) => `${query} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+      }
+      expect(themed.errors).toEqual([]);
+    } finally {
+      await themed.context.close();
+    }
   });
 });
 
