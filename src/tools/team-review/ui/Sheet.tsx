@@ -1,7 +1,6 @@
 // The 绩效考核表 of one record (appraisalSheet): 自评 beside 上级评定 with changes marked in words.
-// On screen it is the comparison under the form; printed (A4) it adds the 上级说明 of each KPI, comments,
-// candidates and the
-// signature lines for 员工 / 直属上级 / 部门负责人.
+// On screen it is the comparison under the form; printed (A4) it adds each KPI's 上级说明, the
+// comments, candidates and the signature lines for 员工 / 直属上级 / 部门负责人.
 import { Fragment } from 'preact';
 import type { AppraisalSheet, SheetPair, SheetRow } from '../logic/export';
 
