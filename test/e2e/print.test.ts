@@ -180,11 +180,11 @@ describe('printed sheets (A4 PDF)', () => {
     await closeClean(tool.watch);
   });
 
-  it('绩效考核表: each KPI's 上级说明 printed under the tables, named by its KPI', async () => {
+  it('绩效考核表: the 上级说明 of each KPI printed under the tables, named by its KPI', async () => {
     const tool = await ToolPage.open(browser, 'team-review');
     const { page } = tool;
     await page.getByLabel('选择绩效自评 JSON 文件（可多选）').setInputFiles(selfReviewJson(wangfang()));
-    await page.getByRole('button', { name: '评定王芳 2026年3月' }).click();
+    await page.getByRole('heading', { name: '上级评定：王芳 2026年3月' }).waitFor();
     const kpi = appraisal.groups.find((g) => g.id === 'crm')!.kpis.find((k) => k.id === NOTED_KPI)!;
     const box = page.getByRole('group', { name: kpi.name, exact: true });
     await box.getByLabel('实际值（上级）').fill('91');

@@ -434,19 +434,18 @@ describe('the 上级评定 reply as the employee opens it', () => {
     const watch = await openPage(browser, '/', { viewport: { width: 375, height: 667 } });
     const p = watch.page;
     await p.goto(link);
-    const heading = p.getByRole('heading', { name: '上级评定（只读）' });
-    await heading.waitFor();
-    await expect.poll(() => seenFirst(heading)).toBe(true);
     const shown = p.getByRole('region', { name: '上级评定（只读）' });
-    await shown.getByText('本机没有').waitFor();
+    const total = shown.getByRole('row', { name: /^月度总分/ });
+    await total.waitFor();
     const text = (await shown.innerText()).replace(/\s+/g, ' ');
     // No comparison with the empty form: no 不同 marks, no 自评 column, no fingerprint claims.
     for (const claim of ['不同', '指纹', '不是同一份', '有改动', '自评与上级评定对比']) expect(text).not.toContain(claim);
+    expect(text).toContain('本机没有王芳「客户关系管理组 2026年3月」的自评，下面只显示上级评定');
+    await expect.poll(() => seenFirst(p.getByRole('heading', { name: '上级评定（只读）' }))).toBe(true);
     await expect(shown.getByRole('columnheader', { name: '自评' }).count()).resolves.toBe(0);
     // The manager's scores, grade, 上级说明 and 上级评语.
     const assessed = { ...self, kpis: { ...self.kpis, [NOTED_KPI]: { ...self.kpis[NOTED_KPI]!, actual: '91' } } };
     const want = selfReviewResult(assessed, appraisal)!;
-    const total = shown.getByRole('row', { name: /^月度总分/ });
     await expect(total.textContent()).resolves.toContain(formatNumber(want.total!));
     await expect(shown.getByRole('row', { name: /^等级/ }).textContent()).resolves.toContain(want.grade!.name);
     expect(text).toContain(NOTE);
