@@ -439,7 +439,7 @@ describe('the 上级评定 reply as the employee opens it', () => {
     await total.waitFor();
     const text = (await shown.innerText()).replace(/\s+/g, ' ');
     // No comparison with the empty form: no 不同 marks, no 自评 column, no fingerprint claims.
-    for (const claim of ['不同', '指纹', '不是同一份', '有改动', '自评与上级评定对比']) expect(text).not.toContain(claim);
+    for (const claim of ['不同', '指纹相同', '不是同一份', '有改动', '自评与上级评定对比']) expect(text).not.toContain(claim);
     expect(text).toContain('本机没有王芳「客户关系管理组 2026年3月」的自评，下面只显示上级评定');
     await expect.poll(() => seenFirst(p.getByRole('heading', { name: '上级评定（只读）' }))).toBe(true);
     await expect(shown.getByRole('columnheader', { name: '自评' }).count()).resolves.toBe(0);
