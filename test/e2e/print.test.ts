@@ -35,6 +35,7 @@ import {
   roleName,
 } from './support/list-fixtures';
 import { ToolPage } from './support/tool-page';
+import { NOTE, NOTED_KPI, appraisal, selfReviewJson, wangfang } from './support/review-reply';
 
 const budget = parseYaml(readFileSync('content/policy/budget.yaml', 'utf8')) as BudgetPolicy;
 const dir = mkdtempSync(join(tmpdir(), 'mh-print-'));
@@ -176,6 +177,27 @@ describe('printed sheets (A4 PDF)', () => {
       tool.watch.errors.length,
       ...tool.watch.errors.filter((e) => !e.includes('printed')),
     );
+    await closeClean(tool.watch);
+  });
+
+  it('绩效考核表: the 上级说明 of each KPI printed under the tables, named by its KPI', async () => {
+    const tool = await ToolPage.open(browser, 'team-review');
+    const { page } = tool;
+    await page.getByLabel('选择绩效自评 JSON 文件（可多选）').setInputFiles(selfReviewJson(wangfang()));
+    await page.getByRole('heading', { name: '上级评定：王芳 2026年3月' }).waitFor();
+    const kpi = appraisal.groups.find((g) => g.id === 'crm')!.kpis.find((k) => k.id === NOTED_KPI)!;
+    const box = page.getByRole('group', { name: kpi.name, exact: true });
+    await box.getByLabel('实际值（上级）').fill('91');
+    await box.getByLabel('上级说明').fill(NOTE);
+    await tool.waitSaved();
+    await page.locator('.tr-print-sheet').waitFor({ state: 'attached' });
+    const pdf = await printed(page, 'appraisal-sheet');
+    const flat = pdf.text.replace(/\s+/g, '');
+    expect(flat).toContain(`上级说明（${kpi.name}）：${NOTE}`.replace(/\s+/g, ''));
+    // After the tables, before the signatures.
+    expect(flat.indexOf('上级说明（')).toBeGreaterThan(flat.indexOf('考核结果'));
+    expect(flat.indexOf('上级说明（')).toBeLessThan(flat.indexOf('员工签字'));
+    expect(overdrawn(pdf)).toEqual([]);
     await closeClean(tool.watch);
   });
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser, Locator, Page, Response } from 'playwright-core';
 import { estimateBonus } from '../../src/core/bonus';
 import { TARGET_NOT_POSITIVE } from '../../src/core/scoring';
 import { parseCsv } from '../../src/core/csv';
@@ -23,6 +23,7 @@ import {
 import { launchBrowser, openPage, siteUrl, closeClean } from './support/browser';
 import { ToolPage, copyFromTool } from './support/tool-page';
 import { valueAt } from './support/list-fixtures';
+import { NOTE, NOTED_KPI, reviewReplyLink, selfReviewJson, wangfang } from './support/review-reply';
 
 const appraisal = parse(readFileSync('content/policy/appraisal.yaml', 'utf8')) as AppraisalPolicy;
 const bonus = parse(readFileSync('content/policy/bonus.yaml', 'utf8')) as BonusPolicy;
@@ -376,6 +377,81 @@ describe('团队考核', () => {
       '未评定',
     );
     const axe = await new AxeBuilder({ page: p }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(', ')}`)).toEqual([]);
+    await closeClean(watch);
+  });
+});
+
+/** The element is inside the viewport and nothing (the site's header) is drawn over it. */
+const seenFirst = (el: Locator) =>
+  el.evaluate((h) => {
+    const r = h.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + Math.min(r.width, 40) / 2, r.top + r.height / 2);
+    return r.top >= 0 && r.bottom <= innerHeight && hit !== null && h.contains(hit);
+  });
+
+describe('the 上级评定 reply as the employee opens it', () => {
+  const notedName = group('crm').kpis.find((k) => k.id === NOTED_KPI)!.name;
+
+  it.each([
+    [1280, 800],
+    [375, 667],
+  ])('at %i px the reply is the first thing seen, opened from its link or pasted', async (width, height) => {
+    const self = wangfang();
+    const tool = await ToolPage.open(browser, 'self-review', undefined, { viewport: { width, height } });
+    const p = tool.page;
+    await p.getByLabel('选择要导入的 JSON 文件').setInputFiles(selfReviewJson(self));
+    await expect.poll(() => tool.entryKey()).toBe('crm-2026-03');
+    await tool.waitSaved();
+    const link = await reviewReplyLink(self);
+
+    // Opened from the link (a new page load, as from 微信).
+    await p.goto('about:blank');
+    await p.goto(link);
+    const heading = p.getByRole('heading', { name: '上级评定（只读）' });
+    await heading.waitFor();
+    await expect.poll(() => seenFirst(heading)).toBe(true);
+    const shown = p.getByRole('region', { name: '上级评定（只读）' });
+    await expect(shown.getByText('指纹相同').isVisible()).resolves.toBe(true);
+    // The 上级说明 of the KPI, beside its name.
+    await expect(shown.getByText(NOTE).isVisible()).resolves.toBe(true);
+    await expect(shown.getByRole('term').filter({ hasText: notedName }).isVisible()).resolves.toBe(true);
+
+    // Closed, then pasted into 收到上级评定回复？ further down: again the first thing seen.
+    await shown.getByRole('button', { name: '关闭上级评定' }).click();
+    await heading.waitFor({ state: 'detached' });
+    await p.getByText('收到上级评定回复？').click();
+    await p.getByLabel('粘贴回复链接').fill(`${link} 请查收`);
+    await p.getByRole('button', { name: '打开回复' }).click();
+    await heading.waitFor();
+    await expect.poll(() => seenFirst(heading)).toBe(true);
+    await closeClean(tool.watch);
+  });
+
+  it('on a device without the 自评 it says so and shows the manager\'s 评定 alone', async () => {
+    const self = wangfang();
+    const link = await reviewReplyLink(self);
+    const watch = await openPage(browser, '/', { viewport: { width: 375, height: 667 } });
+    const p = watch.page;
+    await p.goto(link);
+    const shown = p.getByRole('region', { name: '上级评定（只读）' });
+    const total = shown.getByRole('row', { name: /^月度总分/ });
+    await total.waitFor();
+    const text = (await shown.innerText()).replace(/\s+/g, ' ');
+    // No comparison with the empty form: no 不同 marks, no 自评 column, no fingerprint claims.
+    for (const claim of ['不同', '指纹相同', '不是同一份', '有改动', '自评与上级评定对比']) expect(text).not.toContain(claim);
+    expect(text).toContain('本机没有王芳「客户关系管理组 2026年3月」的自评，下面只显示上级评定');
+    await expect.poll(() => seenFirst(p.getByRole('heading', { name: '上级评定（只读）' }))).toBe(true);
+    await expect(shown.getByRole('columnheader', { name: '自评' }).count()).resolves.toBe(0);
+    // The manager's scores, grade, 上级说明 and 上级评语.
+    const assessed = { ...self, kpis: { ...self.kpis, [NOTED_KPI]: { ...self.kpis[NOTED_KPI]!, actual: '91' } } };
+    const want = selfReviewResult(assessed, appraisal)!;
+    await expect(total.textContent()).resolves.toContain(formatNumber(want.total!));
+    await expect(shown.getByRole('row', { name: /^等级/ }).textContent()).resolves.toContain(want.grade!.name);
+    expect(text).toContain(NOTE);
+    expect(text).toContain('整体达标，满意度请继续跟进。');
+    await expect(p.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(375);
+    const axe = await new AxeBuilder({ page: p }).include('.sr-reply').analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(', ')}`)).toEqual([]);
     await closeClean(watch);
   });

@@ -1,95 +1,52 @@
-// The 上级评定 read from a reply (link or file) beside the employee's own scores: loaded by
-// ReviewReply only once a reply is opened, so a first visit carries only the form.
-import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AppraisalPolicy } from '../../../core/policy-types';
-import type { ReadReviewReplyResult } from '../../team-review/logic/reply';
-import type { SelfReviewResult } from '../logic/derive';
+// The 上级评定 read from a reply (link or file), at the top of the tool: beside the employee's own
+// scores when this browser holds their 自评 of that period, else alone (the manager's scores, grade,
+// 上级说明 and 上级评语, with no comparison against an empty form). Loaded by ReviewReply only once a
+// reply is opened, so a first visit carries only the form.
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { SelfReviewState } from '../logic/state';
+import type { ReadReply } from './ReviewReply';
 import { num, type S, type T } from './types';
 
-type Read = Extract<ReadReviewReplyResult, { ok: true }>;
-
 export function ReplyView(props: {
-  /** The reply as opened: a link's fragment or a file's text. */
-  source: string;
-  state: SelfReviewState;
-  result: SelfReviewResult | null;
-  policy: AppraisalPolicy;
+  read: ReadReply;
   s: S;
   t: T;
   labelOf: (st: Pick<SelfReviewState, 'group' | 'period'>) => string;
-  openEntry: (group: string, period: string) => void;
-  /** The picker, shown while no reply has been read. */
-  picker: ComponentChildren;
   onClose: () => void;
 }) {
-  const { s, t, state, policy, source } = props;
-  const [read, setRead] = useState<Read | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const opened = useRef<string | null>(null);
+  const { s, t, read } = props;
+  const heading = useRef<HTMLHeadingElement>(null);
 
-  // Read (again) whenever the reply or the employee's entry changes: the match follows each edit.
-  useEffect(() => {
-    let live = true;
-    void import('../../team-review/logic/reply').then(async ({ readReviewReply }) => {
-      const r = await readReviewReply(source, state, policy);
-      if (!live) return;
-      if (!r.ok) {
-        setRead(null);
-        setError(r.error);
-        return;
-      }
-      setError(null);
-      setRead(r);
-      const a = r.reply.payload.assessment;
-      // First reading: open the employee's own entry of that period.
-      if (opened.current !== source) {
-        opened.current = source;
-        if (!r.forEntry) props.openEntry(a.group, a.period);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [source, state]);
-
-  if (!read) {
-    return (
-      <>
-        {error && (
-          <p class="tool-error no-print" role="alert">
-            {t('reply.error', { error })}
-          </p>
-        )}
-        {props.picker}
-      </>
-    );
-  }
+  // Each reply opened is what the reader came for: move there (focus scrolls it into view).
+  useLayoutEffect(() => heading.current?.focus(), [read.source]);
 
   const a = read.reply.payload.assessment;
   const m = read.result;
-  const mine = props.result;
+  const own = read.own;
+  const mine = own?.result ?? null;
   const when = new Date(read.reply.at).toLocaleString('zh-CN', { hour12: false });
   const rows: { label: string; self: string; manager: string }[] = [];
-  if (m?.kind === 'month' && mine?.kind === 'month') {
+  if (m?.kind === 'month') {
     m.rows.forEach((row, i) => {
-      const own = mine.rows[i];
-      rows.push({ label: row.kpi.name, self: num(own?.score ?? null), manager: num(row.score) });
+      const self = mine?.kind === 'month' ? mine.rows[i]?.score : null;
+      rows.push({ label: row.kpi.name, self: num(self ?? null), manager: num(row.score) });
     });
     m.behaviourRows.forEach((row, i) => {
-      const own = mine.behaviourRows[i];
-      rows.push({ label: row.item.name, self: num(own?.rating ?? null), manager: num(row.rating) });
+      const self = mine?.kind === 'month' ? mine.behaviourRows[i]?.rating : null;
+      rows.push({ label: row.item.name, self: num(self ?? null), manager: num(row.rating) });
     });
   }
   if (m) {
     rows.push({ label: s['result.total'], self: num(mine?.total ?? null), manager: num(m.total) });
     rows.push({ label: s['result.grade'], self: mine?.grade?.name ?? '—', manager: m.grade?.name ?? '—' });
   }
+  const notes = m?.kind === 'month' ? m.rows.filter((row) => row.comment.trim() !== '') : [];
 
   return (
     <section class="sr-reply no-print" aria-labelledby="sr-reply-heading">
-      <h2 id="sr-reply-heading">{s['reply.heading']}</h2>
+      <h2 id="sr-reply-heading" tabIndex={-1} ref={heading}>
+        {s['reply.heading']}
+      </h2>
       <p>
         {t('reply.from', {
           label: props.labelOf(a),
@@ -97,28 +54,31 @@ export function ReplyView(props: {
           done: read.reply.payload.done ? s['reply.done'] : s['reply.pending'],
         })}
       </p>
-      {!read.forEntry && (
-        <p class="sr-warning" role="status">
-          {t('reply.otherEntry', { name: a.name, label: props.labelOf(a), current: props.labelOf(state) })}
+      {own ? (
+        <p
+          class={own.match === 'same' ? 'sr-reply-same' : 'sr-warning'}
+          role="status"
+          data-reply-match={own.match}
+        >
+          <span aria-hidden="true">{own.match === 'same' ? '✓ ' : '⚠ '}</span>
+          {own.match === 'same' ? s['reply.same'] : s['reply.changed']}
+        </p>
+      ) : (
+        <p class="sr-reply-alone" role="status" data-reply-match="none">
+          {t('reply.alone', { name: a.name.trim(), label: props.labelOf(a) })}
         </p>
       )}
-      <p
-        class={read.match === 'same' ? 'sr-reply-same' : 'sr-warning'}
-        role="status"
-        data-reply-match={read.match}
-      >
-        <span aria-hidden="true">{read.match === 'same' ? '✓ ' : '⚠ '}</span>
-        {read.match === 'same' ? s['reply.same'] : s['reply.changed']}
-      </p>
       {m ? (
         <table class="tool-table sr-reply-table">
-          <caption>{s['reply.caption']}</caption>
+          <caption>{own ? s['reply.caption'] : s['reply.captionAlone']}</caption>
           <thead>
             <tr>
               <th scope="col">{s['reply.item']}</th>
-              <th scope="col" class="num">
-                {s['reply.self']}
-              </th>
+              {own && (
+                <th scope="col" class="num">
+                  {s['reply.self']}
+                </th>
+              )}
               <th scope="col" class="num">
                 {s['reply.manager']}
               </th>
@@ -128,10 +88,10 @@ export function ReplyView(props: {
             {rows.map((r) => (
               <tr key={r.label}>
                 <th scope="row">{r.label}</th>
-                <td class="num">{r.self}</td>
+                {own && <td class="num">{r.self}</td>}
                 <td class="num">
                   {r.manager}
-                  {r.self !== r.manager && (
+                  {own && r.self !== r.manager && (
                     <strong>
                       {' '}
                       <span aria-hidden="true">▲</span>
@@ -145,6 +105,19 @@ export function ReplyView(props: {
         </table>
       ) : (
         <p class="tool-error">{s['reply.unscored']}</p>
+      )}
+      {notes.length > 0 && (
+        <div class="sr-reply-notes">
+          <h3>{s['reply.notes']}</h3>
+          <dl>
+            {notes.map((row) => (
+              <div key={row.kpi.id}>
+                <dt>{row.kpi.name}</dt>
+                <dd>{row.comment}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
       )}
       {a.summary.trim() && (
         <p class="sr-sheet-comment">

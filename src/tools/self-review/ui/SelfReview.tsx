@@ -29,7 +29,7 @@ import type { ClauseLinkData } from '../../../core/clause-ref';
 import { fill } from '../../../core/template';
 import { MonthForm, YearForm } from './forms';
 import { HowItWorks, ResultSummary } from './ResultParts';
-import { ReviewReply } from './ReviewReply';
+import { ReplyPickerBox, ReplyShown, useReviewReply } from './ReviewReply';
 
 export interface SelfReviewProps {
   policy: AppraisalPolicy;
@@ -97,6 +97,18 @@ export default function SelfReview(props: SelfReviewProps) {
   const groupName = (id: string) => policy.groups.find((g) => g.id === id)?.name ?? id;
   const labelOf = (st: Pick<SelfReviewState, 'group' | 'period'>) => reviewLabel(st, ctx);
   const openEntry = (next: Selection) => tool.open(reviewKey(next.group, next.period));
+
+  // A 上级评定 reply is compared with the employee's own 自评 of its period only when that is saved
+  // here (the open entry as it stands): an unsaved, empty form is not a 自评.
+  const reply = useReviewReply({
+    policy,
+    ownOf: (group, period) =>
+      tool.entries.find((e) => e.key === reviewKey(group, period) && e.savedAt !== null)?.state ?? null,
+    entries: tool.entries,
+    openKey: tool.key,
+    openEntry: (group, period) => openEntry({ group, period }),
+    unloaded: s['reply.unloaded'],
+  });
 
   const update = (patch: Partial<SelfReviewState>) => tool.edit((old) => ({ ...old, ...patch }));
   const updateKpi = (id: string, patch: Partial<{ target: string; actual: string; comment: string }>) =>
@@ -172,6 +184,8 @@ export default function SelfReview(props: SelfReviewProps) {
           onClose={tool.closeShare}
         />
       )}
+
+      {!shared && <ReplyShown reply={reply} s={s} t={t} labelOf={labelOf} />}
 
       <div class="no-print">
         <FieldSet legend={s['select.legend']}>
@@ -276,18 +290,7 @@ export default function SelfReview(props: SelfReviewProps) {
         </div>
       )}
 
-      {!shared && (
-        <ReviewReply
-          state={state}
-          result={result}
-          policy={policy}
-          s={s}
-          t={t}
-          labelOf={labelOf}
-          openEntry={(group, period) => openEntry({ group, period })}
-          disabled={readOnly}
-        />
-      )}
+      {!shared && <ReplyPickerBox reply={reply} s={s} t={t} disabled={readOnly} />}
 
       {result && (
         <HowItWorks

@@ -209,6 +209,8 @@ export interface AppraisalSheet {
   readonly resultHeading: string;
   readonly results: readonly SheetRow[];
   readonly comments: readonly (readonly [label: string, text: string])[];
+  /** The 上级说明 the manager wrote per KPI (「上级说明（客户满意度）」, text), in the group's order. */
+  readonly kpiNotes: readonly (readonly [label: string, text: string])[];
   readonly candidates: readonly string[];
   readonly signatures: readonly string[];
   readonly dateLabel: string;
@@ -300,6 +302,9 @@ export function appraisalSheet(r: RecordResult, l: TeamReviewLabels): AppraisalS
       [l['sheet.selfComment'], r.record.self.summary],
       [l['sheet.managerComment'], r.record.manager.comment],
     ],
+    kpiNotes: r.kpis
+      .filter((k) => k.manager.comment.trim() !== '')
+      .map((k) => [fill(l['sheet.kpiNote'], { kpi: k.kpi.name }), k.manager.comment.trim()] as const),
     candidates: r.candidates.map((f) => flagText(f, l)),
     signatures: [l['sheet.sign.employee'], l['sheet.sign.manager'], l['sheet.sign.head']],
     dateLabel: l['sheet.sign.date'],

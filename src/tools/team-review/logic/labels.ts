@@ -69,6 +69,7 @@ export type TeamReviewLabelKey =
   | 'sheet.grade'
   | 'sheet.selfComment'
   | 'sheet.managerComment'
+  | 'sheet.kpiNote'
   | 'sheet.sign.employee'
   | 'sheet.sign.manager'
   | 'sheet.sign.head'

@@ -22,7 +22,8 @@ export const REVIEW_REPLY_KIND = 'review';
 export const reviewReplyPayloadSchema = plainObject({
   /**
    * The 上级评定 in the 绩效自评's shape: name, group and period of the 自评 it answers, the
-   * manager's KPI values and comments, ratings, (year) the manager's monthly totals and the
+   * manager's KPI values, each KPI's `comment` the 上级说明 (carried since the first reply version,
+   * so every link made opens with it), ratings, (year) the manager's monthly totals and the
    * 年度评议; `summary` is the 上级评语.
    */
   assessment: selfReviewStateSchema,
@@ -55,26 +56,42 @@ export function reviewReplyToJson(reply: ReviewReply): string {
   return replyToJson(reply);
 }
 
+/**
+ * The employee's own 自评 of a group and period saved in this browser (the open entry as it stands),
+ * or null when there is none.
+ */
+export type OwnReviewOf = (group: string, period: string) => SelfReviewState | null;
+
+/** The employee's own 自评 the reply answers, as this browser holds it. */
+export interface OwnReview {
+  /** Whether it is still the 自评 the manager answered (fingerprint). */
+  readonly match: 'same' | 'changed';
+  /** It scored by the 绩效自评's rule (null when its group or period is unknown here). */
+  readonly result: SelfReviewResult | null;
+}
+
 export type ReadReviewReplyResult =
   | {
       readonly ok: true;
       readonly reply: ReviewReply;
       /** The 上级评定 scored by the 绩效自评's rule; null when its group or period is unknown here. */
       readonly result: SelfReviewResult | null;
-      /** Whether the employee's entry is still the 自评 the manager answered. */
-      readonly match: 'same' | 'changed';
-      /** The reply is for this entry's person, group and period. */
-      readonly forEntry: boolean;
+      /**
+       * The employee's own 自评 of the reply's person, group and period; null when this browser has
+       * none (another device): the reply is then shown alone, never compared with an empty form.
+       */
+      readonly own: OwnReview | null;
     }
   | { readonly ok: false; readonly error: string };
 
 /**
  * For 绩效自评: a pasted reply link (or address) or a reply JSON file's text → the 上级评定, scored,
- * compared by fingerprint with `current` (the employee's entry now). Never rejects.
+ * and compared by fingerprint with the employee's own 自评 of the same person, group and period
+ * (`ownOf` looks it up in this browser). Never rejects.
  */
 export async function readReviewReply(
   text: string,
-  current: SelfReviewState,
+  ownOf: OwnReviewOf,
   policy: AppraisalPolicy,
 ): Promise<ReadReviewReplyResult> {
   const read = await readReply(text, {
@@ -85,11 +102,11 @@ export async function readReviewReply(
   if (!read.ok) return { ok: false, error: read.error };
   const { reply } = read;
   const a = reply.payload.assessment;
-  return {
-    ok: true,
-    reply,
-    result: selfReviewResult(a, policy),
-    match: matchesReply(reply, await fingerprintOf(current)),
-    forEntry: a.group === current.group && a.period === current.period && personKey(a.name) === personKey(current.name),
-  };
+  const mine = ownOf(a.group, a.period);
+  // The person is the one the 自评 names (personKey, as 团队考核 keys its records).
+  const own =
+    mine && mine.group === a.group && mine.period === a.period && personKey(mine.name) === personKey(a.name)
+      ? { match: matchesReply(reply, await fingerprintOf(mine)), result: selfReviewResult(mine, policy) }
+      : null;
+  return { ok: true, reply, result: selfReviewResult(a, policy), own };
 }

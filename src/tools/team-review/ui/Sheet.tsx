@@ -1,6 +1,6 @@
 // The 绩效考核表 of one record (appraisalSheet): 自评 beside 上级评定 with changes marked in words.
-// On screen it is the comparison under the form; printed (A4) it adds comments, candidates and the
-// signature lines for 员工 / 直属上级 / 部门负责人.
+// On screen it is the comparison under the form; printed (A4) it adds each KPI's 上级说明, the
+// comments, candidates and the signature lines for 员工 / 直属上级 / 部门负责人.
 import { Fragment } from 'preact';
 import type { AppraisalSheet, SheetPair, SheetRow } from '../logic/export';
 
@@ -134,6 +134,12 @@ export function PrintSheet({ sheet, today }: { sheet: AppraisalSheet; today: str
         {sheet.dateLabel}：{today}
       </p>
       <SheetTables sheet={sheet} />
+      {sheet.kpiNotes.map(([label, text]) => (
+        <p key={label} class="tr-pre">
+          <strong>{label}：</strong>
+          {text}
+        </p>
+      ))}
       {sheet.comments.map(([label, text]) => (
         <p key={label} class="tr-pre">
           <strong>{label}：</strong>

@@ -80,6 +80,7 @@ export const strings = {
   'sheet.grade': '等级',
   'sheet.selfComment': '员工自评',
   'sheet.managerComment': '上级评语',
+  'sheet.kpiNote': '上级说明（{kpi}）',
   'sheet.sign.employee': '员工签字',
   'sheet.sign.manager': '直属上级签字',
   'sheet.sign.head': '部门负责人签字',

@@ -89,6 +89,11 @@ describe('the A4 绩效考核表', () => {
     expect(sheet.results[2]!.value.changed).toBe(true);
     expect(sheet.months).toEqual([]);
     expect(sheet.comments).toEqual([['员工自评', '按计划完成'], ['上级评语', '活动人数以报名表为准']]);
+    expect(sheet.kpiNotes).toEqual([]);
+    state.records[key]!.manager.kpis['participants']!.comment = '以报名表为准，重复报名不计';
+    const noted = appraisalSheet(deriveTeam(state, policies).records.get(key)!, strings);
+    // The 上级说明 of each KPI the manager wrote, named by its KPI, in the group's order.
+    expect(noted.kpiNotes).toEqual([['上级说明（活动参与人数）', '以报名表为准，重复报名不计']]);
     expect(sheet.signatures).toEqual(['员工签字', '直属上级签字', '部门负责人签字']);
     expect(sheet.fingerprint).toMatch(/^所评自评的指纹：[0-9a-f]{4}-[0-9a-f]{4}$/);
     expect(sheet.trust).toContain('签字的绩效考核表');
