@@ -78,6 +78,8 @@ export interface AppraisalPolicy {
   readonly annual: AnnualBlend;
   /** 团队考核 settings (四（三）2–4); absent = no recommended distribution and no candidate rules. */
   readonly team?: TeamReviewPolicy | undefined;
+  /** Day of the month (1–28) the self-review is due, set by the department (the policy fixes none); absent = no monthly reminder. */
+  readonly selfReviewDueDay?: number | undefined;
 }
 
 /** Recommended share of one grade in a team (a warning when passed, never a block). */

@@ -261,6 +261,17 @@ export function appraisalSchema(knownClauseIds: ReadonlySet<string>) {
         }),
       /** 团队考核 (四（三）2–4): recommended grade distribution and candidate rules. Optional. */
       team: team.optional(),
+      /**
+       * Day of the month (1–28, a day every month has) by which the self-review is done: 绩效自评's
+       * 每月提醒 repeats on it. Set by the department; the policy fixes no day. Optional: without
+       * it no reminder is offered. Default (shipped file) 5.
+       */
+      selfReviewDueDay: z
+        .number()
+        .int({ error: '自评提醒日 selfReviewDueDay 应为整数（每月几号），如 5' })
+        .min(1, { error: '自评提醒日 selfReviewDueDay 应在 1–28 之间（28 日以内每个月都有）' })
+        .max(28, { error: '自评提醒日 selfReviewDueDay 应在 1–28 之间（28 日以内每个月都有）' })
+        .optional(),
     })
     .superRefine((a, ctx) => {
       checkUniqueIds(a.groups, '考核组', ctx, ['groups']);

@@ -39,6 +39,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   candidates: '候选规则',
   period: '考核周期',
   kpiScoreBelow: '指标得分线',
+  selfReviewDueDay: '自评提醒日',
   // bonus.yaml
   curve: '系数曲线',
   score: '得分',

@@ -164,6 +164,25 @@ describe('friendly errors: file, field in words, reason', () => {
     expect(() => load('appraisal.yaml', text)).not.toThrow();
   });
 
+  // 自评提醒日: a day every month has, set by the department (the policy fixes none).
+  test.each([
+    // value, why it is refused
+    [0, '自评提醒日 selfReviewDueDay 应在 1–28 之间（28 日以内每个月都有）'],
+    [29, '自评提醒日 selfReviewDueDay 应在 1–28 之间（28 日以内每个月都有）'], // February has no 29th most years
+    [5.5, '自评提醒日 selfReviewDueDay 应为整数（每月几号），如 5'],
+    ['5日', '应为数字，现在是文字「5日」'],
+  ])('selfReviewDueDay %o is refused', (value, reason) => {
+    const text = policyVariant('appraisal.yaml', (d) => d.set('selfReviewDueDay', value));
+    expect(() => load('appraisal.yaml', text)).toThrow(
+      new RegExp(`^content/policy/appraisal.yaml: 自评提醒日（selfReviewDueDay）（第 \\d+ 行）: ${reason.replace(/[()（）]/g, '.')}$`),
+    );
+  });
+
+  test('selfReviewDueDay is optional (no monthly reminder is offered without it)', () => {
+    const text = policyVariant('appraisal.yaml', (d) => d.delete('selfReviewDueDay'));
+    expect(() => load('appraisal.yaml', text)).not.toThrow();
+  });
+
   test('a clause id that does not exist', () => {
     const text = policyVariant('appraisal.yaml', (d) => d.setIn(['groups', 0, 'kpis', 0, 'clause'], 'c4-9'));
     expect(() => load('appraisal.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/appraisal.yaml: 考核组（groups）第 1 项「市场推广组」 › 指标（kpis）第 1 项「活动参与人数」 › 条款编号（clause）（第 36 行）: 条款编号「c4-9」在制度中不存在；请填写网站「条款索引」中列出的编号，如 c3-3-4]`);

@@ -19,6 +19,8 @@ import type { OnboardingPolicy } from '../../../core/policy-types';
 import { ClauseLink } from '../../kit/ui/ClauseLink';
 import type { OnboardingStrings } from './strings';
 import { ExportBar } from '../../kit/ui/ExportBar';
+import { CalendarDownload, type CalendarBuild } from '../../kit/ui/CalendarDownload';
+import { onboardingCalendar } from '../logic/calendar';
 import { FieldSet, SelectField, TextField } from '../../kit/ui/Field';
 import { Notices, ShareBanner } from '../../kit/ui/Notices';
 import { todayIso } from '../../kit/ui/dom';
@@ -161,6 +163,19 @@ export default function Onboarding(props: OnboardingProps) {
   const ackError = !ack.ok && ack.code !== 'empty' ? t('error.ackDate', { error: ack.error }) : null;
   const ackPrinted = ack.ok ? ack.iso : (today ?? '');
 
+  // 加入日历: the open items on their due dates; links made absolute with the page's origin now.
+  const calendarFile = (): CalendarBuild => {
+    const made = onboardingCalendar({
+      view,
+      name: state.name,
+      origin: location.origin,
+      clauses: props.clauses,
+      labels: s,
+    });
+    if (made.ok) return made;
+    return { ok: false, error: s[made.code === 'noStart' ? 'calendar.noStart' : 'calendar.nothingOpen'] };
+  };
+
   const clauseLink = (id: string) => <ClauseLink id={id} clauses={props.clauses} />;
   const roleOptions = roles.map((r) => ({ value: r.id, label: r.name }));
   const phaseDay = (p: ChecklistView['phases'][number]) =>
@@ -277,6 +292,15 @@ export default function Onboarding(props: OnboardingProps) {
           )}
         </section>
       ))}
+
+      <CalendarDownload
+        id="ob-calendar-heading"
+        heading={s['calendar.heading']}
+        button={s['calendar.button']}
+        hint={s['calendar.hint']}
+        build={calendarFile}
+        words={{ downloaded: s['calendar.downloaded'], failed: s['calendar.failed'] }}
+      />
 
       <ReadingPath view={view} s={s} t={t} base={base} chapterName={chapterName} shared={shared !== null} />
 

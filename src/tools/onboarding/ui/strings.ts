@@ -89,6 +89,22 @@ export const strings = {
   'print.signManager': '市场经理',
   'print.policy': '依据《{title}》五（一）1 新员工入职培训 · 制度版本 {version} · 文本指纹 {fingerprint}',
 
+  // 加入日历 (logic/calendar.ts): the open items as all-day events in the reader's own calendar.
+  'calendar.heading': '加入日历',
+  'calendar.button': '加入日历',
+  'calendar.hint':
+    '下载日历文件（.ics），把未勾选的事项按期限加入日历，到期前一天上午 9 点提醒；日历、Outlook、钉钉日历都能导入。改了入职日期或又勾选了事项，可再下载导入：同一事项会更新，不会重复（已勾选事项原有的提醒请在日历里删除）。',
+  'calendar.downloaded': '已下载日历文件「{file}」：在日历、Outlook 或钉钉日历中选择“导入”即可',
+  'calendar.noStart': '请先填写入职日期，才能按期限生成日历提醒',
+  'calendar.nothingOpen': '本岗位的事项都已勾选完成，没有需要提醒的事项',
+  'calendar.failed': '日历功能没有加载成功（可能网络中断），请联网后再试',
+  'calendar.fileName': '入职提醒-{name}.ics',
+  'calendar.name': '入职提醒 · {name}',
+  'calendar.summary': '入职清单：{title}',
+  'calendar.description': '{phase}事项，期限 {date}（入职后第 {day} 天），负责：{owner}',
+  'calendar.clause': '依据制度 {label} {title}：{url}',
+  'calendar.alarm': '明天到期：{title}',
+
   'reset.button': '清空勾选…',
   'reset.question':
     '确定清空「{name}」的全部勾选吗？姓名、岗位和日期会保留，清空后无法恢复（可先“下载 JSON”备份）。',
@@ -151,6 +167,7 @@ export type OnboardingStrings = typeof strings;
 
 // Every word the 签收 logic asks for is here (a missing key fails the type check).
 strings satisfies import('../logic/signoff').SignoffSendLabels;
+strings satisfies Readonly<Record<import('../logic/calendar').OnboardingCalendarLabelKey, string>>;
 export type OnboardingStringKey = keyof OnboardingStrings;
 
 // The 本章已读 control at the end of each chapter page (src/components/ChapterRead.astro).

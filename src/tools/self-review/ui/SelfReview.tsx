@@ -19,6 +19,8 @@ import {
 import type { SelfReviewStrings } from './strings';
 import { EntryList } from '../../kit/ui/EntryList';
 import { ExportBar } from '../../kit/ui/ExportBar';
+import { CalendarDownload, type CalendarBuild } from '../../kit/ui/CalendarDownload';
+import { monthlyReminder } from '../logic/reminder';
 import { FieldSet, SelectField, TextField } from '../../kit/ui/Field';
 import { LiveResult, Notices, ShareBanner } from '../../kit/ui/Notices';
 import { useTool } from '../../kit/ui/use-tool';
@@ -44,6 +46,11 @@ export interface SelfReviewProps {
   /** The day the site was built (YYYY-MM-DD): the month the server's blank form shows until the
    * browser opens today's (a pointer or key in the form loads the code, client:intent). */
   builtOn: string;
+  /**
+   * 每月提醒: the self-review due day (appraisal.yaml selfReviewDueDay, set by the department), the
+   * page's path with the base, and the clause cited (四（二）考核周期); null = no reminder offered.
+   */
+  reminder: { dueDay: number; page: string; clause: string } | null;
 }
 
 type S = SelfReviewStrings;
@@ -151,6 +158,24 @@ export default function SelfReview(props: SelfReviewProps) {
   };
 
   const clauseLink = (id: string) => <ClauseLink id={id} clauses={props.clauses} />;
+
+  // 每月提醒: links made absolute with the page's origin now; the first event is the next due day.
+  const reminder = props.reminder;
+  const reminderFile = (): CalendarBuild => {
+    const clause = reminder ? props.clauses[reminder.clause] : undefined;
+    const made =
+      reminder && clause && today !== null
+        ? monthlyReminder({
+            dueDay: reminder.dueDay,
+            today,
+            origin: location.origin,
+            page: reminder.page,
+            clause,
+            labels: s,
+          })
+        : null;
+    return made ? { ok: true, ...made } : { ok: false, error: s['reminder.noToday'] };
+  };
 
   if (!period) {
     return (
@@ -300,6 +325,17 @@ export default function SelfReview(props: SelfReviewProps) {
           policy={policy}
           clauseLink={clauseLink}
           overviewClause={props.overviewClause}
+        />
+      )}
+
+      {!shared && reminder && (
+        <CalendarDownload
+          id="sr-reminder-heading"
+          heading={s['reminder.heading']}
+          button={s['reminder.button']}
+          hint={t('reminder.hint', { day: reminder.dueDay })}
+          build={reminderFile}
+          words={{ downloaded: s['reminder.downloaded'], failed: s['reminder.failed'] }}
         />
       )}
 

@@ -98,6 +98,21 @@ export const strings = {
   'how.clauses': '依据：',
   'how.estimate': '本页是员工自评，结果以考核小组评定为准。',
 
+  // 每月提醒 (logic/reminder.ts): a monthly all-day event on the self-review due day of appraisal.yaml.
+  'reminder.heading': '每月提醒',
+  'reminder.button': '每月提醒',
+  'reminder.hint':
+    '下载日历文件（.ics），在日历里加一个每月 {day} 日的“提交绩效自评”全天提醒，前一天上午 9 点提醒；日历、Outlook、钉钉日历都能导入。这个日子由市场部设定（见参数说明的“自评提醒日”），制度没有规定具体日期。',
+  'reminder.downloaded': '已下载日历文件「{file}」：在日历、Outlook 或钉钉日历中选择“导入”即可',
+  'reminder.failed': '日历功能没有加载成功（可能网络中断），请联网后再试',
+  'reminder.noToday': '还不知道今天的日期，请稍后再试',
+  'reminder.fileName': '绩效自评提醒.ics',
+  'reminder.name': '绩效自评提醒',
+  'reminder.summary': '提交绩效自评',
+  'reminder.description': '每月 {day} 日前完成绩效自评（提醒日由市场部设定，制度没有规定具体日期）。\n打开绩效自评：{page}',
+  'reminder.clause': '考核周期见制度 {label} {title}：{url}',
+  'reminder.alarm': '明天提交绩效自评',
+
   'list.heading': '已保存的自评',
   'list.empty': '还没有保存的自评。',
   'list.period': '考核期间',
@@ -182,6 +197,8 @@ export const strings = {
   'reply.error': '无法打开上级评定回复：{error}',
   'reply.unloaded': '读取回复所需的代码没能加载（可能网络已断开），请联网后刷新本页再试',
   'reply.unscored': '这份上级评定的考核组或期间不在当前参数中，无法计分。',
-} as const satisfies ExportLabels & Record<string, string>;
+} as const satisfies ExportLabels &
+  Record<import('../logic/reminder').ReminderLabelKey, string> &
+  Record<string, string>;
 
 export type SelfReviewStrings = typeof strings;
