@@ -48,7 +48,7 @@ run('类型检查 (astro check, logic without DOM)', 'astro check && tsc -p src/
 count(`${RESULTS}/unit.json`, run('单元测试 (unit)', `${vitest('unit')} --coverage`, true));
 const subpathBuild =
   'BASE_PATH=/handbook/ OUT_DIR=dist-subpath ASTRO_CACHE_DIR=node_modules/.astro-subpath astro build';
-// 制度修订: the content with the fixture revision of test/fixtures/revision, released as 1.1.
+// 制度修订: the content with the fixture releases of test/fixtures/revision (1.0.1 --minor, 1.1, 1.1.1 --minor).
 const revisionBuild = 'node scripts/build-revision-fixture.mjs';
 if (
   run('构建 (astro build)', 'astro build') &&

@@ -33,3 +33,19 @@ export function todayIso(now: Date = new Date()): string {
   const d = String(now.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
+
+/**
+ * `yyyy-mm-dd` plus whole `months`; a day the target month lacks becomes its last day
+ * (2026-01-31 + 1 → 2026-02-28). Null when `iso` is not a real date or `months` not an integer.
+ */
+export function addMonthsIso(iso: string, months: number): string | null {
+  if (isoToDayNumber(iso) === null || !Number.isInteger(months)) return null;
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12; // 0–11
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(d, lastDay);
+  const result = `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isoToDayNumber(result) === null ? null : result;
+}

@@ -16,11 +16,20 @@ export interface ArchivedClause {
   readonly text: string;
 }
 
+/**
+ * How much a release changes. `substantive` (the default): readers who signed an earlier version
+ * sign again. `editorial` (`npm run release -- … --minor`): typography and typos only, nobody is
+ * asked to sign again; the changelog still shows its changes.
+ */
+export type RevisionWeight = 'substantive' | 'editorial';
+
 /** content/versions/<version>.json */
 export interface VersionArchive {
   readonly version: string;
   /** YYYY-MM-DD */
   readonly effectiveDate: string;
+  /** Absent: substantive (1.0 was archived before releases recorded their weight). */
+  readonly weight?: RevisionWeight | undefined;
   readonly clauses: readonly ArchivedClause[];
 }
 
@@ -116,6 +125,32 @@ export function compareVersions(prev: VersionArchive, next: VersionArchive): Cla
     if (open.has(p.id) && !nextIds.has(p.id)) changes.push({ kind: 'removed', id: p.id, before: p });
   }
   return changes;
+}
+
+/**
+ * What a reader who signed `signed` must read again at the latest of `archives` (oldest first):
+ * the changes from the signed text to today's text of every clause that a substantive release
+ * since touched (added, changed, removed or renumbered). A clause touched only by editorial releases
+ * is left out; one touched by both shows its whole diff. Empty when only editorial releases
+ * followed; null when `signed` is not among the archives.
+ */
+export function substantiveChangesSince(archives: readonly VersionArchive[], signed: string): ClauseChange[] | null {
+  const from = archives.findIndex((a) => a.version === signed);
+  const latest = archives.at(-1);
+  if (from < 0 || !latest) return null;
+  const touched = new Set<string>();
+  for (let i = from + 1; i < archives.length; i++) {
+    const release = archives[i]!;
+    if ((release.weight ?? 'substantive') !== 'substantive') continue;
+    for (const c of compareVersions(archives[i - 1]!, release)) {
+      touched.add(c.id);
+      if (c.kind === 'renumbered') touched.add(c.from);
+    }
+  }
+  if (touched.size === 0) return [];
+  return compareVersions(archives[from]!, latest).filter(
+    (c) => touched.has(c.id) || (c.kind === 'renumbered' && touched.has(c.from)),
+  );
 }
 
 /** Orders version strings numerically: 1.2 < 1.10 < 2.0. */

@@ -10,8 +10,10 @@ import {
   clauseTextsFromMarkdown,
   compareVersionNumbers,
   compareVersions,
+  substantiveChangesSince,
   type ArchivedClause,
   type ClauseChange,
+  type RevisionWeight,
   type VersionArchive,
 } from '../core/revision';
 import { readChapterFiles } from './chapters';
@@ -22,6 +24,12 @@ export const VERSIONS_DIR = 'content/versions';
 const archiveSchema = z.strictObject({
   version: z.string().regex(/^\d+(\.\d+)*$/, { error: '版本号应形如 1.0 或 1.2.1' }),
   effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '生效日期应为 YYYY-MM-DD' }),
+  /** 修订性质，默认 substantive（实质修订）；editorial 为编辑性修订（npm run release -- … --minor）。 */
+  weight: z
+    .enum(['substantive', 'editorial'], {
+      error: '修订性质（weight）应为 substantive（实质修订）或 editorial（编辑性修订）',
+    })
+    .default('substantive'),
   clauses: z.array(
     z.strictObject({
       id: z.string().regex(/^c\d+-\d+(-\d+)?$/, { error: '条款锚点应形如 c3-3-4' }),
@@ -67,6 +75,8 @@ export function currentClauses(root?: string): ArchivedClause[] {
 export interface VersionRevision {
   readonly version: string;
   readonly effectiveDate: string;
+  /** editorial: typography and typos, nobody signs again (an archive without a weight: substantive). */
+  readonly weight: RevisionWeight;
   /** Previous archived version; null for the first. */
   readonly previous: string | null;
   readonly clauseCount: number;
@@ -82,11 +92,27 @@ export function revisionHistory(root?: string): VersionRevision[] {
     return {
       version: a.version,
       effectiveDate: a.effectiveDate,
+      weight: a.weight ?? 'substantive',
       previous: prev?.version ?? null,
       clauseCount: a.clauses.length,
       changes: prev ? compareVersions(prev, a) : [],
     };
   });
+}
+
+/**
+ * For each published version before `current` (meta.yaml's version), oldest first: the clauses a
+ * reader who signed it must read again, substantive changes only (core/revision
+ * substantiveChangesSince); empty changes when only editorial releases followed. Feeds the 重新签收
+ * banner and the 新员工签收 list alike. Empty while `current` is not the latest archive (content
+ * edited, not yet released): then only clause hashes can tell.
+ */
+export function changesToSignSince(current: string, root?: string): { version: string; changes: ClauseChange[] }[] {
+  const archives = readArchives(root);
+  if (archives.at(-1)?.version !== current) return [];
+  return archives
+    .slice(0, -1)
+    .map((a) => ({ version: a.version, changes: substantiveChangesSince(archives, a.version) ?? [] }));
 }
 
 /** Anchor of one change on /changelog/: r1.1-c3-3-4 (removed clauses by their old id). */

@@ -83,6 +83,8 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   shortTitle: '简称',
   version: '版本号',
   effectiveDate: '生效日期',
+  reviewDate: '复审日期',
+  reviewIntervalMonths: '复审周期（月）',
 };
 
 /** Fields that name an array row, tried in order: 第 2 项「客户关系管理组」, 第 1 项「报销、报账」. */

@@ -270,7 +270,7 @@ describe('完整制度 (/print/)', () => {
 });
 
 describe('home page', () => {
-  it('shows the policy version and 生效日期 from content/policy/meta.yaml and the three entry points', async () => {
+  it('shows the policy version, 生效日期, 归口部门 and 下次复审 from content/policy/meta.yaml and the three entry points', async () => {
     const { readFileSync } = await import('node:fs');
     const { parse } = await import('yaml');
     const meta = parse(readFileSync('content/policy/meta.yaml', 'utf8'));
@@ -279,6 +279,10 @@ describe('home page', () => {
     expect(facts).toContain(`版本：${meta.version}`);
     const d = new Date(meta.effectiveDate);
     expect(facts).toContain(`${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`);
+    // 归口部门 and 下次复审 (reviewDate is written as YYYY-MM-DD).
+    expect(facts).toContain(`归口部门：${meta.owner}`);
+    const [ry, rm, rd] = String(meta.reviewDate).split('-').map(Number);
+    expect(facts).toContain(`下次复审：${ry}年${rm}月${rd}日`);
     const entries: Record<string, Record<string, string>> = {
       '新员工（入职）': { 入职清单: '/tools/onboarding/' },
       '员工（绩效自评、奖金估算）': { 绩效自评: '/tools/self-review/', 绩效奖金估算: '/tools/bonus/' },

@@ -1,9 +1,11 @@
-// The site after a revision: scripts/build-revision-fixture.mjs lays test/fixtures/revision over a
-// copy of the content (六（一）1 changed, 六（一）3 removed, a new 六（二）2 pushing the old one to
-// 六（二）3, a new 第七章 with a （十一）), publishes it as 1.1 with `npm run release` and builds
-// dist-revision/. Checked here as a reader sees it: the diffs on /changelog/, the marks on the
-// changed clauses, the removed clause's anchor, the new chapter everywhere, and the banner that
-// tells a reader who signed 1.0 what changed.
+// The site after three releases: scripts/build-revision-fixture.mjs lays test/fixtures/revision/<v>
+// over a copy of the content and publishes each with `npm run release`: 1.0.1 --minor (一（三）1 gets
+// a 顿号), 1.1 substantive (六（一）1 changed, 六（一）3 removed, a new 六（二）2 pushing the old one to
+// 六（二）3, a new 第七章 with a （十一）), 1.1.1 --minor (五（一）3 gets a 顿号); then builds
+// dist-revision/. Checked here as a reader sees it: the diffs on /changelog/ with the editorial
+// releases marked, the marks on the changed clauses, the removed clause's anchor, the new chapter
+// everywhere, the banner that tells a reader who signed before 1.1 what changed (and nobody after
+// an editorial release), and the review date the last release moved forward.
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -12,8 +14,12 @@ import { startStaticServer } from '../../scripts/static-server.mjs';
 import { launchBrowser, wakeTools } from './support/browser';
 import { clausePrint } from '../../src/policy/versions';
 import type { VersionArchive } from '../../src/core/revision';
+import { makeReply, replyToJson } from '../../src/core/reply';
+import { editionFingerprint, SIGNOFF_REPLY_KIND, type SignoffPayload } from '../../src/tools/onboarding/logic/signoff';
 
 const ROOT = process.env.REVISION_DIST_DIR || 'dist-revision';
+/** The copy of the project the fixture was published in (its content/versions). */
+const SITE = '.tmp/revision-site';
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -37,10 +43,12 @@ async function open(
   path: string,
   init?: string,
   colorScheme: 'light' | 'dark' = 'light',
+  now?: Date,
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ locale: 'zh-CN', colorScheme });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
+  if (now) await page.clock.setFixedTime(now);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
@@ -51,12 +59,12 @@ async function open(
   return { page, errors };
 }
 
-describe('修订记录 of the fixture 1.1', () => {
+describe('修订记录 of the fixture 1.0.1 → 1.1 → 1.1.1', () => {
   it('lists every clause added, changed, removed and renumbered, with character-level diffs', async () => {
     const { page, errors } = await open('/changelog/');
     const v11 = page.locator('.rev-version[data-version="1.1"]');
     await expect(v11.locator('.rev-summary').textContent()).resolves.toContain(
-      '与 1.0 版相比：新增 3 条，修改 1 条，删除 1 条，改号 1 条',
+      '与 1.0.1 版相比：新增 3 条，修改 1 条，删除 1 条，改号 1 条',
     );
     const kinds = await v11
       .locator('.rev-change')
@@ -85,6 +93,26 @@ describe('修订记录 of the fixture 1.1', () => {
     await expect(page.locator('.rev-version[data-version="1.0"]').textContent()).resolves.toContain(
       '首次存档，共 62 条',
     );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('marks the --minor releases 编辑性修订 and still shows their changes; 1.1 is not marked', async () => {
+    const { page, errors } = await open('/changelog/');
+    for (const [version, id, inserted] of [
+      ['1.0.1', 'c1-3-1', '［新增：、］'],
+      ['1.1.1', 'c5-1-3', '［新增：、］'],
+    ] as const) {
+      const entry = page.locator(`.rev-version[data-version="${version}"]`);
+      await expect(entry.textContent()).resolves.toContain('编辑性修订');
+      await expect(entry.textContent()).resolves.toContain('无须重新签收');
+      const change = page.locator(`[id="r${version}-${id}"]`);
+      await expect(change.locator('ins').allTextContents()).resolves.toEqual([inserted]);
+    }
+    await expect(page.locator('.rev-version[data-version="1.1"]').textContent()).resolves.not.toContain(
+      '编辑性修订',
+    );
+    await expect(page.getByRole('heading', { name: /^1\.0\.1 编辑性修订/ }).count()).resolves.toBe(1);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -147,53 +175,77 @@ describe('chapter pages after the revision', () => {
 });
 
 describe('re-acknowledgement', () => {
-  // What the 签收单 stored in a browser that signed 1.0: its version and each clause's hash.
-  const v10 = JSON.parse(readFileSync('content/versions/1.0.json', 'utf8')) as VersionArchive;
-  const signed10 = JSON.stringify({
-    v: 1,
-    savedAt: '2026-03-01T08:00:00.000Z',
-    data: {
-      version: '1.0',
-      signedAt: '2026-03-01T08:00:00.000Z',
-      clauses: Object.fromEntries(v10.clauses.map((c) => [c.id, clausePrint(c)])),
-    },
-  });
+  // What the 签收单 stored in a browser that signed `version`: its version and each clause's hash.
+  const signedAt = (version: string) => {
+    const dir = version === '1.0' ? 'content/versions' : `${SITE}/content/versions`;
+    const archive = JSON.parse(readFileSync(`${dir}/${version}.json`, 'utf8')) as VersionArchive;
+    return JSON.stringify({
+      v: 1,
+      savedAt: '2026-03-01T08:00:00.000Z',
+      data: {
+        version,
+        signedAt: '2026-03-01T08:00:00.000Z',
+        clauses: Object.fromEntries(archive.clauses.map((c) => [c.id, clausePrint(c)])),
+      },
+    });
+  };
   // Only when nothing is stored yet, so a reload keeps what the page itself saved.
-  const init = `try { if (!localStorage.getItem('mh:ack:policy')) localStorage.setItem('mh:ack:policy', ${JSON.stringify(signed10)}); } catch {}`;
+  const signed = (version: string) =>
+    `try { if (!localStorage.getItem('mh:ack:policy')) localStorage.setItem('mh:ack:policy', ${JSON.stringify(signedAt(version))}); } catch {}`;
+  const init = signed('1.0');
+
+  // The substantive 1.1 changed six clauses; the editorial 1.0.1 (一（三）1) and 1.1.1 (五（一）3) are
+  // not counted, for a reader who signed 1.0 or 1.0.1 alike.
+  it.each([
+    ['/', '1.0'],
+    ['/tools/onboarding/', '1.0'],
+    ['/', '1.0.1'],
+  ])('%s tells a %s signer exactly which clauses changed substantively', async (path, version) => {
+    const { page, errors } = await open(path, signed(version));
+    const banner = page.getByRole('complementary', { name: '制度已修订，需要重新签收' });
+    await banner.waitFor({ state: 'visible' });
+    // innerText: what the reader sees (the blocks for other versions are in the page, hidden).
+    await expect(banner.innerText()).resolves.toContain(
+      `您签收的是 ${version} 版，之后修订了 6 条（现行 1.1.1 版）`,
+    );
+    const items = await banner
+      .locator('[data-ack-clause]')
+      .evaluateAll((els) =>
+        els
+          .filter((e) => (e as HTMLElement).offsetParent !== null)
+          .map((e) => e.getAttribute('data-ack-clause')),
+      );
+    expect(items).toEqual(['c6-1-1', 'c6-2-2', 'c6-2-3', 'c7-1', 'c7-11', 'c6-1-3']);
+    await expect(
+      banner.locator(`[data-ack-since="${version}"] [data-ack-clause="c6-1-1"] ins`).textContent(),
+    ).resolves.toContain('和报销流程');
+    await expect(
+      banner.getByRole('link', { name: /重新打印并签署 1\.1\.1 版制度签收单/ }).getAttribute('href'),
+    ).resolves.toBe('/tools/onboarding/');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 
   it.each(['/', '/tools/onboarding/'])(
-    '%s tells a 1.0 signer exactly which clauses changed',
+    '%s asks a 1.1 signer nothing: only an editorial release (1.1.1) came after',
     async (path) => {
-      const { page, errors } = await open(path, init);
-      const banner = page.getByRole('complementary', { name: '制度已修订，需要重新签收' });
-      await banner.waitFor({ state: 'visible' });
-      await expect(banner.textContent()).resolves.toContain('您签收的是 1.0 版，之后修订了 6 条');
-      const items = await banner
-        .locator('[data-ack-clause]')
-        .evaluateAll((els) =>
-          els
-            .filter((e) => (e as HTMLElement).offsetParent !== null)
-            .map((e) => e.getAttribute('data-ack-clause')),
-        );
-      expect(items).toEqual(['c6-1-1', 'c6-2-2', 'c6-2-3', 'c7-1', 'c7-11', 'c6-1-3']);
-      await expect(banner.locator('[data-ack-clause="c6-1-1"] ins').textContent()).resolves.toContain(
-        '和报销流程',
-      );
+      const { page, errors } = await open(path, signed('1.1'));
+      await page.locator('[data-ack-banner][data-ack-status="current"]').waitFor({ state: 'attached' });
       await expect(
-        banner.getByRole('link', { name: /重新打印并签署 1\.1 版制度签收单/ }).getAttribute('href'),
-      ).resolves.toBe('/tools/onboarding/');
+        page.getByRole('complementary', { name: '制度已修订，需要重新签收' }).count(),
+      ).resolves.toBe(0);
       expect(errors).toEqual([]);
       await page.context().close();
     },
   );
 
-  it('signing the new 签收单 records 1.1, and the banner goes away', async () => {
+  it('signing the new 签收单 records 1.1.1, and the banner goes away', async () => {
     const { page, errors } = await open('/tools/onboarding/', `window.print = () => {}; ${init}`);
     await page.locator('[data-ack-banner][data-ack-status="outdated"]').waitFor();
     await page.getByRole('button', { name: '打印签收单' }).click();
     await expect
       .poll(() => page.evaluate(`JSON.parse(localStorage.getItem('mh:ack:policy') || 'null')?.data?.version`))
-      .toBe('1.1');
+      .toBe('1.1.1');
     const stored = (await page.evaluate(
       `JSON.parse(localStorage.getItem('mh:ack:policy')).data.clauses`,
     )) as Record<string, string>;
@@ -214,6 +266,79 @@ describe('re-acknowledgement', () => {
     await page.locator('[data-ack-banner][data-ack-status="unsigned"]').waitFor({ state: 'attached' });
     await expect(page.locator('[data-ack-banner]').isHidden()).resolves.toBe(true);
     expect(errors.filter((e) => /ack|acknowledg/i.test(e))).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('新员工签收 after an editorial release', () => {
+  /** A 签收 file of `version` made on an earlier build (nothing ticked off, so nobody is behind). */
+  async function signoffFile(name: string, version: string) {
+    const edition = { version, fingerprint: 'abcdef123456' };
+    const payload: SignoffPayload = {
+      name,
+      role: 'crm',
+      roleName: '客户关系管理组',
+      mentor: '',
+      startDate: '',
+      policyVersion: version,
+      policyFingerprint: edition.fingerprint,
+      date: '2027-04-10',
+      done: {},
+      progress: { done: 0, total: 0, overdue: [] },
+    };
+    const reply = makeReply(
+      { tool: 'onboarding', answers: await editionFingerprint(edition), kind: SIGNOFF_REPLY_KIND, payload },
+      new Date('2027-04-10T09:00:00+08:00'),
+    );
+    return { name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(replyToJson(reply)) };
+  }
+
+  it('a 签收 of 1.1 still holds at 1.1.1; one of 1.0 counts the six clauses 1.1 changed', async () => {
+    const { page, errors } = await open('/tools/signoffs/');
+    await page.locator('[data-tool="signoffs"][data-ready="true"]').waitFor();
+    await page
+      .getByLabel('选择签收文件（.json，可多选）')
+      .setInputFiles([await signoffFile('钱一', '1.1'), await signoffFile('孙二', '1.0')]);
+    const row = (name: string) => page.locator('.so-table tbody', { hasText: name });
+    await row('孙二').waitFor();
+    // The mark beside the version: current (its words) or 须重新签收 with the reason after it.
+    await expect(row('钱一').locator('.so-mark').textContent()).resolves.toBe(
+      '1.1 版，之后只有编辑性修订，无须重新签收',
+    );
+    await expect(row('孙二').locator('.so-mark').textContent()).resolves.toBe('须重新签收');
+    await expect(row('孙二').textContent()).resolves.toContain('旧版本 1.0，之后修订了 6 条，须按当前版本重新签收');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('归口部门 and 下次复审', () => {
+  // The last release (1.1.1, effective 2027-04-01) moved 复审日期 forward by meta.yaml's
+  // reviewIntervalMonths (12): 2028-04-01.
+  it.each(['/', '/changelog/'])('%s shows the owner and the next review date', async (path) => {
+    const { page, errors } = await open(path);
+    const facts = page.getByRole('list', { name: '制度信息' });
+    await expect(facts.getByRole('listitem').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['版本：1.1.1', '归口部门：市场部', '下次复审：2028年4月1日']),
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([
+    // the day before: nothing to say
+    ['2028-03-31T23:30:00', false],
+    // on the review date and after, in the reader's own time zone
+    ['2028-04-01T00:10:00', true],
+    ['2029-01-15T12:00:00', true],
+  ] as const)('on %s the home page says the policy is due for review: %s', async (now, due) => {
+    const { page, errors } = await open('/', undefined, 'light', new Date(now));
+    await page.locator(`[data-review-due][data-review-status="${due ? 'due' : 'not-due'}"]`).waitFor({
+      state: 'attached',
+    });
+    const notice = page.getByText('本制度已到复审日期（2028年4月1日），请以归口部门（市场部）的最新通知为准。');
+    await expect(notice.isVisible()).resolves.toBe(due);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 });

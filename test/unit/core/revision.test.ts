@@ -3,6 +3,7 @@ import {
   clauseTextsFromMarkdown,
   compareVersionNumbers,
   compareVersions,
+  substantiveChangesSince,
   type ArchivedClause,
   type VersionArchive,
 } from '../../../src/core/revision';
@@ -13,7 +14,12 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 
 const c = (id: string, title: string, text: string): ArchivedClause => ({ id, page: 'finance', title, text });
-const v = (version: string, clauses: ArchivedClause[]): VersionArchive => ({ version, effectiveDate: '2026-01-01', clauses });
+const v = (version: string, clauses: ArchivedClause[], weight?: 'substantive' | 'editorial'): VersionArchive => ({
+  version,
+  effectiveDate: '2026-01-01',
+  ...(weight ? { weight } : {}),
+  clauses,
+});
 
 describe('compareVersions', () => {
   const before = v('1.0', [
@@ -62,6 +68,53 @@ describe('compareVersions', () => {
     expect(parts.filter((p) => p.added).map((p) => p.value)).toEqual(['和报销']);
     expect(parts.filter((p) => p.removed)).toEqual([]);
     expect(parts.map((p) => (p.removed ? '' : p.value)).join('')).toBe('遵守\n规范财务行为和报销。');
+  });
+});
+
+describe('substantiveChangesSince', () => {
+  // 1.0 → 1.0.1 editorial (a 顿号 in 六（一）1) → 1.1 substantive (六（一）2 reworded, 六（一）3 removed,
+  // 六（一）4 added) → 1.1.1 editorial (a 顿号 in 六（一）4, the clause 1.1 added).
+  const history = [
+    v('1.0', [c('c6-1-1', '遵守', '财务制度和审批流程。'), c('c6-1-2', '预算', '科学合理。'), c('c6-1-3', '分析', '每月报表。')]),
+    v('1.0.1', [c('c6-1-1', '遵守', '财务制度、审批流程。'), c('c6-1-2', '预算', '科学合理。'), c('c6-1-3', '分析', '每月报表。')], 'editorial'),
+    v('1.1', [c('c6-1-1', '遵守', '财务制度、审批流程。'), c('c6-1-2', '预算', '科学、合理，不得超支。'), c('c6-1-4', '执行', '按预算和计划执行。')]),
+    v('1.1.1', [c('c6-1-1', '遵守', '财务制度、审批流程。'), c('c6-1-2', '预算', '科学、合理，不得超支。'), c('c6-1-4', '执行', '按预算、计划执行。')], 'editorial'),
+  ];
+  const ids = (signed: string, upTo = history) =>
+    substantiveChangesSince(upTo, signed)?.map((ch) => `${ch.kind} ${ch.id}`) ?? null;
+
+  it.each<[string, string, VersionArchive[], string[] | null]>([
+    // the site is at the signed version
+    ['1.0 at 1.0', '1.0', history.slice(0, 1), []],
+    // only an editorial release since: nothing to sign again
+    ['1.0 at 1.0.1', '1.0', history.slice(0, 2), []],
+    ['1.1 at 1.1.1', '1.1', history, []],
+    // a substantive release since: its three changes, not the editorial 顿号 of 1.0.1 in 六（一）1
+    ['1.0 at 1.1', '1.0', history.slice(0, 3), ['changed c6-1-2', 'added c6-1-4', 'removed c6-1-3']],
+    ['1.0.1 at 1.1', '1.0.1', history.slice(0, 3), ['changed c6-1-2', 'added c6-1-4', 'removed c6-1-3']],
+    // the clause 1.1 added and 1.1.1 touched up is still one substantive change, shown as it reads now
+    ['1.0 at 1.1.1', '1.0', history, ['changed c6-1-2', 'added c6-1-4', 'removed c6-1-3']],
+    // a version this site never published: unknown
+    ['0.9 at 1.1.1', '0.9', history, null],
+  ])('%s', (_name, signed, upTo, expected) => {
+    expect(ids(signed, upTo)).toEqual(expected);
+  });
+
+  it('shows the whole diff since the signed text, editorial touches included, of a clause changed substantively', () => {
+    const both = [
+      history[0]!,
+      history[1]!,
+      v('1.1', [c('c6-1-1', '遵守', '财务制度、审批流程，按月报销。'), history[1]!.clauses[1]!, history[1]!.clauses[2]!]),
+    ];
+    const [change] = substantiveChangesSince(both, '1.0') ?? [];
+    expect(change?.kind).toBe('changed');
+    const inserted = change?.kind === 'changed' ? change.diff.filter((p) => p.added).map((p) => p.value) : [];
+    expect(inserted).toEqual(['、', '，按月报销']);
+  });
+
+  it('an archive without a weight is substantive (1.0 was published before weights were recorded)', () => {
+    const plain = [history[0]!, { ...history[2]!, weight: undefined }];
+    expect(ids('1.0', plain)).toEqual(['changed c6-1-1', 'changed c6-1-2', 'added c6-1-4', 'removed c6-1-3']);
   });
 });
 

@@ -36,6 +36,52 @@ describe('release', () => {
     expect(changelog).toContain('修改 1 条');
     const [, v11] = revisionHistory(root);
     expect(v11?.changes.map((c) => `${c.kind} ${c.id}`)).toEqual(['changed c1-2']);
+    // Substantive by default: recorded as such, readers sign again.
+    expect(v11?.weight).toBe('substantive');
+    expect(JSON.parse(file('content/versions/1.1.json')).weight).toBe('substantive');
+    expect(result.weight).toBe('substantive');
+  });
+
+  it('moves the review date forward by the review interval from the effective date', () => {
+    reword();
+    const result = release('1.1', '2027-03-01', root);
+    const meta = file('content/policy/meta.yaml');
+    // reviewIntervalMonths: 12 in meta.yaml
+    expect(meta).toMatch(/^reviewDate: 2028-03-01$/m);
+    expect(meta).toMatch(/^reviewIntervalMonths: 12$/m);
+    expect(result.reviewDate).toBe('2028-03-01');
+    expect(meta).toContain('# 下次复审日期'); // its comment kept
+  });
+
+  it('uses the interval the file sets', () => {
+    reword();
+    const path = join(root, 'content/policy/meta.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^reviewIntervalMonths:.*$/m, 'reviewIntervalMonths: 6'));
+    expect(release('1.1', '2027-03-31', root).reviewDate).toBe('2027-09-30');
+    expect(file('content/policy/meta.yaml')).toMatch(/^reviewDate: 2027-09-30$/m);
+  });
+
+  it('--minor records an editorial release (编辑性修订): weight, changelog heading and line', () => {
+    reword();
+    const result = release('1.0.1', '2026-06-01', root, { minor: true });
+    expect(result.weight).toBe('editorial');
+    expect(JSON.parse(file('content/versions/1.0.1.json')).weight).toBe('editorial');
+    expect(revisionHistory(root).map((r) => `${r.version} ${r.weight}`)).toEqual(['1.0 substantive', '1.0.1 editorial']);
+    const changelog = file('content/docs/changelog.mdx');
+    expect(changelog).toContain('## 1.0.1 编辑性修订（生效日期 2026 年 6 月 1 日）');
+    expect(changelog).toContain('<VersionChanges version="1.0.1" />');
+    expect(file('content/policy/meta.yaml')).toMatch(/^version: "1\.0\.1"$/m);
+    // An editorial release is still a release: the review date moves with it.
+    expect(file('content/policy/meta.yaml')).toMatch(/^reviewDate: 2027-06-01$/m);
+  });
+
+  it('--minor refuses a release that adds or removes a clause: that is never typography', () => {
+    const path = join(root, 'content/docs/general.mdx');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('### 4. 创新原则', '### 4. 节约原则\n\n厉行节约。\n\n### 5. 创新原则'));
+    expect(() => release('1.0.1', '2026-06-01', root, { minor: true })).toThrow(
+      '编辑性修订（--minor）只能改动已有条款的文字',
+    );
+    expect(readArchives(root).map((a) => a.version)).toEqual(['1.0']);
   });
 
   it.each([
@@ -52,6 +98,15 @@ describe('release', () => {
     reword();
     expect(() => release(version, effective, root)).toThrow(message);
     expect(readArchives(root).map((a) => a.version)).toEqual(['1.0']);
+  });
+
+  it('refuses a meta.yaml without a usable review interval, and writes nothing', () => {
+    reword();
+    const path = join(root, 'content/policy/meta.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^reviewIntervalMonths:.*$/m, 'reviewIntervalMonths: 0'));
+    expect(() => release('1.1', '2027-03-01', root)).toThrow('复审周期（reviewIntervalMonths）');
+    expect(readArchives(root).map((a) => a.version)).toEqual(['1.0']);
+    expect(file('content/policy/meta.yaml')).toMatch(/^version: "1\.0"$/m);
   });
 
   it('refuses to publish a version with no clause changed', () => {

@@ -346,6 +346,27 @@ describe('friendly errors: file, field in words, reason', () => {
     `);
   });
 
+  test.each([
+    // not a calendar date
+    ['reviewDate', '2027-02-30', 'content/policy/meta.yaml: 复审日期（reviewDate）（第 11 行）: 复审日期应为真实的日期，格式 YYYY-MM-DD，如 2027-01-01，现在是「2027-02-30」'],
+    // not a date at all
+    ['reviewDate', '明年', 'content/policy/meta.yaml: 复审日期（reviewDate）（第 11 行）: 复审日期应为真实的日期，格式 YYYY-MM-DD，如 2027-01-01，现在是「明年」'],
+    // before the policy takes effect
+    ['reviewDate', '2025-12-01', 'content/policy/meta.yaml: 复审日期（reviewDate）（第 11 行）: 复审日期 2025-12-01 早于生效日期 2026-01-01'],
+    // no interval, a fraction, a negative one
+    ['reviewIntervalMonths', 0, 'content/policy/meta.yaml: 复审周期（月）（reviewIntervalMonths）（第 13 行）: 复审周期应为大于 0 的整数（月数），如 12'],
+    ['reviewIntervalMonths', 1.5, 'content/policy/meta.yaml: 复审周期（月）（reviewIntervalMonths）（第 13 行）: 复审周期应为大于 0 的整数（月数），如 12'],
+    ['reviewIntervalMonths', -12, 'content/policy/meta.yaml: 复审周期（月）（reviewIntervalMonths）（第 13 行）: 复审周期应为大于 0 的整数（月数），如 12'],
+  ] as const)('meta.yaml %s: %s', (field, value, message) => {
+    const text = policyVariant('meta.yaml', (d) => d.setIn([field], value));
+    expect(() => load('meta.yaml', text)).toThrow(message);
+  });
+
+  test('meta.yaml without a review date', () => {
+    const text = policyVariant('meta.yaml', (d) => d.deleteIn(['reviewDate']));
+    expect(() => load('meta.yaml', text)).toThrow(/^content\/policy\/meta\.yaml: 复审日期（reviewDate）（第 \d+ 行）: 缺少此项，必须填写$/);
+  });
+
   test('broken YAML gives the line and column', () => {
     const text = policyText('bonus.yaml').replace('clause: c4-3-1', 'clause: [c4-3-1');
     expect(() => load('bonus.yaml', text)).toThrowErrorMatchingInlineSnapshot(`[Error: content/policy/bonus.yaml: 第 22 行第 1 列: YAML 格式错误，请检查缩进、冒号和引号（Flow sequence in block collection must be sufficiently indented and end with a ]）]`);

@@ -1,6 +1,7 @@
 /**
  * The 新员工签收 list as the page shows it: who signed which version (current or not), progress and
- * the first-month items overdue, recomputed with today's parameters; behind first.
+ * the first-month items overdue, recomputed with today's parameters; behind first. A 签收 of an
+ * earlier version still holds when only editorial releases (typography, typos) followed it.
  */
 import { personKey } from '../../../core/person-key';
 import type { OnboardingPolicy } from '../../../core/policy-types';
@@ -20,12 +21,25 @@ export interface SignoffContext {
   readonly roles: readonly { readonly id: string; readonly name: string }[];
   /** The edition this site publishes now. */
   readonly current: PolicyEdition;
+  /**
+   * Each version published before the current one → how many clauses changed substantively since
+   * (0: only editorial releases followed, its 签收 still holds). A version not listed is unknown.
+   */
+  readonly since: Readonly<Record<string, number>>;
   /** yyyy-mm-dd; null before the browser said what day it is (nothing counts as overdue). */
   readonly today: string | null;
 }
 
-/** `current`; `other-version`: signed another version; `other-text`: same version number, other text. */
-export type VersionStatus = 'current' | 'other-version' | 'other-text';
+/**
+ * `current`; `editorial`: an earlier version followed only by editorial releases (still holds);
+ * `other-version`: signed another version, to sign again; `other-text`: same version number, other text.
+ */
+export type VersionStatus = 'current' | 'editorial' | 'other-version' | 'other-text';
+
+/** Does this 签收 still hold (no need to sign again)? */
+export function signoffHolds(status: VersionStatus): boolean {
+  return status === 'current' || status === 'editorial';
+}
 
 export interface OverdueItem {
   readonly id: string;
@@ -39,6 +53,8 @@ export interface SignoffRow {
   readonly record: SignoffRecord;
   readonly roleName: string;
   readonly versionStatus: VersionStatus;
+  /** Clauses changed substantively since the signed version; null when not known (or current). */
+  readonly changedSince: number | null;
   readonly versionLabel: string;
   /** Progress recomputed with today's parameters and `today`. */
   readonly done: number;
@@ -62,16 +78,33 @@ export interface SignoffsResult {
   readonly summary: SignoffSummary;
 }
 
-function versionStatus(record: SignoffRecord, current: PolicyEdition): VersionStatus {
-  if (record.policyVersion !== current.version) return 'other-version';
-  return record.policyFingerprint === current.fingerprint ? 'current' : 'other-text';
+/** Substantive changes since `version`, as published here; null for a version this site never published. */
+function changedSince(version: string, since: SignoffContext['since']): number | null {
+  const n = Object.hasOwn(since, version) ? since[version] : undefined;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null;
 }
 
-const VERSION_LABEL = {
-  current: 'signoff.version.current',
-  'other-version': 'signoff.version.otherVersion',
-  'other-text': 'signoff.version.otherText',
-} as const;
+function versionStatus(record: SignoffRecord, context: SignoffContext): VersionStatus {
+  if (record.policyVersion === context.current.version) {
+    return record.policyFingerprint === context.current.fingerprint ? 'current' : 'other-text';
+  }
+  // Only substantive releases ask for a new 签收; after editorial ones the old one holds.
+  return changedSince(record.policyVersion, context.since) === 0 ? 'editorial' : 'other-version';
+}
+
+function versionLabel(record: SignoffRecord, status: VersionStatus, changed: number | null, t: Strings): string {
+  const version = record.policyVersion;
+  if (status === 'other-version' && changed !== null) {
+    return fill(t['signoff.version.otherVersionChanged'], { version, count: changed });
+  }
+  const key = {
+    current: 'signoff.version.current',
+    editorial: 'signoff.version.editorial',
+    'other-version': 'signoff.version.otherVersion',
+    'other-text': 'signoff.version.otherText',
+  } as const;
+  return fill(t[key[status]], { version });
+}
 
 /** The list as the page shows it, sorted; overdue recomputed as of `context.today`. */
 export function signoffRows(list: SignoffList, context: SignoffContext, t: Strings): SignoffsResult {
@@ -95,13 +128,15 @@ export function signoffRows(list: SignoffList, context: SignoffContext, t: Strin
           dueDate: p.dueDate ?? '',
         })),
     );
-    const status = versionStatus(record, context.current);
+    const status = versionStatus(record, context);
+    const changed = status === 'current' || status === 'other-text' ? null : changedSince(record.policyVersion, context.since);
     return {
       key: personKey(record.name),
       record,
       roleName: context.roles.find((r) => r.id === record.role)?.name ?? record.roleName,
       versionStatus: status,
-      versionLabel: fill(t[VERSION_LABEL[status]], { version: record.policyVersion }),
+      changedSince: changed,
+      versionLabel: versionLabel(record, status, changed, t),
       done: schedule.doneCount,
       total: schedule.total,
       percent: percentOf(schedule.doneCount, schedule.total),
@@ -112,11 +147,11 @@ export function signoffRows(list: SignoffList, context: SignoffContext, t: Strin
   rows.sort(
     (a, b) =>
       b.overdue.length - a.overdue.length ||
-      Number(a.versionStatus === 'current') - Number(b.versionStatus === 'current') ||
+      Number(signoffHolds(a.versionStatus)) - Number(signoffHolds(b.versionStatus)) ||
       a.record.name.localeCompare(b.record.name, 'zh-CN') ||
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
-  const current = rows.filter((r) => r.versionStatus === 'current').length;
+  const current = rows.filter((r) => signoffHolds(r.versionStatus)).length;
   return {
     rows,
     summary: {

@@ -34,6 +34,8 @@ export interface SignoffsProps {
   roles: readonly { id: string; name: string }[];
   /** The version and text fingerprint this site publishes now. */
   current: PolicyEdition;
+  /** Each earlier published version → clauses changed substantively since (0: editorial releases only). */
+  since: Readonly<Record<string, number>>;
   strings: SignoffsStrings;
 }
 
@@ -44,7 +46,7 @@ export default function Signoffs(props: SignoffsProps) {
   const [today, setToday] = useState<string | null>(null);
   useEffect(() => setToday(todayIso()), []);
   const ctx: SignoffsToolContext = useMemo(
-    () => ({ policy: props.policy, roles: props.roles, current: props.current, today, labels: s }),
+    () => ({ policy: props.policy, roles: props.roles, current: props.current, since: props.since, today, labels: s }),
     [today],
   );
   const tool = useTool(signoffsTool, ctx, { csv: true });

@@ -3,7 +3,7 @@
 // overdue today; each row can be removed behind the kit's confirm step.
 import { useRef, useState } from 'preact/hooks';
 import { ConfirmStep } from '../../kit/ui/ConfirmStep';
-import type { SignoffsResult } from '../logic/derive';
+import { signoffHolds, type SignoffsResult } from '../logic/derive';
 import type { SignoffsStrings } from './strings';
 
 type T = (key: keyof SignoffsStrings, values?: Record<string, string | number>) => string;
@@ -58,7 +58,8 @@ export function SignoffsTable(props: {
               {/* One row group per person, so that the overdue items under a row stay with it (on
                   paper too: a group does not break across pages). */}
               {result.rows.map((row, i) => {
-                const current = row.versionStatus === 'current';
+                // A 签收 followed only by editorial releases still holds: marked as current.
+                const current = signoffHolds(row.versionStatus);
                 const who = `so-person-${i}`;
                 return (
                   <tbody key={row.key} class={row.behind ? 'so-behind' : undefined}>

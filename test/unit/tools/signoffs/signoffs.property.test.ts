@@ -84,7 +84,7 @@ describe('collecting 签收', () => {
           const today = new Date(Date.UTC(2026, 2, 1) + offset * 86_400_000).toISOString().slice(0, 10);
           const { rows, summary } = signoffRows(
             list,
-            { policy: onboarding, roles, current: { version: '1.0', fingerprint: 'a1b2c3d4e5f6' }, today },
+            { policy: onboarding, roles, current: { version: '1.0', fingerprint: 'a1b2c3d4e5f6' }, since: {}, today },
             t,
           );
           const counts = rows.map((r) => r.overdue.length);

@@ -25,10 +25,11 @@ const day1 = onboarding.items.filter((i) => i.phase === 'day1' && i.roles === 'a
 const promotionItems = onboarding.items
   .filter((i) => i.roles === 'all' || i.roles.includes('promotion'))
   .map((i) => i.id);
-const context = (today: string | null): SignoffContext => ({
+const context = (today: string | null, since: SignoffContext['since'] = {}): SignoffContext => ({
   policy: onboarding,
   roles,
   current: EDITION,
+  since,
   today,
 });
 
@@ -176,6 +177,23 @@ describe('versions', () => {
     const reply = await signoff(hire('甲', 'crm', '2026-03-02', []), '2026-03-02', edition);
     const row = signoffRows(addSignoff(emptySignoffList(), reply).list, context('2026-03-02'), t).rows[0]!;
     expect([row.versionLabel, row.versionStatus]).toEqual([label, status]);
+  });
+
+  // The site is at 1.0, an editorial release after the substantive 0.9.1 (three clauses changed
+  // since 0.9): a 签收 of 0.9.1 still holds, one of 0.9 does not.
+  const since = { '0.9': 3, '0.9.1': 0 };
+  test.each([
+    // [version signed, label, status]
+    ['0.9.1', '0.9.1 版，之后只有编辑性修订，无须重新签收', 'editorial'],
+    ['0.9', '旧版本 0.9，之后修订了 3 条，须按当前版本重新签收', 'other-version'],
+    // a version this site never published: how much changed is unknown
+    ['0.8', '旧版本 0.8，须按当前版本重新签收', 'other-version'],
+  ])('after editorial releases, %s → %s', async (version, label, status) => {
+    const reply = await signoff(hire('甲', 'crm', '2026-03-02', []), '2026-03-02', { version, fingerprint: '0123456789ab' });
+    const view = signoffRows(addSignoff(emptySignoffList(), reply).list, context('2026-03-02', since), t);
+    expect([view.rows[0]!.versionLabel, view.rows[0]!.versionStatus]).toEqual([label, status]);
+    // A 签收 that still holds counts as current.
+    expect(view.summary.current).toBe(status === 'editorial' ? 1 : 0);
   });
 
   test('not current sorts before current when nobody is behind; then by name', async () => {
