@@ -42,7 +42,9 @@ const names = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m)
 const typed = fc
   .tuple(
     fc.constantFrom('', '，', '：'),
-    fc.array(fc.constantFrom('好', '请核减', 'OK', '12', ' ', '“预算”'), { maxLength: 3 }).map((w) => w.join('')),
+    fc
+      .array(fc.constantFrom('好', '请核减', 'OK', '12', ' ', '“预算”'), { maxLength: 3 })
+      .map((w) => w.join('')),
     fc.constantFrom('', ...MARKS, '!', '?', '.'),
   )
   .map(([lead, words, end]) => `${lead}${words}${end}`)
@@ -51,7 +53,11 @@ const typed = fc
 describe('fill joins sentences without doubling their punctuation', () => {
   test.each([
     // 意见 ending in 。 before the template's own 。
-    ['{approver}审批意见：{decision}{comment}。请打开', { approver: '市场经理', decision: '同意', comment: '，请按预算执行。' }, '市场经理审批意见：同意，请按预算执行。请打开'],
+    [
+      '{approver}审批意见：{decision}{comment}。请打开',
+      { approver: '市场经理', decision: '同意', comment: '，请按预算执行。' },
+      '市场经理审批意见：同意，请按预算执行。请打开',
+    ],
     // ！ and ？ say more than the template's 。: they stay, the 。 goes
     ['意见：{comment}。修改', { comment: '太贵了！' }, '意见：太贵了！修改'],
     ['{q}，请', { q: '真的吗？' }, '真的吗？请'],
