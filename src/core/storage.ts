@@ -60,7 +60,14 @@ export const STORAGE_MESSAGES = {
   recovered: '已把旧版本保存的内容升级到当前版本，请核对',
   repaired: '保存的内容中有字段不正确，已重置：{fields}；原内容已另存为备份，请核对',
   merged: '另一个标签页修改了这条记录，已与本页的修改合并',
-  fieldConflict: '另一个标签页改了同样的内容：请在标出的地方选择保留哪一个；选好之前本页暂停自动保存',
+  // Says only what every page shows: the fields by name and the notice's own two buttons (a field
+  // may also offer its own choice beside it, which speaks for itself).
+  fieldConflict:
+    '另一个标签页也改了{fields}，与本页不同：请选择「{keepAllMine}」或「{takeAllTheirs}」；选好之前本页暂停自动保存',
+  keepAllMine: '全部保留本页的',
+  takeAllTheirs: '全部用另一标签页的',
+  changedElsewhere: '另一个标签页保存了新的内容，替换了本页填写的{fields}；现在显示的是新的内容',
+  moreFields: '{fields}等 {n} 项',
   removedElsewhere: '另一个标签页删除了这条记录；本页的内容会重新保存',
 } as const;
 

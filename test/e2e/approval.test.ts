@@ -325,6 +325,32 @@ describe('预算申请单 审批', () => {
     await closeClean(me.watch);
   });
 
+  it('right after 市场经理 says 同意, the approver’s page reads the next step, and the message has no doubled 。', async () => {
+    const draft = { ...request('冬季推广', '60000'), requestId: 'rqnext' };
+    const [manager, finance] = chainOf(draft) as [ApprovalStep, ApprovalStep];
+    const link = `${siteUrl(PATH)}#${plainShareLink('budget-request', BUDGET_REQUEST_VERSION, draft)}`;
+    const d = await decide(link, manager, finance, '同意', '请按预算执行。');
+    const panel = d.approver.page.getByTestId('approver-panel');
+    await expect(panel.getByTestId('approval-status').textContent()).resolves.toBe(
+      `审批状态：审批中（待${finance.approver}审批）`,
+    );
+    const message = await d.approver.field('发给申请人的话（可修改后发送）').inputValue();
+    expect(message).toContain('同意，请按预算执行。请打开');
+    expect(message).not.toMatch(/[。！？；，、：]{2}/);
+    await closeClean(d.approver.watch);
+
+    // A small request needs the 市场经理 alone: once they agree it reads 已批准.
+    const small = { ...request('小额物料', '800'), requestId: 'rqsmall' };
+    const [only] = chainOf(small) as [ApprovalStep];
+    expect(chainOf(small)).toHaveLength(1);
+    const smallLink = `${siteUrl(PATH)}#${plainShareLink('budget-request', BUDGET_REQUEST_VERSION, small)}`;
+    const s = await decide(smallLink, only, null, '同意');
+    await expect(s.approver.page.getByTestId('approver-panel').getByTestId('approval-status').textContent()).resolves.toBe(
+      '审批状态：已批准',
+    );
+    await closeClean(s.approver.watch);
+  });
+
   it('a second link opened in the same tab replaces everything the first one showed', async () => {
     const v1 = { ...request('秋季推广', '60000'), requestId: 'rq1' };
     const v2 = { ...v1, revision: 2, lines: [{ ...v1.lines[0]!, unitPrice: '55000' }] };

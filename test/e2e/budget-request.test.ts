@@ -207,6 +207,63 @@ describe('a promotion request', () => {
     await watch.context.close();
   });
 
+  it('over budget, 申请后剩余 says by how much (超出预算 ¥118,470.00) on screen, on paper and in the copied text', async () => {
+    const watch = await open();
+    const { page, context } = watch;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(siteUrl()).origin,
+    });
+    await fillHeader(page);
+    await fillLine(page, 1, { description: '线下活动', quantity: '1', unitPrice: '20,000' });
+    // Used: annual + 98,470 元, so this 20,000 元 request leaves the budget 118,470 元 short.
+    await field(page, '本年度已使用').fill(String(promotion.annualYuan + 98_470));
+    const remaining = result(page).getByRole('row', { name: /申请后剩余/ });
+    await expect.poll(() => remaining.textContent()).toContain('超出预算 ¥118,470.00');
+    await expect(remaining.textContent()).resolves.not.toContain('¥0.00');
+    const copied = await (async () => {
+      await page.getByRole('button', { name: '复制为文本' }).click();
+      await page.getByText('已复制文本').waitFor();
+      return (await page.evaluate('navigator.clipboard.readText()')) as string;
+    })();
+    expect(copied).toMatch(/申请后剩余[\u3000 ]*：超出预算 ¥118,470\.00/);
+    await page.emulateMedia({ media: 'print' });
+    const sheet = page.getByTestId('print-sheet');
+    await expect(sheet.getByRole('cell', { name: '超出预算 ¥118,470.00' }).isVisible()).resolves.toBe(true);
+    await expectClean(watch);
+    await watch.context.close();
+  });
+
+  it('marking an over-budget request 已完成 first asks, quoting and linking 六（一）2', async () => {
+    const watch = await open();
+    const { page } = watch;
+    await fillHeader(page);
+    await fillRequired(page);
+    await fillLine(page, 1, { description: '线下活动', quantity: '1', unitPrice: '20,000' });
+    await field(page, '本年度已使用').fill(String(promotion.annualYuan - 10_000));
+    await page.getByRole('button', { name: '标记为已完成' }).click();
+    const ask = page.getByRole('group', { name: /超出预算 ¥10,000\.00/ });
+    await ask.waitFor();
+    await expect(ask.textContent()).resolves.toContain('不得超预算开支');
+    await expect(ask.getByRole('link', { name: /六（一）2/ }).getAttribute('href')).resolves.toMatch(
+      /\/finance\/#c6-1-2$/,
+    );
+    // Not yet: the reader has not confirmed.
+    await expect(page.getByRole('heading', { name: '状态：草稿' }).count()).resolves.toBe(1);
+    await ask.getByRole('button', { name: '取消' }).click();
+    await expect(ask.count()).resolves.toBe(0);
+    await expect(page.getByRole('heading', { name: '状态：草稿' }).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: '标记为已完成' }).click();
+    await ask.getByRole('button', { name: '仍标记为已完成' }).click();
+    await page.getByRole('heading', { name: '状态：已完成' }).waitFor();
+    // Within budget it is marked at once, as before.
+    await page.getByRole('button', { name: '改回草稿' }).click();
+    await field(page, '本年度已使用').fill('0');
+    await page.getByRole('button', { name: '标记为已完成' }).click();
+    await page.getByRole('heading', { name: '状态：已完成' }).waitFor();
+    await expectClean(watch);
+    await watch.context.close();
+  });
+
   it('the required promotion fields block 标记为已完成, and the form says which', async () => {
     const watch = await open();
     const { page } = watch;

@@ -84,7 +84,7 @@ describe('two tabs of one browser', () => {
     await expect(note.textContent()).resolves.toContain('A 标签页的名称');
     await expect(b.field('项目名称').inputValue()).resolves.toBe('B 标签页的名称');
     // The notice is an alert and stays in view while the reader works further down.
-    const notice = b.page.getByRole('alert').filter({ hasText: STORAGE_MESSAGES.fieldConflict.slice(0, 12) });
+    const notice = b.page.getByRole('alert').filter({ hasText: '另一个标签页也改了「项目名称」' });
     await notice.waitFor();
     await b.page.getByRole('button', { name: '下载 CSV' }).scrollIntoViewIfNeeded();
     const box = await notice.boundingBox();
@@ -110,6 +110,45 @@ describe('two tabs of one browser', () => {
     await b.waitSaved();
     expect((await storedDraft(a.page, key)).project).toBe('B 标签页的名称');
     await a.page.getByText('B 标签页的名称').first().waitFor();
+    await context.close();
+  });
+});
+
+describe('two tabs: what the conflict notice says, and what the other tab is told', () => {
+  it('a conflict on a field with no mark of its own: the notice names it and offers the choices it shows; the other tab is told what the choice changed', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const a = await tab(context);
+    await a.fill('项目名称', '暑期招生推广');
+    await a.fill('第 1 行 费用说明', '原来的说明');
+    await a.waitSaved();
+    const b = await tab(context, true);
+    await b.fill('第 1 行 费用说明', 'B 的说明');
+    await a.fill('第 1 行 费用说明', 'A 的说明');
+    await a.waitSaved();
+
+    // The line's field has no note beside it: the notice names it as the page labels it, and
+    // speaks only of the choices it offers.
+    const notice = b.page.getByRole('alert').filter({ hasText: '另一个标签页' });
+    await notice.waitFor();
+    const said = (await notice.textContent()) ?? '';
+    expect(said).toContain('「费用明细 · 第 1 行 费用说明」');
+    expect(said).not.toContain('标出的地方');
+    for (const choice of ['全部保留本页的', '全部用另一标签页的']) {
+      expect(said).toContain(`「${choice}」`);
+      await expect(notice.getByRole('button', { name: choice, exact: true }).count()).resolves.toBe(1);
+    }
+
+    // B keeps its own: tab A shows B's value and says which field changed.
+    const before = await a.storedSavedAt();
+    await notice.getByRole('button', { name: '全部保留本页的', exact: true }).click();
+    await b.page.evaluate("dispatchEvent(new Event('pagehide'))");
+    await b.waitSaved(before);
+    const told = a.page.getByRole('status').filter({ hasText: '「费用明细 · 第 1 行 费用说明」' });
+    await told.waitFor();
+    await expect(told.textContent()).resolves.toContain('另一个标签页');
+    await expect(a.field('第 1 行 费用说明').inputValue()).resolves.toBe('B 的说明');
+    // Only what changed is named.
+    await expect(told.textContent()).resolves.not.toContain('项目名称');
     await context.close();
   });
 });

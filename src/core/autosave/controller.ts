@@ -26,14 +26,18 @@
  *   entry never saved is not saved while `isBlank(state)`. Before the first `open` it does nothing.
  * - `flush()`: saves now if there is anything to save (pagehide, before switching).
  * - Another tab: the controller listens through `store.onExternalChange` for the open key
- *   (`externalChange(savedAt)` does the same by hand). No unsaved edits → reload silently.
- *   Unsaved edits → three-way merge (base = what this tab last loaded or saved, mine = this tab,
- *   theirs = stored): disjoint edits merge and save at once (notice `merged`); edits of the same
- *   field become `snapshot.conflicts`, and the entry is not saved until each is settled with
- *   `resolve(conflict, 'mine' | 'theirs')` ('mine' keeps the field as it is now, edits since
- *   included). A save refused as a conflict takes the same path. `conflict.path` names lines of
- *   id-keyed arrays by id (`['lines', line.id, 'unitPrice']`); `conflictAt(conflicts, path)` in
- *   ./merge finds the one for a field.
+ *   (`externalChange(savedAt)` does the same by hand; `externalChange(savedAt, true)` when the page
+ *   stored the entry itself, e.g. an import). No unsaved edits → reload; silently, unless the other
+ *   tab replaced a field this tab had saved (its choice in a conflict, say): then notice
+ *   `changed-elsewhere` names those fields. Unsaved edits → three-way merge (base = what this tab
+ *   last loaded or saved, mine = this tab, theirs = stored): disjoint edits merge and save at once
+ *   (notice `merged`); edits of the same field become `snapshot.conflicts`, named in notice
+ *   `conflict` (which offers only what every page shows: keep all mine, take all theirs), and the
+ *   entry is not saved until each is settled with `resolve(conflict, 'mine' | 'theirs')` ('mine'
+ *   keeps the field as it is now, edits since included). A save refused as a conflict takes the
+ *   same path. Fields are named as the page labels them (`fieldName`), rows by their number.
+ *   `conflict.path` names lines of id-keyed arrays by id (`['lines', line.id, 'unitPrice']`);
+ *   `conflictAt(conflicts, path)` in ./merge finds the one for a field.
  * - `remove(key)`, `dismiss(noticeId)`, `hasUnsavedWork()` (dirty, conflicted, or kept work of
  *   another entry: ask before closing).
  *
@@ -46,8 +50,16 @@
  * to offer for download (`store.readBackup`), `fields` the paths of reset fields.
  */
 import { STORAGE_MESSAGES, type LoadResult, type Store } from '../storage';
-import { getAt, mergeThreeWay, resolveConflict, samePath, type FieldConflict, type Path } from './merge';
-import { deepEqual } from './path';
+import {
+  changedPaths,
+  getAt,
+  mergeThreeWay,
+  resolveConflict,
+  samePath,
+  type FieldConflict,
+  type Path,
+} from './merge';
+import { deepEqual, indexedPath, overlaps } from './path';
 import { describePath } from '../json-file';
 import { fill } from '../template';
 
@@ -103,8 +115,10 @@ export type AutosaveNoticeCode =
   | 'repaired'
   /** Another tab's edits were merged with this tab's. */
   | 'merged'
-  /** Another tab changed the same fields: see `snapshot.conflicts`. */
+  /** Another tab changed the same fields: see `snapshot.conflicts`; `fields` names them. */
   | 'conflict'
+  /** Another tab's save replaced values this tab had saved (`fields`), e.g. its choice in a conflict. */
+  | 'changed-elsewhere'
   /** Another tab removed the entry while this tab had edits; they are saved again. */
   | 'removed-elsewhere';
 
@@ -143,7 +157,8 @@ export interface Autosave<T> {
   /** Another entry as stored (through the one reader: problems reported once), for lists. */
   read(key: string): EntryRead<T>;
   flush(): void;
-  externalChange(savedAt: string | null): void;
+  /** Another tab changed the open entry (`byThisPage`: the page stored it itself, e.g. an import). */
+  externalChange(savedAt: string | null, byThisPage?: boolean): void;
   resolve(conflict: FieldConflict, choice: 'mine' | 'theirs'): void;
   remove(key: string): void;
   dismiss(noticeId: string): void;
@@ -159,7 +174,12 @@ interface Session<T> {
   readonly savedAt: string | null;
   readonly dirty: boolean;
   readonly conflicts: readonly FieldConflict[];
+  /** Fields this tab has saved since the entry was opened: another tab replacing one is reported. */
+  readonly written: readonly Path[];
 }
+
+/** Most fields a notice names; the rest are counted. */
+const NAMED_FIELDS = 5;
 
 /** Notices about the open entry only: gone when another entry is opened. */
 const TRANSIENT: readonly AutosaveNoticeCode[] = [
@@ -167,6 +187,7 @@ const TRANSIENT: readonly AutosaveNoticeCode[] = [
   'invalid',
   'merged',
   'conflict',
+  'changed-elsewhere',
   'removed-elsewhere',
 ];
 
@@ -197,6 +218,7 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     savedAt,
     dirty: false,
     conflicts: [],
+    written: [],
   });
 
   let opened = false;
@@ -282,7 +304,10 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     const result = store.save(key, saving, { expectedSavedAt: session.savedAt });
     checkPersistent();
     if (result.ok) {
-      session = { ...session, base: saving, savedAt: result.savedAt, dirty: false };
+      const written = [...session.written];
+      for (const path of changedPaths(session.base, saving))
+        if (!written.some((w) => samePath(w, path))) written.push(path);
+      session = { ...session, base: saving, savedAt: result.savedAt, dirty: false, written };
       drop(['quota', 'invalid']);
       entries = store.list();
     } else if (result.conflict) {
@@ -300,6 +325,41 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     return name ? `「${name}」${text}` : text;
   }
 
+  /** 「项目名称」、「费用明细 · 第 1 行 费用说明」: fields as the page labels them (rows numbered as in `states`). */
+  function namedFields(paths: readonly Path[], ...states: readonly unknown[]): string {
+    const names = [...new Set(paths.map((path) => `「${fieldName(indexedPath(path, ...states))}」`))];
+    const listed = names.slice(0, NAMED_FIELDS).join('、');
+    return names.length > NAMED_FIELDS
+      ? fill(STORAGE_MESSAGES.moreFields, { fields: listed, n: names.length })
+      : listed;
+  }
+
+  /** The conflict notice for the conflicts still open, or none. */
+  function sayConflicts(): void {
+    // Rows are numbered as this tab shows them, or as the other tab's version has them (a line
+    // removed here).
+    const { conflicts, state, base } = session;
+    if (conflicts.length === 0) {
+      drop(['conflict']);
+      return;
+    }
+    notify({
+      id: 'conflict',
+      kind: 'warning',
+      code: 'conflict',
+      text: fill(STORAGE_MESSAGES.fieldConflict, {
+        fields: namedFields(
+          conflicts.map((c) => c.path),
+          state,
+          base,
+        ),
+        keepAllMine: STORAGE_MESSAGES.keepAllMine,
+        takeAllTheirs: STORAGE_MESSAGES.takeAllTheirs,
+      }),
+      fields: conflicts.map((c) => c.path),
+    });
+  }
+
   /** The one reader of stored entries: a problem is copied aside and reported once per stored text. */
   function readStored(k: string): EntryRead<T> {
     const result = store.load(k);
@@ -314,7 +374,13 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
 
   function firstRead(k: string, result: Exclude<LoadResult<T>, { status: 'ok' | 'empty' }>): EntryRead<T> {
     if (result.status === 'recovered' && result.resetFields.length === 0) {
-      notify({ id: `recovered:${k}`, kind: 'info', code: 'recovered', text: about(k, STORAGE_MESSAGES.recovered), entry: k });
+      notify({
+        id: `recovered:${k}`,
+        kind: 'info',
+        code: 'recovered',
+        text: about(k, STORAGE_MESSAGES.recovered),
+        entry: k,
+      });
       return { data: result.data, savedAt: result.savedAt, hold: false };
     }
     // The original is copied aside before anything may replace it (reset fields, a fresh entry).
@@ -349,8 +415,30 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     return { data: undefined, savedAt: null, hold: false };
   }
 
-  /** Brings the open entry in line with what is stored now (another tab saved or removed it). */
-  function reconcile(depth = 0): void {
+  /**
+   * Says which fields this tab had saved that another tab's save has just replaced (from `before`
+   * to `after`), adding to what the notice already names; returns what this tab still wrote.
+   */
+  function tellReplaced(before: unknown, after: unknown): readonly Path[] {
+    const replaced = changedPaths(before, after).filter((p) => session.written.some((w) => overlaps(w, p)));
+    if (replaced.length === 0) return session.written;
+    const earlier = notices.find((n) => n.id === 'changed-elsewhere')?.fields ?? [];
+    const fields = [...earlier.filter((e) => !replaced.some((p) => samePath(p, e))), ...replaced];
+    notify({
+      id: 'changed-elsewhere',
+      kind: 'info',
+      code: 'changed-elsewhere',
+      text: fill(STORAGE_MESSAGES.changedElsewhere, { fields: namedFields(fields, after, before) }),
+      fields,
+    });
+    return session.written.filter((w) => !replaced.some((p) => overlaps(w, p)));
+  }
+
+  /**
+   * Brings the open entry in line with what is stored now (another tab saved or removed it; or,
+   * `byThisPage`, the page itself stored it, which it need not be told about).
+   */
+  function reconcile(depth = 0, byThisPage = false): void {
     if (key === null) return;
     const k = key;
     const wasSavedAt = session.savedAt;
@@ -359,7 +447,8 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     entries = store.list();
     if (!worthKeeping(session)) {
       const state = stored.data ?? initial(k);
-      session = fresh(state, stored.savedAt);
+      const written = stored.data === undefined || byThisPage ? [] : tellReplaced(session.state, state);
+      session = { ...fresh(state, stored.savedAt), written };
       drop(['conflict']);
       return;
     }
@@ -387,18 +476,18 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
       const mineNow = getAt(merged, earlier.path);
       if (!deepEqual(now, mineNow)) conflicts.push({ ...earlier, mine: mineNow, theirs: now });
     }
+    // The merged notice tells of the other tab's edits here; what this tab saved stays its own.
+    const written = session.written;
     session = {
       state: merged,
       base: theirs,
       savedAt: stored.savedAt,
       dirty: !deepEqual(merged, theirs),
       conflicts,
+      written,
     };
-    if (conflicts.length > 0) {
-      notify({ id: 'conflict', kind: 'warning', code: 'conflict', text: STORAGE_MESSAGES.fieldConflict });
-      return;
-    }
-    drop(['conflict']);
+    sayConflicts();
+    if (conflicts.length > 0) return;
     if (session.dirty && stored.savedAt !== wasSavedAt) {
       notify({ id: 'merged', kind: 'info', code: 'merged', text: STORAGE_MESSAGES.merged });
     }
@@ -475,12 +564,12 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
       emit();
     },
 
-    externalChange(savedAt) {
+    externalChange(savedAt, byThisPage = false) {
       if (disposed) return;
       entries = store.list();
       if (opened && key !== null && savedAt !== session.savedAt) {
         cancelTimer();
-        reconcile();
+        reconcile(0, byThisPage);
         schedule();
       }
       emit();
@@ -493,7 +582,7 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
       const state = resolveConflict(session.state, found, choice);
       const conflicts = session.conflicts.filter((c) => c !== found);
       session = { ...session, state, conflicts, dirty: !deepEqual(state, session.base) };
-      if (conflicts.length === 0) drop(['conflict']);
+      sayConflicts();
       schedule();
       emit();
     },

@@ -48,6 +48,33 @@ export function resolveConflict<T>(state: T, conflict: FieldConflict, choice: 'm
   return setAt(state, conflict.path, conflict.theirs);
 }
 
+/**
+ * Where `after` differs from `before`, field by field, with the same paths as conflicts: objects
+ * key by key, id-keyed arrays by id (a line added or removed is its id), other arrays of one length
+ * by index, anything else as one value.
+ */
+export function changedPaths(before: unknown, after: unknown, path: Path = []): Path[] {
+  if (deepEqual(before, after)) return [];
+  if (isPlainObject(before) && isPlainObject(after)) {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    return [...keys].flatMap((key) => changedPaths(own(before, key), own(after, key), [...path, key]));
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    if (isIdKeyed(before) && isIdKeyed(after)) {
+      const was = new Map(before.map((item) => [item.id, item]));
+      const now = new Map(after.map((item) => [item.id, item]));
+      const ids = [...new Set([...was.keys(), ...now.keys()])];
+      const changed = ids.flatMap((id) => changedPaths(was.get(id), now.get(id), [...path, id]));
+      // Only the order changed: the list as a whole.
+      return changed.length > 0 ? changed : [path];
+    }
+    if (before.length === after.length) {
+      return before.flatMap((item, i) => changedPaths(item, after[i], [...path, i]));
+    }
+  }
+  return [path];
+}
+
 /** The conflict at exactly `path`, if any (for showing it beside its field). */
 export function conflictAt(conflicts: readonly FieldConflict[], path: Path): FieldConflict | undefined {
   return conflicts.find((c) => samePath(c.path, path));

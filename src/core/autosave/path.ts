@@ -93,3 +93,43 @@ function setIn(current: unknown, path: Path, depth: number, next: unknown): unkn
   }
   return current;
 }
+
+/**
+ * `path` with each id of an id-keyed array replaced by the element's index in the first of `states`
+ * that holds it, as forms label rows (「第 3 行」). When no state holds it, the path up to the array.
+ */
+export function indexedPath(path: Path, ...states: readonly unknown[]): Path {
+  let shortest: Path | null = null;
+  for (const state of states) {
+    const out: PathSegment[] = [];
+    let current = state;
+    let missing = false;
+    for (const segment of path) {
+      if (Array.isArray(current)) {
+        const i = indexIn(current, segment);
+        if (i < 0) {
+          missing = true;
+          break;
+        }
+        out.push(i);
+        current = current[i];
+      } else {
+        out.push(segment);
+        current =
+          isPlainObject(current) && typeof segment === 'string' && Object.hasOwn(current, segment)
+            ? current[segment]
+            : undefined;
+      }
+    }
+    if (!missing) return out;
+    shortest ??= out;
+  }
+  return shortest ?? path;
+}
+
+/** True when `a` is `b` or contains it (or the other way round): an edit of one touches the other. */
+export function overlaps(a: Path, b: Path): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -70,6 +70,11 @@ const TOP_FIELD: Readonly<Record<string, string>> = {
   participants: 'expected.participants',
   conversions: 'expected.conversions',
   pricePerCustomer: 'expected.price',
+  // Saved with the form but not typed in it: named by the section that shows them.
+  complete: 'text.status',
+  revision: 'approval.heading',
+  approvals: 'approval.heading',
+  history: 'approval.history',
 };
 
 /** A saved field as the form labels it: 「费用明细 · 第 3 行 单价（元）」, 「用途说明」, 「推广目标」. */

@@ -5,7 +5,7 @@
 import type { BudgetRequestLabels } from './labels';
 import type { BudgetRequestResult } from './derive';
 import { approvalTextSection } from './approval';
-import { approvalRulesText, formatPercent, formatQuantity } from './format';
+import { approvalRulesText, formatPercent, formatQuantity, remainingText } from './format';
 export { approvalRulesText };
 import type { BudgetRequestDraft } from './state';
 import { toCsv, type CsvCell } from '../../../core/csv';
@@ -126,7 +126,7 @@ export function requestText(
       [t['budget.annualGeneric'], formatYuan(result.annualFen)],
       [t['budget.used'], formatYuan(result.usedFen)],
       [t['budget.thisRequest'], formatYuan(result.totalFen)],
-      [t['budget.remaining'], formatYuan(position.remainingFen)],
+      [t['budget.remaining'], remainingText(position, t)],
     ];
     sections.push({
       heading: t['text.position'],

@@ -3,9 +3,23 @@ import { formatNumber } from '../../../core/format';
 import { formatYuan, yuanToFen } from '../../../core/money';
 import type { ApprovalStep } from '../../../core/policy-types';
 import { fill } from '../../../core/template';
+import type { BudgetPosition } from './budget';
 import type { BudgetRequestLabels } from './labels';
 
 type Strings = Pick<BudgetRequestLabels, 'result.chainRule.first' | 'result.chainRule.step'>;
+
+/**
+ * 申请后剩余 as every output shows it (screen, paper, text): the amount left, or 「超出预算 ¥118,470.00」
+ * when the request goes over, since ¥0.00 there would hide how far (六（一）2 不得超预算开支).
+ */
+export function remainingText(
+  position: Pick<BudgetPosition, 'overBudget' | 'overByFen' | 'remainingFen'>,
+  t: Pick<BudgetRequestLabels, 'budget.remainingOver'>,
+): string {
+  return position.overBudget
+    ? fill(t['budget.remainingOver'], { amount: formatYuan(position.overByFen) })
+    : formatYuan(position.remainingFen);
+}
 
 /** 「任何金额由市场经理审批；超过 ¥5,000.00 加财务部；…」 from the parameters (六（一）1). */
 export function approvalRulesText(steps: readonly ApprovalStep[], t: Strings): string {

@@ -39,6 +39,7 @@ export type BudgetRequestLabelKey =
   | 'budget.annualGeneric'
   | 'budget.over'
   | 'budget.remaining'
+  | 'budget.remainingOver'
   | 'budget.thisRequest'
   | 'budget.used'
   | 'budget.within'

@@ -42,7 +42,8 @@ export function ApproverPanel(props: {
     requestAnimationFrame(() => document.getElementById('br-approve-result-heading')?.focus());
     return null;
   };
-  // Once decided, the steps show this decision as recorded in the reply (until the form changes).
+  // Once decided, the status and the steps show this decision as recorded in the reply (until the
+  // form changes): after 市场经理 同意 the request waits for the next step, not for 市场经理.
   const shown = made && !stale ? approvalProgress(made.forward, chain) : progress;
   // The step after the one decided, when the decision lets the chain go on.
   const after =
@@ -61,7 +62,7 @@ export function ApproverPanel(props: {
       </p>
       <p class="br-approve-status">
         <strong data-testid="approval-status">
-          {fill(t['approval.status'], { status: statusLabel(progress.status, t) })}
+          {fill(t['approval.status'], { status: statusLabel(shown.status, t) })}
         </strong>
         {' · '}
         {fill(t['approve.revision'], {

@@ -44,11 +44,19 @@ export interface BudgetRequestProps {
   /** BASE_PATH of src/site/base-path.ts ('' at the root). */
   base: string;
   clauseTitles: Record<string, string>;
+  /** Texts of the clauses the tool quotes, by id (from the chapter pages). */
+  clauseTexts: Record<string, string>;
 }
 
 export default function BudgetRequest(props: BudgetRequestProps) {
   const view: ToolContext = useMemo(
-    () => ({ t: props.strings, base: props.base, clauseTitles: props.clauseTitles, policy: props.policy }),
+    () => ({
+      t: props.strings,
+      base: props.base,
+      clauseTitles: props.clauseTitles,
+      clauseTexts: props.clauseTexts,
+      policy: props.policy,
+    }),
     [],
   );
   const { t, policy } = view;

@@ -1,8 +1,11 @@
 // 完成申请: what is still missing (each a button to its field), or the request marked complete.
-import { useState } from 'preact/hooks';
+// An over-budget request is marked complete only after the reader confirms, with 六（一）2 quoted.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatYuan } from '../../../core/money';
 import { fill } from '../../../core/template';
+import { ConfirmStep } from '../../kit/ui/ConfirmStep';
 import type { BudgetRequestView } from '../logic/definition';
-import { focusTarget, type ToolContext } from './common';
+import { ClauseA, Fill, focusTarget, type ToolContext } from './common';
 
 /** Most missing items listed by name; the rest are counted. */
 const MISSING_LISTED = 12;
@@ -17,7 +20,10 @@ export function CompleteSection(props: {
   const { t } = ctx;
   const { complete } = result;
   const [blockedMessage, setBlockedMessage] = useState('');
+  const [asking, setAsking] = useState(false);
+  const markButton = useRef<HTMLButtonElement>(null);
   const missingShown = result.missing.slice(0, MISSING_LISTED);
+  const over = result.position?.overBudget ? result.position : null;
   const markComplete = () => {
     if (result.missing.length > 0) {
       props.onShowEmpty();
@@ -26,8 +32,16 @@ export function CompleteSection(props: {
       return;
     }
     setBlockedMessage('');
-    props.onComplete(true);
+    // 六（一）2 不得超预算开支: going over is the reader's decision to make knowingly, not by a click.
+    if (over) setAsking(true);
+    else props.onComplete(true);
   };
+  const overClause = ctx.policy.clauses.overBudget;
+  // Back within budget, the question is moot.
+  const isOver = over !== null;
+  useEffect(() => {
+    if (!isOver) setAsking(false);
+  }, [isOver]);
   return (
     <section class="br-complete no-print" aria-labelledby="br-complete-heading">
       <h2 id="br-complete-heading">
@@ -64,10 +78,40 @@ export function CompleteSection(props: {
             </div>
           )}
           <div>
-            <button type="button" class="tool-button tool-button--primary" onClick={markComplete}>
+            <button
+              type="button"
+              class="tool-button tool-button--primary"
+              ref={markButton}
+              onClick={markComplete}
+            >
               {t['complete.mark']}
             </button>
           </div>
+          {asking && over && (
+            <ConfirmStep
+              id="br-complete-over"
+              question={
+                <Fill
+                  template={t['complete.overQuestion']}
+                  parts={{
+                    amount: formatYuan(over.overByFen),
+                    clause: <ClauseA id={overClause} ctx={ctx} />,
+                    quote: ctx.clauseTexts[overClause] ?? '',
+                  }}
+                />
+              }
+              confirmLabel={t['complete.overConfirm']}
+              cancelLabel={t['complete.overCancel']}
+              trigger={markButton.current}
+              onConfirm={() => {
+                setAsking(false);
+                // Something may have been cleared while the question was open.
+                if (result.missing.length === 0) props.onComplete(true);
+                else markComplete();
+              }}
+              onCancel={() => setAsking(false)}
+            />
+          )}
         </>
       )}
       <p role="alert" class="tool-error">

@@ -3,7 +3,7 @@
 // Printed; shown on screen for a shared link.
 import { Component } from 'preact';
 import type { BudgetRequestResult, LineResult } from '../logic/derive';
-import { formatPercent, formatQuantity } from '../logic/format';
+import { formatPercent, formatQuantity, remainingText } from '../logic/format';
 import type { BudgetRequestDraft, RequestLineDraft } from '../logic/state';
 import { formatYuan } from '../../../core/money';
 import { ClauseA, OverBudget, type ToolContext } from './common';
@@ -177,7 +177,7 @@ export function PrintSheet({ draft, result, complete, ctx, screen, fingerprint }
                 <td class="num">{formatYuan(result.annualFen)}</td>
                 <td class="num">{formatYuan(result.usedFen)}</td>
                 <td class="num">{formatYuan(result.totalFen)}</td>
-                <td class="num">{formatYuan(position.remainingFen)}</td>
+                <td class="num">{remainingText(position, t)}</td>
               </tr>
             </tbody>
           </table>

@@ -1,7 +1,7 @@
 // 合计、大写、预算余额、审批流程与预期回报: the result block of 预算申请单, announced as it changes.
 import { formatYuan } from '../../../core/money';
 import { fill } from '../../../core/template';
-import { approvalRulesText, formatPercent } from '../logic/format';
+import { approvalRulesText, formatPercent, remainingText } from '../logic/format';
 import type { BudgetRequestResult } from '../logic/derive';
 import { LiveResult } from '../../kit/ui/Notices';
 import { ClauseA, Fill, OverBudget, type ToolContext } from './common';
@@ -46,7 +46,9 @@ export function ResultView({ result, ctx }: { result: BudgetRequestResult; ctx: 
                 </tr>
                 <tr>
                   <th scope="row">{t['budget.remaining']}</th>
-                  <td class="num">{formatYuan(position.remainingFen)}</td>
+                  <td class={position.overBudget ? 'num br-over-amount' : 'num'}>
+                    {remainingText(position, t)}
+                  </td>
                 </tr>
               </tbody>
             </table>

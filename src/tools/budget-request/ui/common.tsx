@@ -13,6 +13,8 @@ export interface ToolContext {
   base: string;
   /** Titles of the clauses the tool cites, by id (from the chapter pages). */
   clauseTitles: Readonly<Record<string, string>>;
+  /** Texts of the clauses the tool quotes, by id (六（一）2 before an over-budget request is completed). */
+  clauseTexts: Readonly<Record<string, string>>;
   policy: BudgetPolicy;
   /** Clause of 投资回报率 for the expected-return block (三（二）6). */
 }

@@ -85,6 +85,8 @@ export const strings = {
   'budget.thisRequest': '本次申请',
   'budget.available': '申请前可用',
   'budget.remaining': '申请后剩余',
+  // 申请后剩余 of a request that goes over: the amount over, never ¥0.00 (六（一）2).
+  'budget.remainingOver': '超出预算 {amount}',
   'budget.pickCategory': '选择费用类别后显示该类别的年度预算。',
   'budget.over':
     '超出预算 {amount}：制度规定不得超预算开支（{clause1}），并须严格按预算安排使用资金，不得随意调整（{clause2}）。请核减金额或先按程序调整预算。',
@@ -127,6 +129,10 @@ export const strings = {
   'complete.noLines': '至少一行费用明细',
   'complete.lineError': '第 {n} 行{field}',
   'complete.status': '状态：{status}',
+  // Marking an over-budget request complete asks first, quoting the clause (六（一）2).
+  'complete.overQuestion': '本申请超出预算 {amount}。{clause}：「{quote}」仍要标记为已完成吗？',
+  'complete.overConfirm': '仍标记为已完成',
+  'complete.overCancel': '取消',
 
   'share.banner': '这是别人分享的预算申请单（只读）。你的草稿没有改动。',
   'share.saveAsDraft': '另存为我的草稿',

@@ -336,7 +336,8 @@ export function createToolRuntime<S, R, C>(
       if (!saved.ok) return saved.error;
       leaveShare();
       unsay('share-error');
-      if (ctl.getSnapshot().key === target) ctl.externalChange(saved.savedAt);
+      // Stored by this page (an import, 另存为): not another tab's change to tell the reader of.
+      if (ctl.getSnapshot().key === target) ctl.externalChange(saved.savedAt, true);
       else ctl.open(target);
       emit();
       return null;

@@ -1,10 +1,12 @@
 // The one confirm step before a destructive action (delete an entry, clear ticks): the question
 // takes focus first so it is read out, Escape or 取消 returns focus to the button that asked.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
 export function ConfirmStep(props: {
   id: string;
-  question: string;
+  /** Text, or text with links (a clause it cites); it names the group. */
+  question: ComponentChildren;
   confirmLabel: string;
   cancelLabel: string;
   onConfirm: () => void;

@@ -1,10 +1,12 @@
 // zh-CN words of the tool kit's buttons, the same in every tool. The runtime's messages are
 // RUNTIME_MESSAGES (../logic/runtime.ts) and the storage's STORAGE_MESSAGES (src/core/storage.ts).
 import { RUNTIME_MESSAGES } from '../logic/runtime';
+import { STORAGE_MESSAGES } from '../../../core/storage';
 
 export const KIT = {
   shareUnreadable: RUNTIME_MESSAGES.shareUnreadable,
   downloadBackup: '下载损坏的记录',
-  keepAllMine: '全部保留本页的',
-  takeAllTheirs: '全部用另一标签页的',
+  // The conflict notice names these buttons: one wording for both.
+  keepAllMine: STORAGE_MESSAGES.keepAllMine,
+  takeAllTheirs: STORAGE_MESSAGES.takeAllTheirs,
 } as const;

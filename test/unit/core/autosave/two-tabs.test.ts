@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { STORAGE_MESSAGES } from '../../../../src/core/storage';
+import { fill } from '../../../../src/core/template';
 import { DELAY, createTabs, empty, fakeClock, line, type Draft } from './helpers';
 
 const set =
@@ -94,7 +95,18 @@ describe('another tab saved the entry', () => {
     expect(snap.conflicts).toEqual([{ path: ['purpose'], base: '', mine: 'A 的用途', theirs: 'B 的用途' }]);
     expect(snap.state).toMatchObject({ purpose: 'A 的用途', project: 'A 的项目' }); // mine shown meanwhile
     expect(snap.notices).toEqual([
-      { id: 'conflict', kind: 'warning', code: 'conflict', text: STORAGE_MESSAGES.fieldConflict },
+      {
+        id: 'conflict',
+        kind: 'warning',
+        code: 'conflict',
+        // With no labels given, a field is named by its path's parts (describePath).
+        text: fill(STORAGE_MESSAGES.fieldConflict, {
+          fields: '「purpose」',
+          keepAllMine: STORAGE_MESSAGES.keepAllMine,
+          takeAllTheirs: STORAGE_MESSAGES.takeAllTheirs,
+        }),
+        fields: [['purpose']],
+      },
     ]);
     expect(a.ctl.hasUnsavedWork()).toBe(true);
     // Autosave of this entry waits, through further edits and a pagehide flush.
@@ -241,5 +253,89 @@ describe('another tab wrote something this tab cannot use', () => {
     const before = a.ctl.getSnapshot();
     a.ctl.externalChange(before.savedAt);
     expect(a.ctl.getSnapshot()).toMatchObject({ state: before.state, dirty: true, notices: [] });
+  });
+});
+
+describe('what each tab is told, in the page’s words', () => {
+  const LABELS: Record<string, string> = { project: '项目名称', purpose: '用途说明' };
+  const COLUMNS: Record<string, string> = { description: '费用说明', quantity: '数量' };
+  /** As a page labels its fields: rows by number (第 1 行), never by their id. */
+  const fieldName = (path: readonly PropertyKey[]): string =>
+    path[0] === 'lines'
+      ? `第 ${typeof path[1] === 'number' ? path[1] + 1 : String(path[1])} 行 ${COLUMNS[String(path[2])] ?? ''}`.trim()
+      : (LABELS[String(path[0])] ?? String(path[0]));
+  const conflictText = (fields: string) =>
+    fill(STORAGE_MESSAGES.fieldConflict, {
+      fields,
+      keepAllMine: STORAGE_MESSAGES.keepAllMine,
+      takeAllTheirs: STORAGE_MESSAGES.takeAllTheirs,
+    });
+
+  /** Tabs A and B on entry `req` (A saved 项目名称 and line l0 first), with page labels. */
+  function labelledTabs() {
+    const clock = fakeClock();
+    const rig = createTabs(clock, { fieldName });
+    const a = rig.openTab();
+    const b = rig.openTab();
+    a.ctl.open('req');
+    a.ctl.edit((d) => ({ ...d, project: '招生', lines: [line('l0', '海报'), line('l1', '展架')] }));
+    clock.advance(DELAY);
+    b.ctl.open('req');
+    a.deliver();
+    b.deliver();
+    return { clock, ...rig, a, b };
+  }
+
+  test('a conflict notice names the fields as the page labels them, and only the choices it shows', () => {
+    const { a, b } = labelledTabs();
+    a.ctl.edit((d) => ({ ...editLine('l1', 'A 的展架')(d), purpose: 'A 的用途' }));
+    b.ctl.edit((d) => ({ ...editLine('l1', 'B 的展架')(d), purpose: 'B 的用途' }));
+    b.ctl.flush();
+    a.deliver();
+    const notice = a.ctl.getSnapshot().notices.find((n) => n.code === 'conflict');
+    expect(notice?.text).toBe(conflictText('「用途说明」、「第 2 行 费用说明」'));
+    expect(notice?.text).not.toContain('标出的地方');
+    // Settled one by one, the notice names what is left.
+    const purpose = a.ctl.getSnapshot().conflicts.find((c) => c.path[0] === 'purpose')!;
+    a.ctl.resolve(purpose, 'theirs');
+    expect(a.ctl.getSnapshot().notices.find((n) => n.code === 'conflict')?.text).toBe(
+      conflictText('「第 2 行 费用说明」'),
+    );
+  });
+
+  test('after a choice, the other tab is told which of the fields it had saved were replaced', () => {
+    const { clock, a, b, stored } = labelledTabs();
+    // B had saved its own 用途说明 and 第 2 行 before A's conflicting edit reached it.
+    b.ctl.edit((d) => ({ ...editLine('l1', 'B 的展架')(d), purpose: 'B 的用途' }));
+    a.ctl.edit((d) => ({ ...editLine('l1', 'A 的展架')(d), purpose: 'A 的用途' }));
+    b.ctl.flush();
+    a.deliver();
+    for (const c of a.ctl.getSnapshot().conflicts) a.ctl.resolve(c, 'mine');
+    clock.advance(DELAY);
+    expect(stored('req')).toMatchObject({ purpose: 'A 的用途' });
+    b.deliver();
+    expect(b.ctl.getSnapshot().state).toMatchObject({ purpose: 'A 的用途' });
+    expect(b.ctl.getSnapshot().notices).toEqual([
+      {
+        id: 'changed-elsewhere',
+        kind: 'info',
+        code: 'changed-elsewhere',
+        text: fill(STORAGE_MESSAGES.changedElsewhere, { fields: '「用途说明」、「第 2 行 费用说明」' }),
+        fields: [['purpose'], ['lines', 'l1', 'description']],
+      },
+    ]);
+  });
+
+  test('a field this tab never saved changes quietly; the page’s own store (an import) is not “another tab”', () => {
+    const { clock, a, b } = labelledTabs();
+    b.ctl.edit(set('purpose', 'B 的用途'));
+    clock.advance(DELAY);
+    a.deliver();
+    expect(a.ctl.getSnapshot().notices).toEqual([]);
+    // A stores a whole new version itself (an import over the open entry) and says so.
+    const saved = a.store.save('req', { ...empty(), project: '导入的项目' }, {});
+    if (!saved.ok) throw new Error('save failed');
+    a.ctl.externalChange(saved.savedAt, true);
+    expect(a.ctl.getSnapshot()).toMatchObject({ state: { project: '导入的项目' }, notices: [] });
   });
 });

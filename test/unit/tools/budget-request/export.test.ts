@@ -143,6 +143,16 @@ describe('text for 微信 / 钉钉', () => {
     expect(none).not.toContain('审批记录');
   });
 
+  test('over budget, 申请后剩余 gives the amount over, never ¥0.00', () => {
+    // 300,000 − 299,000 − 3,600: 2,600 元 over.
+    const draft = request({ used: '299,000' });
+    const text = requestText(draft, deriveRequest(draft, budget, t), budget, t, { clauseRef, complete: false });
+    expect(text).toMatch(/申请后剩余[\u3000 ]*：超出预算 ¥2,600\.00\n/);
+    const within = request({ used: '1,000' });
+    const fine = requestText(within, deriveRequest(within, budget, t), budget, t, { clauseRef, complete: false });
+    expect(fine).toMatch(/申请后剩余[\u3000 ]*：¥295,400\.00\n/);
+  });
+
   test('within budget says so', () => {
     const draft = request();
     const text = requestText(draft, deriveRequest(draft, budget, t), budget, t, {
