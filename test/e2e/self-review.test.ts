@@ -576,7 +576,7 @@ describe('bad input', () => {
 
   it.each([
     ['cut off', '#v1.self-review.!!!', '链接已损坏，请重新复制完整的链接'],
-    ['of another tool', '#v1.budget-request.e30', '链接不属于本工具'],
+    ['of another tool', '#v1.budget-request.e30', '这是预算申请单的分享链接，请在浏览器中直接打开：它会打开预算申请单'],
     // Well-formed, but with a rating of 9.
     [
       'with a rating of 9',

@@ -7,4 +7,6 @@ export const KIT = {
   downloadBackup: '下载损坏的记录',
   keepAllMine: '全部保留本页的',
   takeAllTheirs: '全部用另一标签页的',
+  /** Beside a link that belongs to another page (core/link-owner): {page} is that page's name. */
+  openElsewhere: '打开{page}',
 } as const;

@@ -203,7 +203,7 @@ describe('bad links and files are listed with a reason', () => {
   test.each([
     // [case, text, reason]
     ['a damaged link', 'https://x/tools/onboarding/#r1.onboarding.%%%', '链接已损坏，请重新复制完整的链接'],
-    ['a budget approval', 'r1.budget-request.AAAA', '链接不属于本工具'],
+    ['a budget approval', 'r1.budget-request.AAAA', '这是预算申请单的审批回复链接，请在浏览器中直接打开：它会打开预算申请单'],
     ['not JSON', '{oops', '文件不是有效的 JSON，请选择对方发回的 .json 回复文件'],
     [
       'a JSON file that is no reply',
