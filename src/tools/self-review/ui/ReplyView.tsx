@@ -2,7 +2,9 @@
 // ReviewReply only once a reply is opened, so a first visit carries only the form.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ForeignLink } from '../../../core/link-owner';
 import type { AppraisalPolicy } from '../../../core/policy-types';
+import { OpenElsewhere } from '../../kit/ui/OpenElsewhere';
 import type { ReadReviewReplyResult } from '../../team-review/logic/reply';
 import type { SelfReviewResult } from '../logic/derive';
 import type { SelfReviewState } from '../logic/state';
@@ -26,7 +28,7 @@ export function ReplyView(props: {
 }) {
   const { s, t, state, policy, source } = props;
   const [read, setRead] = useState<Read | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; foreign?: ForeignLink | undefined } | null>(null);
   const opened = useRef<string | null>(null);
 
   // Read (again) whenever the reply or the employee's entry changes: the match follows each edit.
@@ -37,7 +39,7 @@ export function ReplyView(props: {
       if (!live) return;
       if (!r.ok) {
         setRead(null);
-        setError(r.error);
+        setError({ text: r.error, foreign: r.foreign });
         return;
       }
       setError(null);
@@ -59,7 +61,8 @@ export function ReplyView(props: {
       <>
         {error && (
           <p class="tool-error no-print" role="alert">
-            {t('reply.error', { error })}
+            {t('reply.error', { error: error.text })}
+            <OpenElsewhere foreign={error.foreign} />
           </p>
         )}
         {props.picker}

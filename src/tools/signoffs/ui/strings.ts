@@ -51,6 +51,7 @@ export const strings = {
   'receive.summary': '收进 {ok} 份，无法读取 {bad} 份：',
   'receive.ok': '{source}：{message}',
   'receive.bad': '{source}：无法读取，{error}',
+  'receive.elsewhere': '{source}：没有收下。{error}',
   'receive.badAlert': '有 {bad} 份签收无法读取，原因见上面的列表；请让对方重新复制链接或重新下载文件。',
   'list.heading': '签收列表',
   'list.empty': '还没有收到签收。请把新员工发来的签收链接粘贴到上面，或选择签收文件。',
