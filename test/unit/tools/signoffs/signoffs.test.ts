@@ -214,7 +214,19 @@ describe('bad links and files are listed with a reason', () => {
   ])('%s', async (_case, text, error) => {
     const { list, results } = await receiveSignoffs(emptySignoffList(), [{ source: 'f', text }], t);
     expect(list.records).toEqual([]);
-    expect(results).toEqual([{ source: 'f', ok: false, error }]);
+    expect(results).toMatchObject([{ source: 'f', ok: false, error }]);
+  });
+
+  test('a link of another tool carries where it opens, for the link beside the reason', async () => {
+    const { results } = await receiveSignoffs(emptySignoffList(), [{ source: '第 1 行', text: 'https://x/tools/onboarding/#z1.onboarding.AAAA 谢谢' }], t);
+    expect(results).toEqual([
+      {
+        source: '第 1 行',
+        ok: false,
+        error: '这是入职清单的分享链接，请在浏览器中直接打开：它会打开入职清单',
+        foreign: { fragment: 'z1.onboarding.AAAA', opensAt: 'onboarding', page: '入职清单' },
+      },
+    ]);
   });
 
   test('a reply of another kind, and a 签收 with a field missing', async () => {
