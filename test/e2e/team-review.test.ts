@@ -13,6 +13,8 @@ import { parseCsv } from '../../src/core/csv';
 import { formatNumber } from '../../src/core/format';
 import { toJsonFile } from '../../src/core/json-file';
 import { encodeShareCompressed } from '../../src/core/share-link';
+import { fingerprintOf } from '../../src/core/fingerprint';
+import { managerReviewFrom } from '../../src/tools/team-review/logic/state';
 import { formatYuan, type Fen } from '../../src/core/money';
 import type { AppraisalPolicy, BonusPolicy } from '../../src/core/policy-types';
 import { selfReviewResult } from '../../src/tools/self-review/logic/derive';
@@ -293,6 +295,33 @@ describe('团队考核', () => {
     await m.getByRole('button', { name: '载入链接' }).click();
     await m.getByText('共 5 份：新增 0 份，更新 0 份，未变化 5 份，未收下 0 份').waitFor();
     await expect(m.locator('.tr-members li').count()).resolves.toBe(5);
+    await closeClean(manager.watch);
+  });
+
+  it('a team saved before 考核组 was part of a record opens whole and is updated, not doubled', async () => {
+    const self = zhangsan();
+    const record = {
+      person: '张三',
+      self,
+      fingerprint: await fingerprintOf(self),
+      receivedAt: '2026-04-01T08:00:00.000Z',
+      manager: { ...managerReviewFrom(self), comment: '请补充活动数据' },
+    };
+    // Version 1 keyed records by person and period.
+    const saved = { v: 1, savedAt: '2026-04-01T08:00:00.000Z', data: { records: { '2026-03|张三': record }, defaultBase: '', period: '2026-03' } };
+    const manager = await ToolPage.open(browser, 'team-review');
+    const m = manager.page;
+    await m.evaluate(`localStorage.setItem('mh:team-review:team', ${JSON.stringify(JSON.stringify(saved))})`);
+    await m.reload();
+    await manager.ready();
+    await m.getByRole('heading', { name: '上级评定：张三 2026年3月' }).waitFor();
+    await expect(m.getByLabel('上级评语').inputValue()).resolves.toBe('请补充活动数据');
+    const r = await encodeShareCompressed('self-review', SELF_REVIEW_STATE_VERSION, self);
+    if (!r.ok) throw new Error(r.error);
+    await manager.fill('粘贴绩效自评分享链接（每行一个）', r.fragment);
+    await m.getByRole('button', { name: '载入链接' }).click();
+    await m.getByText('共 1 份：新增 0 份，更新 0 份，未变化 1 份，未收下 0 份').waitFor();
+    await expect(m.locator('.tr-members li').count()).resolves.toBe(1);
     await closeClean(manager.watch);
   });
 
