@@ -171,12 +171,12 @@ describe('入职签收', () => {
     await expect(pm.getByText('纸质制度签收单才是正式记录').isVisible()).resolves.toBe(true);
     await manager.fill(PASTE, [link1, linkB, '不是链接', linkB.slice(0, -20)].join('\n'));
     await pm.getByRole('button', { name: '收进列表' }).click();
-    await pm.getByText('收进 2 份，无法读取 2 份').waitFor();
+    await pm.getByText('收进 2 份，未收下 2 份').waitFor();
     await expect(result(pm, '第 1 行').textContent()).resolves.toBe('第 1 行：已加入「王小明」的签收');
     await expect(result(pm, '第 2 行').textContent()).resolves.toBe('第 2 行：已加入「李小红」的签收');
     for (const line of ['第 3 行', '第 4 行'])
       await expect(result(pm, line).textContent()).resolves.toMatch(new RegExp(`^${line}：无法读取，.{4,}`));
-    await pm.getByRole('alert').filter({ hasText: '有 2 份签收无法读取' }).waitFor();
+    await pm.getByRole('alert').filter({ hasText: '有 2 份没有收下' }).waitFor();
     // The pasted lines stay when some failed, so the manager can fix them.
     await expect(manager.field(PASTE).inputValue()).resolves.toContain('不是链接');
 
