@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import { APP_ID, plainObject, validateState, type StateSchema } from './json-file';
 import { FINGERPRINT_LENGTH } from './fingerprint';
 import { linkFragmentIn } from './link-fragment';
+import type { ForeignLink } from './link-owner';
 import { SHARE_MESSAGES, decodeFragment, encodeFragment, type EncodeShareResult } from './share-link';
 
 /** Version of the envelope and link form; bump it when a reply's shape changes. */
@@ -80,7 +81,13 @@ export function matchesReply(
 
 export type ReplyResult<P> =
   | { readonly ok: true; readonly reply: Reply<P> }
-  | { readonly ok: false; readonly error: string; readonly field?: readonly PropertyKey[] };
+  | {
+      readonly ok: false;
+      readonly error: string;
+      readonly field?: readonly PropertyKey[];
+      /** A link of another tool or kind: where it opens (see ./link-owner). */
+      readonly foreign?: ForeignLink;
+    };
 
 export interface ReadReplyOptions {
   /** Kinds this page handles; any other is refused (default: any kind). */

@@ -9,7 +9,8 @@
  * btoa or Buffer); deflate is the platform's CompressionStream, declared below.
  */
 import { upgradeState, validateState, type Migrate, type StateSchema } from './json-file';
-import { parseLinkFragment, type LinkKind } from './link-fragment';
+import { linkFragmentInfo, parseLinkFragment, type LinkKind } from './link-fragment';
+import { foreignLink, type ForeignLink } from './link-owner';
 import { fill } from './template';
 
 /** Longest fragment we produce; long URLs get cut by chat apps and some browsers. */
@@ -168,7 +169,13 @@ export type EncodeShareResult =
 
 export type DecodeShareResult<T> =
   | { readonly ok: true; readonly state: T; readonly migrated: boolean }
-  | { readonly ok: false; readonly error: string; readonly field?: readonly PropertyKey[] };
+  | {
+      readonly ok: false;
+      readonly error: string;
+      readonly field?: readonly PropertyKey[];
+      /** A link of another tool or kind: where it opens (see ./link-owner). */
+      readonly foreign?: ForeignLink;
+    };
 
 const DAMAGED = { ok: false, error: SHARE_MESSAGES.damaged } as const;
 
@@ -294,7 +301,7 @@ export async function encodeFragment(
 
 export type FragmentJsonResult =
   | { readonly ok: true; readonly json: string; readonly version: number }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly error: string; readonly foreign?: ForeignLink };
 
 /**
  * The one decoder: a fragment of `kind` for `tool` (with or without `#`), plain or deflated, any
@@ -302,9 +309,16 @@ export type FragmentJsonResult =
  */
 export async function decodeFragment(fragment: string, kind: LinkKind, tool: string): Promise<FragmentJsonResult> {
   const parsed = parseLinkFragment(fragment);
+  if (!parsed) return DAMAGED;
   const letters: readonly string[] = Object.values(LETTERS[kind]);
-  if (!parsed || !letters.includes(parsed.letter)) return DAMAGED;
-  if (parsed.tool !== tool) return { ok: false, error: SHARE_MESSAGES.otherTool };
+  if (!letters.includes(parsed.letter) || parsed.tool !== tool) {
+    // Well formed, but another tool's or another kind (a share link where a reply is expected):
+    // say what it is and where it opens, rather than that it is damaged.
+    const theirs = linkFragmentInfo(fragment)?.kind ?? kind;
+    const elsewhere = foreignLink(theirs, parsed.tool, fragment);
+    if (elsewhere) return { ok: false, ...elsewhere };
+    return parsed.tool !== tool ? { ok: false, error: SHARE_MESSAGES.otherTool } : DAMAGED;
+  }
   let bytes = base64UrlDecode(parsed.payload);
   if (bytes && parsed.letter === LETTERS[kind].deflated) {
     const Decompression = platform.DecompressionStream;

@@ -484,6 +484,20 @@ describe('预算申请单 审批', () => {
     await closeClean(tool.watch);
   });
 
+  it('a 签收 link pasted as a 审批 reply says what it is, with a link to 新员工签收', async () => {
+    const tool = await ToolPage.open(browser, 'budget-request');
+    await pasteReply(tool, `${siteUrl('/tools/signoffs/')}#r1.onboarding.AAAA`);
+    const refused = tool.page.getByRole('alert').filter({ hasText: '回复无法使用：' });
+    await refused.waitFor();
+    await expect(refused.textContent()).resolves.toContain(
+      '这是入职清单的签收链接，请在浏览器中直接打开：它会打开新员工签收',
+    );
+    await expect(refused.getByRole('link', { name: '打开新员工签收' }).getAttribute('href')).resolves.toBe(
+      `${new URL(siteUrl('/tools/signoffs/')).pathname}#r1.onboarding.AAAA`,
+    );
+    await closeClean(tool.watch);
+  });
+
   it('on a 375 px phone the requester’s 审批 section, with the reply box open, stays inside its box', async () => {
     const tool = new ToolPage(
       await openPage(browser, PATH, { viewport: { width: 375, height: 800 } }),

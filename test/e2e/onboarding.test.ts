@@ -567,7 +567,7 @@ describe('bad input: a clear Chinese message, and the checklist still opens', ()
 
   it.each([
     ['#v1.onboarding.@@@', '链接已损坏，请重新复制完整的链接'],
-    ['#v1.budget-request.e30', '链接不属于本工具'],
+    ['#v1.budget-request.e30', '这是预算申请单的分享链接，请在浏览器中直接打开：它会打开预算申请单'],
     ['#v9.onboarding.e30', '链接来自较新的版本'],
     // Valid encoding, wrong content: {"name":1}
     [`#v1.onboarding.${Buffer.from('{"name":1}').toString('base64url')}`, '链接内容不完整'],

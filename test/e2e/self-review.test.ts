@@ -574,9 +574,26 @@ describe('bad input', () => {
     await closeClean(watch);
   });
 
+  it('a 绩效自评 share link pasted as the 上级评定 reply says what it is, with a link to open it', async () => {
+    const watch = await open();
+    const { page } = watch;
+    await page.getByText('收到上级评定回复？').click();
+    await page.getByLabel('粘贴回复链接').fill(`${siteUrl(PATH)}#z1.self-review.AAAA`);
+    await page.getByRole('button', { name: '打开回复' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: '无法打开上级评定回复：' });
+    await refused.waitFor();
+    await expect(refused.textContent()).resolves.toContain(
+      '这是绩效自评的分享链接，请在浏览器中直接打开：它会打开绩效自评',
+    );
+    await expect(refused.getByRole('link', { name: '打开绩效自评' }).getAttribute('href')).resolves.toBe(
+      `${new URL(siteUrl(PATH)).pathname}#z1.self-review.AAAA`,
+    );
+    await closeClean(watch);
+  });
+
   it.each([
     ['cut off', '#v1.self-review.!!!', '链接已损坏，请重新复制完整的链接'],
-    ['of another tool', '#v1.budget-request.e30', '链接不属于本工具'],
+    ['of another tool', '#v1.budget-request.e30', '这是预算申请单的分享链接，请在浏览器中直接打开：它会打开预算申请单'],
     // Well-formed, but with a rating of 9.
     [
       'with a rating of 9',

@@ -17,7 +17,7 @@ import {
   type SignoffPayload,
 } from '../../src/tools/onboarding/logic/signoff';
 import { launchBrowser, openPage, siteUrl, type PageWatch, closeClean } from './support/browser';
-import { ToolPage } from './support/tool-page';
+import { ToolPage, copyFromTool } from './support/tool-page';
 
 const onboarding = parse(readFileSync('content/policy/onboarding.yaml', 'utf8')) as {
   phases: { id: string; name: string; dueDay: number }[];
@@ -171,12 +171,12 @@ describe('入职签收', () => {
     await expect(pm.getByText('纸质制度签收单才是正式记录').isVisible()).resolves.toBe(true);
     await manager.fill(PASTE, [link1, linkB, '不是链接', linkB.slice(0, -20)].join('\n'));
     await pm.getByRole('button', { name: '收进列表' }).click();
-    await pm.getByText('收进 2 份，无法读取 2 份').waitFor();
+    await pm.getByText('收进 2 份，未收下 2 份').waitFor();
     await expect(result(pm, '第 1 行').textContent()).resolves.toBe('第 1 行：已加入「王小明」的签收');
     await expect(result(pm, '第 2 行').textContent()).resolves.toBe('第 2 行：已加入「李小红」的签收');
     for (const line of ['第 3 行', '第 4 行'])
       await expect(result(pm, line).textContent()).resolves.toMatch(new RegExp(`^${line}：无法读取，.{4,}`));
-    await pm.getByRole('alert').filter({ hasText: '有 2 份签收无法读取' }).waitFor();
+    await pm.getByRole('alert').filter({ hasText: '有 2 份没有收下' }).waitFor();
     // The pasted lines stay when some failed, so the manager can fix them.
     await expect(manager.field(PASTE).inputValue()).resolves.toContain('不是链接');
 
@@ -251,6 +251,36 @@ describe('入职签收', () => {
     await manager.ready();
     await expect(rowNames(pm)).resolves.toEqual(['李小红', '王小明']);
     await closeClean(m);
+  });
+
+  it('an 入职清单 share link pasted here says what it is and opens the 入职清单 from its link', async () => {
+    // The new hire copies the checklist's share link (not the 签收 link) and sends that by mistake.
+    const hire = await newHire('09:00');
+    await fillProfile(hire.page, '孙小梅', 'crm', '2026-05-18');
+    await new ToolPage(hire, 'onboarding').waitSaved();
+    const share = await copyFromTool(hire.page, '复制分享链接');
+    expect(share).toMatch(/\/tools\/onboarding\/#[vz]1\.onboarding\./);
+    await closeClean(hire);
+
+    const manager = await ToolPage.open(browser, 'signoffs');
+    const { page } = manager;
+    await page.getByLabel(PASTE).fill(`${share} 谢谢`);
+    await page.getByRole('button', { name: '收进列表' }).click();
+    const line = result(page, '第 1 行');
+    await line.waitFor();
+    await expect(line.textContent()).resolves.toContain(
+      '这是入职清单的分享链接，请在浏览器中直接打开：它会打开入职清单',
+    );
+    await expect(line.textContent()).resolves.not.toContain('已损坏');
+    const open = line.getByRole('link', { name: '打开入职清单' });
+    await expect(open.getAttribute('href')).resolves.toBe(
+      new URL(share).pathname + new URL(share).hash,
+    );
+    await open.click();
+    await page.waitForURL(/\/tools\/onboarding\/#/);
+    await new ToolPage(manager.watch, 'onboarding').ready();
+    await expect(page.getByLabel('姓名', { exact: true }).inputValue()).resolves.toBe('孙小梅');
+    await closeClean(manager.watch);
   });
 
   it('the list passes axe in light and dark and does not scroll sideways at 375 px', async () => {

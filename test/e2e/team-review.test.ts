@@ -12,6 +12,9 @@ import { TARGET_NOT_POSITIVE } from '../../src/core/scoring';
 import { parseCsv } from '../../src/core/csv';
 import { formatNumber } from '../../src/core/format';
 import { toJsonFile } from '../../src/core/json-file';
+import { encodeShareCompressed } from '../../src/core/share-link';
+import { fingerprintOf } from '../../src/core/fingerprint';
+import { managerReviewFrom } from '../../src/tools/team-review/logic/state';
 import { formatYuan, type Fen } from '../../src/core/money';
 import type { AppraisalPolicy, BonusPolicy } from '../../src/core/policy-types';
 import { selfReviewResult } from '../../src/tools/self-review/logic/derive';
@@ -92,7 +95,7 @@ describe('团队考核', () => {
     await expect(m.getByText('签字的绩效考核表才是考核记录').first().isVisible()).resolves.toBe(true);
     await manager.fill('粘贴绩效自评分享链接（每行一个）', `${link}\n不是链接`);
     await m.getByRole('button', { name: '载入链接' }).click();
-    await m.getByText('新增 1 份，更新 0 份，未变化 0 份，失败 1 份').waitFor();
+    await m.getByText('新增 1 份，更新 0 份，未变化 0 份，未收下 1 份').waitFor();
     await expect(m.getByRole('alert').filter({ hasText: '第 2 行：' }).isVisible()).resolves.toBe(true);
 
     // ---- a second member from a JSON file, a bad file beside it ----
@@ -108,11 +111,11 @@ describe('团队考核', () => {
       { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{ 不是 JSON') },
     ]);
     await m.getByRole('alert').filter({ hasText: 'bad.json：' }).waitFor();
-    await expect(m.getByText('新增 1 份，更新 0 份，未变化 0 份，失败 1 份').isVisible()).resolves.toBe(true);
+    await expect(m.getByText('新增 1 份，更新 0 份，未变化 0 份，未收下 1 份').isVisible()).resolves.toBe(true);
     // The same link again updates nothing and never doubles the member.
     await manager.fill('粘贴绩效自评分享链接（每行一个）', link);
     await m.getByRole('button', { name: '载入链接' }).click();
-    await m.getByText('新增 0 份，更新 0 份，未变化 1 份，失败 0 份').waitFor();
+    await m.getByText('新增 0 份，更新 0 份，未变化 1 份，未收下 0 份').waitFor();
     await expect(m.locator('.tr-members li').count()).resolves.toBe(2);
     await manager.waitSaved();
 
@@ -254,6 +257,89 @@ describe('团队考核', () => {
     await shown.getByText('指纹不同').waitFor();
     await expect(shown.getByText('活动人数以报名表为准').isVisible()).resolves.toBe(true);
     await closeClean(employee);
+  });
+
+  it('five links, two of one name and period in two 考核组: every line is accounted for and both are kept', async () => {
+    const five = [
+      emptyReview(appraisal, 'promotion', '2026-03', '张伟'),
+      emptyReview(appraisal, 'crm', '2026-03', '张伟'),
+      emptyReview(appraisal, 'promotion', '2026-03', '李芳'),
+      emptyReview(appraisal, 'crm', '2026-03', '王敏'),
+      emptyReview(appraisal, 'promotion', '2026-03', '陈静'),
+    ];
+    const links: string[] = [];
+    for (const self of five) {
+      const r = await encodeShareCompressed('self-review', SELF_REVIEW_STATE_VERSION, self);
+      if (!r.ok) throw new Error(r.error);
+      links.push(siteUrl(`/tools/self-review/#${r.fragment}`));
+    }
+    const manager = await ToolPage.open(browser, 'team-review');
+    const m = manager.page;
+    await manager.fill('粘贴绩效自评分享链接（每行一个）', links.join('\n'));
+    await m.getByRole('button', { name: '载入链接' }).click();
+    const summary = m.locator('.tr-receive-report p');
+    await summary.waitFor();
+    await expect(summary.textContent()).resolves.toBe('共 5 份：新增 5 份，更新 0 份，未变化 0 份，未收下 0 份');
+    // Each line named in the report; the two 张伟 told apart by their 考核组.
+    const added = await m.locator('.tr-receive-report li').first().textContent();
+    for (const n of [1, 2, 3, 4, 5]) expect(added).toContain(`第 ${n} 行`);
+    for (const g of ['promotion', 'crm']) {
+      await expect(
+        m.getByRole('button', { name: `评定张伟（${group(g).name}） 2026年3月` }).count(),
+      ).resolves.toBe(1);
+    }
+    await expect(m.locator('.tr-members li').count()).resolves.toBe(5);
+    await expect(m.locator('.tr-team-table tbody tr').count()).resolves.toBe(5);
+    await manager.waitSaved();
+    // The same five again: five lines, five unchanged, nothing doubled.
+    await manager.fill('粘贴绩效自评分享链接（每行一个）', links.join('\n'));
+    await m.getByRole('button', { name: '载入链接' }).click();
+    await m.getByText('共 5 份：新增 0 份，更新 0 份，未变化 5 份，未收下 0 份').waitFor();
+    await expect(m.locator('.tr-members li').count()).resolves.toBe(5);
+    await closeClean(manager.watch);
+  });
+
+  it('a team saved before 考核组 was part of a record opens whole and is updated, not doubled', async () => {
+    const self = zhangsan();
+    const record = {
+      person: '张三',
+      self,
+      fingerprint: await fingerprintOf(self),
+      receivedAt: '2026-04-01T08:00:00.000Z',
+      manager: { ...managerReviewFrom(self), comment: '请补充活动数据' },
+    };
+    // Version 1 keyed records by person and period.
+    const saved = { v: 1, savedAt: '2026-04-01T08:00:00.000Z', data: { records: { '2026-03|张三': record }, defaultBase: '', period: '2026-03' } };
+    const manager = await ToolPage.open(browser, 'team-review');
+    const m = manager.page;
+    await m.evaluate(`localStorage.setItem('mh:team-review:team', ${JSON.stringify(JSON.stringify(saved))})`);
+    await m.reload();
+    await manager.ready();
+    await m.getByRole('heading', { name: '上级评定：张三 2026年3月' }).waitFor();
+    await expect(m.getByLabel('上级评语').inputValue()).resolves.toBe('请补充活动数据');
+    const r = await encodeShareCompressed('self-review', SELF_REVIEW_STATE_VERSION, self);
+    if (!r.ok) throw new Error(r.error);
+    await manager.fill('粘贴绩效自评分享链接（每行一个）', r.fragment);
+    await m.getByRole('button', { name: '载入链接' }).click();
+    await m.getByText('共 1 份：新增 0 份，更新 0 份，未变化 1 份，未收下 0 份').waitFor();
+    await expect(m.locator('.tr-members li').count()).resolves.toBe(1);
+    await closeClean(manager.watch);
+  });
+
+  it('a 上级评定 reply pasted where 自评 links go says what it is and where it opens', async () => {
+    const manager = await ToolPage.open(browser, 'team-review');
+    const m = manager.page;
+    await manager.fill('粘贴绩效自评分享链接（每行一个）', siteUrl('/tools/self-review/#r1.self-review.AAAA'));
+    await m.getByRole('button', { name: '载入链接' }).click();
+    const refused = m.getByRole('alert').filter({ hasText: '第 1 行：' });
+    await refused.waitFor();
+    await expect(refused.textContent()).resolves.toContain(
+      '这是团队考核发回的上级评定链接，请在浏览器中直接打开：它会打开绩效自评',
+    );
+    await expect(refused.getByRole('link', { name: '打开绩效自评' }).getAttribute('href')).resolves.toBe(
+      `${new URL(siteUrl('/tools/self-review/')).pathname}#r1.self-review.AAAA`,
+    );
+    await closeClean(manager.watch);
   });
 
   it('a fresh page loads no code for members, replies or print sheets until the first member comes', async () => {

@@ -47,7 +47,7 @@ export async function reviewReplyLink(self: SelfReviewState): Promise<string> {
   const at = new Date('2026-04-03T10:00:00Z');
   const received = [{ ok: true as const, source: '1', self }];
   const state = (await fileReceived(emptyTeamReview(), received, appraisal, strings, at)).state;
-  const key = recordKey(self.name.trim(), self.period);
+  const key = recordKey(self.name.trim(), self.period, self.group);
   const m: ManagerReview = state.records[key]!.manager;
   m.kpis[NOTED_KPI] = { ...m.kpis[NOTED_KPI]!, actual: '91', comment: NOTE };
   m.comment = '整体达标，满意度请继续跟进。';

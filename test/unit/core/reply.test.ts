@@ -162,13 +162,14 @@ describe('reply links', () => {
         return share.ok ? share.fragment : '';
       },
       undefined,
-      SHARE_MESSAGES.damaged,
+      // Named, with where it opens, not called damaged.
+      '这是预算申请单的分享链接，请在浏览器中直接打开：它会打开预算申请单',
     ],
     [
       "another tool's reply",
       () => rawLink({ ...good, tool: 'onboarding' }, 'onboarding'),
       undefined,
-      SHARE_MESSAGES.otherTool,
+      '这是入职清单的签收链接，请在浏览器中直接打开：它会打开新员工签收',
     ],
     [
       'a newer page made it',

@@ -5,6 +5,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ApprovalStep } from '../../../core/policy-types';
 import { fill } from '../../../core/template';
+import type { ForeignLink } from '../../../core/link-owner';
+import { OpenElsewhere } from '../../kit/ui/OpenElsewhere';
 import type { ToolEntry } from '../../kit/ui/use-tool';
 import {
   applyApprovalReply,
@@ -30,6 +32,8 @@ export interface IncomingReply {
   readonly reply: ApprovalReply | null;
   readonly match: ReplyMatch | null;
   readonly error: string | null;
+  /** The pasted link belongs to another tool or kind: where it opens. */
+  readonly foreign?: ForeignLink;
 }
 
 /** The draft a reply is for: same request id (the open draft first), and one it applies to. */
@@ -61,7 +65,10 @@ export async function readIncoming(
   t: BudgetRequestStrings,
 ): Promise<IncomingReply> {
   const read = await readApprovalReply(source.text);
-  if (!read.ok) return { origin: source.origin, reply: null, match: null, error: read.error };
+  if (!read.ok) {
+    const { error, foreign } = read;
+    return { origin: source.origin, reply: null, match: null, error, ...(foreign ? { foreign } : {}) };
+  }
   const m = await matchReply(read.reply, entries, chainOf, t);
   return {
     origin: source.origin,
@@ -124,6 +131,7 @@ export function ReplyConfirm(props: {
       {incoming.error && (
         <p class="tool-error" role="alert">
           {fill(t['reply.error'], { error: incoming.error })}
+          <OpenElsewhere foreign={incoming.foreign} />
         </p>
       )}
       <div class="tool-export-buttons">

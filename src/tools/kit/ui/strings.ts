@@ -9,4 +9,6 @@ export const KIT = {
   // The conflict notice names these buttons: one wording for both.
   keepAllMine: STORAGE_MESSAGES.keepAllMine,
   takeAllTheirs: STORAGE_MESSAGES.takeAllTheirs,
+  /** Beside a link that belongs to another page (core/link-owner): {page} is that page's name. */
+  openElsewhere: '打开{page}',
 } as const;

@@ -5,9 +5,11 @@
 // the view (./ReplyView) and the reply code load when a reply is opened.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { clearLinkFragment, onLinkFragment, readLinkFragment } from '../../../client/link-fragment';
+import type { ForeignLink } from '../../../core/link-owner';
 import type { AppraisalPolicy } from '../../../core/policy-types';
 import type { OwnReviewOf, ReadReviewReplyResult } from '../../team-review/logic/reply';
 import { SELF_REVIEW_TOOL, reviewKey, type SelfReviewState } from '../logic/state';
+import { OpenElsewhere } from '../../kit/ui/OpenElsewhere';
 import { ReplyPicker } from '../../kit/ui/ReceiveBox';
 import { useOnDemand } from '../../kit/ui/lazy';
 import type { S, T } from './types';
@@ -25,6 +27,8 @@ export interface ReviewReplyState {
   readonly source: ReplySource | null;
   readonly read: ReadReply | null;
   readonly error: string | null;
+  /** When the text is a link of another page: the way there. */
+  readonly foreign: ForeignLink | null;
   readonly open: (text: string) => void;
   readonly close: () => void;
 }
@@ -46,6 +50,7 @@ export function useReviewReply(props: {
   const [source, setSource] = useState<ReplySource | null>(null);
   const [read, setRead] = useState<ReadReply | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [foreign, setForeign] = useState<ForeignLink | null>(null);
   const latest = useRef(props);
   latest.current = props;
   const opened = useRef<ReplySource | null>(null);
@@ -62,6 +67,7 @@ export function useReviewReply(props: {
     if (source === null) {
       setRead(null);
       setError(null);
+      setForeign(null);
       return;
     }
     let live = true;
@@ -73,9 +79,11 @@ export function useReviewReply(props: {
         if (!r.ok) {
           setRead(null);
           setError(r.error);
+          setForeign(r.foreign ?? null);
           return;
         }
         setError(null);
+        setForeign(null);
         setRead({ ...r, source });
         // First reading: the form below shows the reply's period (the employee's own, or an empty one).
         if (opened.current !== source) {
@@ -86,7 +94,9 @@ export function useReviewReply(props: {
         }
       })
       .catch(() => {
-        if (live) setError(latest.current.unloaded);
+        if (!live) return;
+        setError(latest.current.unloaded);
+        setForeign(null);
       });
     return () => {
       live = false;
@@ -97,6 +107,7 @@ export function useReviewReply(props: {
     source,
     read,
     error,
+    foreign,
     open: (text) => setSource({ text, from: 'picker' }),
     close: () => {
       setSource(null);
@@ -121,6 +132,7 @@ export function ReplyShown(props: ShownProps) {
     return (
       <p class="tool-error no-print" role="alert">
         {t('reply.error', { error: reply.error })}
+        <OpenElsewhere foreign={reply.foreign ?? undefined} />
       </p>
     );
   }
@@ -148,6 +160,7 @@ export function ReplyPickerBox(props: { reply: ReviewReplyState; s: S; t: T; dis
       {reply.error !== null && reply.source?.from === 'picker' && (
         <p class="tool-error no-print" role="alert">
           {t('reply.error', { error: reply.error })}
+          <OpenElsewhere foreign={reply.foreign ?? undefined} />
         </p>
       )}
     </>

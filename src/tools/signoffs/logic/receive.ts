@@ -3,6 +3,7 @@
  * each accounted for (added, updated, unchanged, older, or refused with its reason). Loads when the
  * first 签收 comes, not with the list.
  */
+import type { ForeignLink } from '../../../core/link-owner';
 import { readReply } from '../../../core/reply';
 import { fill } from '../../../core/template';
 import { signoffReplyFormat } from '../../onboarding/logic/signoff';
@@ -25,7 +26,13 @@ export type SignoffReceipt =
       readonly outcome: Exclude<AddOutcome, 'full'>;
       readonly message: string;
     }
-  | { readonly source: string; readonly ok: false; readonly error: string };
+  | {
+      readonly source: string;
+      readonly ok: false;
+      readonly error: string;
+      /** A link of another tool or kind: where it opens. */
+      readonly foreign?: ForeignLink;
+    };
 
 /** Pasted text → one item per non-empty line (a pasted JSON reply is one item). */
 export function pastedItems(pasted: string, t: Strings): ReceivedItem[] {
@@ -56,7 +63,8 @@ export async function receiveSignoffs(
     }
     const read = await readReply(item.text, signoffReplyFormat);
     if (!read.ok) {
-      results.push({ source: item.source, ok: false, error: read.error });
+      const { error, foreign } = read;
+      results.push({ source: item.source, ok: false, error, ...(foreign ? { foreign } : {}) });
       continue;
     }
     const added = addSignoff(current, read.reply);

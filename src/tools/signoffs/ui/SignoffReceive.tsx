@@ -1,5 +1,6 @@
 // Receiving 签收: links or a reply's JSON pasted (one link a line), reply files chosen or dropped
 // (many at once). The logic files them; this lists what happened to each, refusals with reasons.
+import { OpenElsewhere } from '../../kit/ui/OpenElsewhere';
 import { ReceiveBox } from '../../kit/ui/ReceiveBox';
 import type { SignoffReceipt } from '../logic/receive';
 import type { SignoffsStrings } from './strings';
@@ -56,7 +57,8 @@ export function SignoffReceive(props: {
                   </li>
                 ) : (
                   <li key={i} class="so-result--bad">
-                    {t('receive.bad', { source: r.source, error: r.error })}
+                    {t(r.foreign ? 'receive.elsewhere' : 'receive.bad', { source: r.source, error: r.error })}
+                    <OpenElsewhere foreign={r.foreign} />
                   </li>
                 ),
               )}

@@ -12,6 +12,7 @@ import {
   TEAM_REVIEW_STATE_VERSION,
   TEAM_REVIEW_TOOL,
   emptyTeamReview,
+  migrateTeamReview,
   parseRecordKey,
   teamReviewStateSchema,
   type TeamReviewState,
@@ -47,7 +48,8 @@ export function teamFieldLabel(path: readonly PropertyKey[], ctx: TeamReviewCont
   if (head === 'defaultBase') return words['team.defaultBase'] ?? null;
   if (head !== 'records' || typeof key !== 'string') return null;
   const who = parseRecordKey(key);
-  const member = who ? `${who.person} ${who.period}` : key;
+  const groupName = who && ctx.appraisal.groups.find((g) => g.id === who.group)?.name;
+  const member = who ? `${who.person}${groupName ? `（${groupName}）` : ''} ${who.period}` : key;
   if (part !== 'manager') return member;
   const kpi = ctx.appraisal.groups.flatMap((g) => g.kpis).find((k) => k.id === id);
   const item = ctx.appraisal.behaviour.items.find((b) => b.id === id);
@@ -64,6 +66,7 @@ export const teamReviewTool: ToolDefinition<TeamReviewState, TeamResult, TeamRev
   id: TEAM_REVIEW_TOOL,
   version: TEAM_REVIEW_STATE_VERSION,
   schema: teamReviewStateSchema,
+  migrate: migrateTeamReview,
   empty: () => emptyTeamReview(),
   isBlank: (state) => Object.keys(state.records).length === 0 && state.defaultBase.trim() === '',
   fieldLabel: teamFieldLabel,

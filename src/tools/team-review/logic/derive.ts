@@ -266,7 +266,7 @@ export function deriveTeam(
   for (const [key, record] of years) {
     const year = parsePeriod(record.self.period)!.year;
     const monthsOfYear = Array.from({ length: 12 }, (_, i): ManagerMonth => {
-      const monthKey = recordKey(record.person, formatPeriod({ kind: 'month', year, month: i + 1 }));
+      const monthKey = recordKey(record.person, formatPeriod({ kind: 'month', year, month: i + 1 }), record.self.group);
       const found = records.get(monthKey);
       const total = found?.manager?.total ?? null;
       return { month: i + 1, key: found ? monthKey : null, total };

@@ -1,14 +1,17 @@
 /**
  * Receiving 绩效自评: many share links pasted one per line, or many JSON files dropped at once.
- * Each valid one becomes (or updates) the record of its member and period; each bad one is listed
- * with its reason, and the rest still load: one bad file never costs the manager the others.
+ * Each valid one becomes (or updates) the record of its member, period and 考核组; each bad one is
+ * listed with its reason, and the rest still load: one bad file never costs the manager the others.
+ * Every non-blank line and every file gets exactly one receipt, so the counts add up to what was sent.
  * Pure apart from hashing (async).
  */
 import { fingerprintOf } from '../../../core/fingerprint';
 import { parseJsonFile } from '../../../core/json-file';
 import { linkFragmentIn } from '../../../core/link-fragment';
+import type { ForeignLink } from '../../../core/link-owner';
 import type { AppraisalPolicy } from '../../../core/policy-types';
 import { decodeShareAny } from '../../../core/share-link';
+import { fill } from '../../../core/template';
 import {
   SELF_REVIEW_STATE_VERSION,
   SELF_REVIEW_TOOL,
@@ -17,6 +20,7 @@ import {
   type SelfReviewState,
 } from '../../self-review/logic/state';
 import {
+  MAX_RECORDS,
   managerReviewFrom,
   personKey,
   rebaseManagerReview,
@@ -30,32 +34,51 @@ export type ReceiveLabelKey =
   | 'receive.line'
   | 'receive.noName'
   | 'receive.unknownGroup'
-  | 'receive.emptyFile';
+  | 'receive.emptyFile'
+  | 'receive.full';
 export type ReceiveLabels = Readonly<Record<ReceiveLabelKey, string>>;
 
-/** One link or file that did not load, and why (in Chinese, for the list beside the box). */
-export interface ReceiveFailure {
-  /** 第 3 行 or the file's name. */
-  readonly source: string;
-  readonly reason: string;
-}
+/**
+ * What became of one pasted line or one file: its record made (added), changed (updated) or already
+ * so (unchanged), or refused with the reason (in Chinese, for the list beside the box).
+ */
+export type Receipt =
+  | {
+      readonly outcome: 'added' | 'updated' | 'unchanged';
+      /** 第 3 行 or the file's name. */
+      readonly source: string;
+      /** The record's key. */
+      readonly key: string;
+    }
+  | {
+      readonly outcome: 'refused';
+      readonly source: string;
+      readonly reason: string;
+      /** A link of another tool or kind: where it opens. */
+      readonly foreign?: ForeignLink;
+    };
+
+export type ReceiptOutcome = Receipt['outcome'];
 
 export interface ReceiveResult {
   readonly state: TeamReviewState;
-  /** Keys of the records made. */
-  readonly added: readonly string[];
-  /** Keys of the records that already existed and took the new 自评. */
-  readonly updated: readonly string[];
-  /** Keys whose 自评 was already there unchanged (same fingerprint). */
-  readonly unchanged: readonly string[];
-  readonly failed: readonly ReceiveFailure[];
+  /** One per non-blank line and per file, in the order given: every one accounted for. */
+  readonly receipts: readonly Receipt[];
+  /** Keys of the records made or changed, each once, in the order first touched. */
+  readonly changed: readonly string[];
+}
+
+/** How many of each outcome: added + updated + unchanged + refused = receipts.length. */
+export function countReceipts(receipts: readonly Receipt[]): Readonly<Record<ReceiptOutcome, number>> {
+  const counts = { added: 0, updated: 0, unchanged: 0, refused: 0 };
+  for (const r of receipts) counts[r.outcome] += 1;
+  return counts;
 }
 
 /** A 自评 read from one link or file, before it is filed. */
 export type Received =
   | { readonly ok: true; readonly source: string; readonly self: SelfReviewState }
-  | { readonly ok: false; readonly source: string; readonly reason: string };
-
+  | { readonly ok: false; readonly source: string; readonly reason: string; readonly foreign?: ForeignLink };
 
 /** Pasted text, one link per line → what each non-blank line holds. Never rejects. */
 export async function readLinks(text: string, labels: ReceiveLabels): Promise<Received[]> {
@@ -66,7 +89,11 @@ export async function readLinks(text: string, labels: ReceiveLabels): Promise<Re
     if (line === '') continue;
     const source = labels['receive.line'].replace('{n}', String(i + 1));
     const read = await decodeShareAny(linkFragmentIn(line), SELF_REVIEW_TOOL, SELF_REVIEW_STATE_VERSION, selfReviewStateSchema);
-    out.push(read.ok ? { ok: true, source, self: read.state } : { ok: false, source, reason: read.error });
+    out.push(
+      read.ok
+        ? { ok: true, source, self: read.state }
+        : { ok: false, source, reason: read.error, ...(read.foreign ? { foreign: read.foreign } : {}) },
+    );
   }
   return out;
 }
@@ -81,9 +108,11 @@ export function readFiles(files: readonly { readonly name: string; readonly text
 }
 
 /**
- * Files what was read into the team: the same person and period updates its record (the
- * manager's changes kept, see rebaseManagerReview), never doubles it; within one batch the later
- * one wins. A 自评 without a name or of a group the parameters do not have is refused.
+ * Files what was read into the team, one receipt per item. A record is a member's 自评 of one period
+ * and 考核组: the same person, period and 考核组 updates its record (the manager's changes kept, see
+ * rebaseManagerReview), never doubles it; within one batch the later one wins. The same name in
+ * another 考核组 is another appraisal, kept beside it. A 自评 without a name or of a group the
+ * parameters do not have is refused, and so is a new record past MAX_RECORDS.
  */
 export async function fileReceived(
   state: TeamReviewState,
@@ -93,49 +122,50 @@ export async function fileReceived(
   now: Date = new Date(),
 ): Promise<ReceiveResult> {
   const records: Record<string, MemberRecord> = { ...state.records };
-  const added: string[] = [];
-  const updated: string[] = [];
-  const unchanged: string[] = [];
-  const failed: ReceiveFailure[] = [];
+  let count = Object.keys(records).length;
+  const receipts: Receipt[] = [];
+  const changed: string[] = [];
   const at = now.toISOString();
   for (const item of received) {
+    const { source } = item;
     if (!item.ok) {
-      failed.push({ source: item.source, reason: item.reason });
+      receipts.push({ outcome: 'refused', source, reason: item.reason, ...(item.foreign ? { foreign: item.foreign } : {}) });
       continue;
     }
-    const { self, source } = item;
+    const { self } = item;
     const person = personKey(self.name);
     if (person === '') {
-      failed.push({ source, reason: labels['receive.noName'] });
+      receipts.push({ outcome: 'refused', source, reason: labels['receive.noName'] });
       continue;
     }
     if (!policy.groups.some((g) => g.id === self.group) || !parsePeriod(self.period)) {
-      failed.push({ source, reason: labels['receive.unknownGroup'] });
+      receipts.push({ outcome: 'refused', source, reason: labels['receive.unknownGroup'] });
       continue;
     }
-    const key = recordKey(person, self.period);
+    const key = recordKey(person, self.period, self.group);
     const fingerprint = await fingerprintOf(self);
-    const old = records[key];
-    const mark = (list: string[]) => {
-      for (const l of [added, updated, unchanged]) {
-        const i = l.indexOf(key);
-        if (i >= 0) l.splice(i, 1);
-      }
-      list.push(key);
-    };
+    const old = Object.hasOwn(records, key) ? records[key] : undefined;
+    if (!old && count >= MAX_RECORDS) {
+      receipts.push({ outcome: 'refused', source, reason: fill(labels['receive.full'], { max: MAX_RECORDS }) });
+      continue;
+    }
+    let outcome: 'added' | 'updated' | 'unchanged';
     if (!old) {
       records[key] = { person, self, fingerprint, receivedAt: at, manager: managerReviewFrom(self) };
-      mark(added);
+      count += 1;
+      outcome = 'added';
     } else if (old.fingerprint === fingerprint) {
-      if (!added.includes(key) && !updated.includes(key)) mark(unchanged);
+      outcome = 'unchanged';
     } else {
       // The 自评 changed: the manager's changes stay, but the 评定 must be looked at again.
       const manager = { ...rebaseManagerReview(old.manager, old.self, self), done: false };
       records[key] = { person, self, fingerprint, receivedAt: at, manager };
-      if (!added.includes(key)) mark(updated);
+      outcome = 'updated';
     }
+    if (outcome !== 'unchanged' && !changed.includes(key)) changed.push(key);
+    receipts.push({ outcome, source, key });
   }
-  return { state: { ...state, records }, added, updated, unchanged, failed };
+  return { state: { ...state, records }, receipts, changed };
 }
 
 /** Pasted links → filed (readLinks + fileReceived). */

@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { fingerprintOf } from '../../../core/fingerprint';
 import { plainObject } from '../../../core/json-file';
+import type { ForeignLink } from '../../../core/link-owner';
 import type { AppraisalPolicy } from '../../../core/policy-types';
 import { personKey } from '../../../core/person-key';
 import { encodeReplyLink, makeReply, matchesReply, readReply, replyToJson, type Reply } from '../../../core/reply';
@@ -82,7 +83,7 @@ export type ReadReviewReplyResult =
        */
       readonly own: OwnReview | null;
     }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly error: string; readonly foreign?: ForeignLink };
 
 /**
  * For 绩效自评: a pasted reply link (or address) or a reply JSON file's text → the 上级评定, scored,
@@ -99,7 +100,7 @@ export async function readReviewReply(
     kinds: [REVIEW_REPLY_KIND],
     payload: reviewReplyPayloadSchema,
   });
-  if (!read.ok) return { ok: false, error: read.error };
+  if (!read.ok) return { ok: false, error: read.error, ...(read.foreign ? { foreign: read.foreign } : {}) };
   const { reply } = read;
   const a = reply.payload.assessment;
   const mine = ownOf(a.group, a.period);

@@ -17,8 +17,12 @@ import {
 } from '../../self-review/logic/state';
 
 export const TEAM_REVIEW_TOOL = 'team-review';
-/** Version of the saved shape; bump it (with a migration) when the schema changes. */
-export const TEAM_REVIEW_STATE_VERSION = 1;
+/**
+ * Version of the saved shape; bump it (with a migration) when the schema changes.
+ * 2: a record is a member's 自评 of one period *and* 考核组 (two 张伟 of one month, in different 考核组,
+ * are two appraisals); version 1 keyed records by person and period alone.
+ */
+export const TEAM_REVIEW_STATE_VERSION = 2;
 /** The one autosave entry of this tool: the manager's team. */
 export const TEAM_REVIEW_KEY = 'team';
 
@@ -62,9 +66,9 @@ export const memberRecordSchema = plainObject({
 });
 
 export const teamReviewStateSchema = plainObject({
-  /** recordKey(person, period) → record. */
+  /** recordKey(person, period, group) → record. */
   records: v.pipe(
-    plainRecord(v.pipe(v.string(), v.maxLength(80)), memberRecordSchema),
+    plainRecord(v.pipe(v.string(), v.maxLength(120)), memberRecordSchema),
     v.check((r) => Object.keys(r).length <= MAX_RECORDS),
   ),
   /** 月度奖金基数 (元) used for members without their own, as typed. */
@@ -83,18 +87,56 @@ export function emptyTeamReview(): TeamReviewState {
 
 export { personKey } from '../../../core/person-key';
 
-/** The key of a member's record for a period: `2026-03|张三`. */
-export function recordKey(person: string, period: string): string {
-  return `${period}|${person}`;
+/**
+ * The key of a member's record for a period and 考核组: `2026-03|promotion|张三`. The 考核组 is part
+ * of it: the same name in two 考核组 of one period is two appraisals (四（一）: each group its own
+ * indicators), never one overwriting the other.
+ */
+export function recordKey(person: string, period: string, group: string): string {
+  return `${period}|${group}|${person}`;
 }
 
-/** `2026-03|张三` → its parts; null for anything else. */
-export function parseRecordKey(key: string): { period: string; person: string } | null {
-  const at = key.indexOf('|');
-  if (at < 0) return null;
-  const period = key.slice(0, at);
-  const person = key.slice(at + 1);
-  return parsePeriod(period) && person ? { period, person } : null;
+const RECORD_KEY = /^([^|]+)\|([a-z0-9]+(?:-[a-z0-9]+)*)\|(.+)$/;
+
+/** `2026-03|promotion|张三` → its parts; null for anything else. */
+export function parseRecordKey(key: string): { period: string; group: string; person: string } | null {
+  const m = RECORD_KEY.exec(key);
+  if (!m) return null;
+  const [, period = '', group = '', person = ''] = m;
+  return parsePeriod(period) ? { period, group, person } : null;
+}
+
+/**
+ * Keys of the records whose person and period another record has too (in another 考核组): the page
+ * names those with their 考核组, so that two 张伟 of one month can be told apart.
+ */
+export function sharedNames(records: Iterable<{ readonly key: string; readonly record: MemberRecord }>): Set<string> {
+  const byWho = new Map<string, string[]>();
+  for (const { key, record } of records) {
+    const who = `${record.self.period}|${record.person}`;
+    const keys = byWho.get(who);
+    if (keys) keys.push(key);
+    else byWho.set(who, [key]);
+  }
+  return new Set([...byWho.values()].filter((keys) => keys.length > 1).flat());
+}
+
+/**
+ * Version 1 → 2: each record re-keyed by its person, period and 考核组 (version 1 had one record per
+ * person and period, so no two collide). Anything else is left to the schema to refuse.
+ */
+export function migrateTeamReview(data: unknown, fromVersion: number): unknown {
+  if (fromVersion !== 1) throw new RangeError(`No migration from version ${fromVersion}`);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  const { records } = data as { records?: unknown };
+  if (typeof records !== 'object' || records === null || Array.isArray(records)) return data;
+  const rekeyed: Record<string, unknown> = {};
+  for (const [key, record] of Object.entries(records)) {
+    const r = record as { person?: unknown; self?: { period?: unknown; group?: unknown } } | null;
+    const ok = typeof r?.person === 'string' && typeof r.self?.period === 'string' && typeof r.self.group === 'string';
+    rekeyed[ok ? recordKey(r.person as string, r.self!.period as string, r.self!.group as string) : key] = record;
+  }
+  return { ...data, records: rekeyed };
 }
 
 /** The 上级评定 a new record starts from: the employee's values, to confirm or correct. */

@@ -14,6 +14,8 @@ export function Members(props: {
   period: string | null;
   periodLabel: string;
   rows: readonly RecordResult[];
+  /** The member as the page names them: 张伟, or 张伟（市场推广组） when the name is twice in the period. */
+  whoOf: (r: RecordResult) => string;
   selected: string | null;
   readOnly: boolean;
   onPeriod: (period: string) => void;
@@ -38,11 +40,11 @@ export function Members(props: {
         <ul class="tool-entry-list">
           {props.rows.map((r) => {
             const current = r.key === props.selected;
-            const values = { name: r.name, period: props.periodLabel };
+            const values = { name: props.whoOf(r), period: props.periodLabel };
             return (
               <li key={r.key} aria-current={current ? 'true' : undefined}>
                 <span class="tool-entry-name">
-                  {r.name}
+                  {values.name}
                   {current && s['members.current']}
                 </span>
                 <span class="tool-entry-meta">

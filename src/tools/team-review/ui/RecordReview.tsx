@@ -21,6 +21,8 @@ const UNIT_SUFFIX: Readonly<Record<KpiUnit, string | undefined>> = {
 
 export interface RecordReviewProps {
   r: RecordResult;
+  /** The member as the page names them (with the 考核组 when the name is twice in the period). */
+  who: string;
   label: string;
   s: S;
   t: T;
@@ -50,7 +52,7 @@ export function RecordReview(props: RecordReviewProps) {
 
   return (
     <section class="no-print tr-review" aria-labelledby="tr-review-heading">
-      <h2 id="tr-review-heading">{t('review.heading', { name: r.name, period: props.label })}</h2>
+      <h2 id="tr-review-heading">{t('review.heading', { name: props.who, period: props.label })}</h2>
       <p class="tool-hint">
         {t('review.group', { group: r.group?.name ?? self.group })} ·{' '}
         {t('review.received', {

@@ -18,7 +18,8 @@ import { useTool } from '../../kit/ui/use-tool';
 import { savedNote } from '../../kit/ui/saved-note';
 import { teamReviewTool, type TeamReviewContext } from '../logic/definition';
 import type { ReceiveResult } from '../logic/receive';
-import { parseRecordKey, type ManagerReview, type TeamReviewState } from '../logic/state';
+import { parseRecordKey, sharedNames, type ManagerReview, type TeamReviewState } from '../logic/state';
+import type { RecordResult } from '../logic/derive';
 import { formatPeriod, parsePeriod, type Period } from '../../self-review/logic/state';
 import { MembersSection } from './MembersSection';
 import { Receive, type ReceiveReport } from './Receive';
@@ -73,15 +74,19 @@ export default function TeamReview(props: TeamReviewProps) {
     const p = parsePeriod(period);
     return p ? periodText(p) : period;
   };
+  // The same name twice in one period (two 考核组) is told apart by the 考核组.
+  const shared = useMemo(() => sharedNames(result.records.values()), [result.records]);
+  const whoOf = (r: RecordResult) =>
+    shared.has(r.key) ? t('member.withGroup', { name: r.name, group: r.group?.name ?? r.record.self.group }) : r.name;
   const nameOf = (key: string) => {
     const r = result.records.get(key);
     const k = parseRecordKey(key);
-    return r ? `${r.name} ${periodText(r.period)}` : k ? `${k.person} ${labelOfPeriod(k.period)}` : key;
+    return r ? `${whoOf(r)} ${periodText(r.period)}` : k ? `${k.person} ${labelOfPeriod(k.period)}` : key;
   };
 
   /** Takes what the logic filed: only the records it made or updated, so edits typed meanwhile stay. */
   const take = (r: ReceiveResult): ReceiveReport => {
-    const changed = [...r.added, ...r.updated];
+    const { changed } = r;
     if (changed.length > 0) {
       tool.edit((old): TeamReviewState => {
         const records = { ...old.records };
@@ -91,14 +96,9 @@ export default function TeamReview(props: TeamReviewProps) {
       });
       setChosen(changed[0]!);
     }
-    return r;
+    return { receipts: r.receipts };
   };
-  const nothing = (): ReceiveReport => ({
-    added: [],
-    updated: [],
-    unchanged: [],
-    failed: [{ source: s['receive.heading'], reason: s['receive.nothing'] }],
-  });
+  const nothing = (): ReceiveReport => ({ source: s['receive.heading'], problem: s['receive.nothing'] });
   // The part for members loads with the receiving code, so what was received shows at once.
   // Offline without the service worker's copy it cannot: the reader is told so in the report.
   const receiving = () =>
@@ -106,10 +106,7 @@ export default function TeamReview(props: TeamReviewProps) {
       ([receive]) => receive,
       () => null,
     );
-  const unloaded = (): ReceiveReport => ({
-    ...nothing(),
-    failed: [{ source: s['receive.heading'], reason: s['tool.partFailed'] }],
-  });
+  const unloaded = (): ReceiveReport => ({ source: s['receive.heading'], problem: s['tool.partFailed'] });
   const onLinks = async (text: string) => {
     if (text.trim() === '') return nothing();
     const receive = await receiving();
@@ -192,6 +189,7 @@ export default function TeamReview(props: TeamReviewProps) {
           period={result.current}
           periodLabel={periodLabel}
           rows={rows}
+          whoOf={whoOf}
           selected={selectedKey}
           readOnly={readOnly}
           onPeriod={(period) => {
@@ -206,6 +204,7 @@ export default function TeamReview(props: TeamReviewProps) {
       {mod && record && (
         <mod.RecordReview
           r={record}
+          who={whoOf(record)}
           label={recordLabel}
           s={s}
           t={t}
@@ -225,7 +224,7 @@ export default function TeamReview(props: TeamReviewProps) {
       {mod && record && sheet && (
         <section class="no-print tr-compare" aria-labelledby="tr-compare-heading">
           <h2 id="tr-compare-heading">
-            {s['review.compare']}：{record.name} {recordLabel}
+            {s['review.compare']}：{whoOf(record)} {recordLabel}
           </h2>
           <p aria-live="polite">
             {t('review.summary', {

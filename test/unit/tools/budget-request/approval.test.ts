@@ -460,7 +460,7 @@ describe('reading a reply', () => {
     // [case, text, message]
     ['not a reply', '{"a":1}', '这不是回复：请打开对方发回的回复链接或回复文件'],
     ['a damaged link', 'r1.budget-request.!!', '链接已损坏，请重新复制完整的链接'],
-    ['a reply of another tool', 'r1.onboarding.AAAA', '链接不属于本工具'],
+    ['a reply of another tool', 'r1.onboarding.AAAA', '这是入职清单的签收链接，请在浏览器中直接打开：它会打开新员工签收'],
   ])('%s', async (_case, text, error) => {
     expect(await readApprovalReply(text)).toMatchObject({ ok: false, error });
   });

@@ -221,7 +221,7 @@ describe('bad links and files are listed with a reason', () => {
   test.each([
     // [case, text, reason]
     ['a damaged link', 'https://x/tools/onboarding/#r1.onboarding.%%%', '链接已损坏，请重新复制完整的链接'],
-    ['a budget approval', 'r1.budget-request.AAAA', '链接不属于本工具'],
+    ['a budget approval', 'r1.budget-request.AAAA', '这是预算申请单的审批回复链接，请在浏览器中直接打开：它会打开预算申请单'],
     ['not JSON', '{oops', '文件不是有效的 JSON，请选择对方发回的 .json 回复文件'],
     [
       'a JSON file that is no reply',
@@ -232,7 +232,19 @@ describe('bad links and files are listed with a reason', () => {
   ])('%s', async (_case, text, error) => {
     const { list, results } = await receiveSignoffs(emptySignoffList(), [{ source: 'f', text }], t);
     expect(list.records).toEqual([]);
-    expect(results).toEqual([{ source: 'f', ok: false, error }]);
+    expect(results).toMatchObject([{ source: 'f', ok: false, error }]);
+  });
+
+  test('a link of another tool carries where it opens, for the link beside the reason', async () => {
+    const { results } = await receiveSignoffs(emptySignoffList(), [{ source: '第 1 行', text: 'https://x/tools/onboarding/#z1.onboarding.AAAA 谢谢' }], t);
+    expect(results).toEqual([
+      {
+        source: '第 1 行',
+        ok: false,
+        error: '这是入职清单的分享链接，请在浏览器中直接打开：它会打开入职清单',
+        foreign: { fragment: 'z1.onboarding.AAAA', opensAt: 'onboarding', page: '入职清单' },
+      },
+    ]);
   });
 
   test('a reply of another kind, and a 签收 with a field missing', async () => {

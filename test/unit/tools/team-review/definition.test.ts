@@ -3,7 +3,7 @@ import { validateState } from '../../../../src/core/json-file';
 import type { AppraisalPolicy, BonusPolicy } from '../../../../src/core/policy-types';
 import { createTeamDeriver } from '../../../../src/tools/team-review/logic/derive';
 import { teamReviewTool } from '../../../../src/tools/team-review/logic/definition';
-import { receiveFiles } from '../../../../src/tools/team-review/logic/receive';
+import { countReceipts, receiveFiles } from '../../../../src/tools/team-review/logic/receive';
 import { strings } from '../../../../src/tools/team-review/ui/strings';
 import { shippedPolicies } from '../../helpers/policy-fixtures';
 import { teamSelfReviewFiles } from '../../helpers/team-review-files';
@@ -13,15 +13,14 @@ const ctx = { appraisal, bonus, labels: strings, derive: createTeamDeriver() };
 
 describe('the 团队考核 tool definition', () => {
   test('one entry; empty is blank and valid; derive, text, CSV and file name work end to end', async () => {
-    expect(teamReviewTool).toMatchObject({ id: 'team-review', version: 1, entries: { kind: 'single', key: 'team' } });
+    expect(teamReviewTool).toMatchObject({ id: 'team-review', version: 2, entries: { kind: 'single', key: 'team' } });
     const empty = teamReviewTool.empty(ctx, null);
     expect(validateState(teamReviewTool.schema, empty).ok).toBe(true);
     expect(teamReviewTool.isBlank!(empty, ctx)).toBe(true);
     const files = teamSelfReviewFiles(appraisal, { members: 4 });
     expect(files).toHaveLength(48);
-    const { state, added, failed } = await receiveFiles({ ...empty, defaultBase: '2000' }, files, appraisal, strings);
-    expect(failed).toEqual([]);
-    expect(added).toHaveLength(48);
+    const { state, receipts } = await receiveFiles({ ...empty, defaultBase: '2000' }, files, appraisal, strings);
+    expect(countReceipts(receipts)).toEqual({ added: 48, updated: 0, unchanged: 0, refused: 0 });
     expect(validateState(teamReviewTool.schema, state).ok).toBe(true);
     expect(teamReviewTool.isBlank!(state, ctx)).toBe(false);
     const result = teamReviewTool.derive(state, ctx);

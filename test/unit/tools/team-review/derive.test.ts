@@ -44,7 +44,7 @@ async function team(selfs: SelfReviewState[], base = '2000'): Promise<TeamReview
 describe('one record', () => {
   test('the 上级评定 starts equal to the 自评: same score and grade, nothing marked', async () => {
     const state = await team([month('张三', '2026-03', 0.9, threes)]);
-    const r = deriveTeam(state, policies).records.get(recordKey('张三', '2026-03'))!;
+    const r = deriveTeam(state, policies).records.get(recordKey('张三', '2026-03', 'promotion'))!;
     expect(r.manager!.total).toBe(r.self!.total);
     expect(r.manager!.grade).toEqual(r.self!.grade);
     expect(r.kpis.every((k) => !k.differs.target && !k.differs.actual && !k.differs.score)).toBe(true);
@@ -53,7 +53,7 @@ describe('one record', () => {
 
   test('the manager score follows the 绩效自评 rule exactly (one function), and corrections are marked', async () => {
     const state = await team([month('张三', '2026-03', 1, fives)]);
-    const key = recordKey('张三', '2026-03');
+    const key = recordKey('张三', '2026-03', 'promotion');
     const m = state.records[key]!.manager;
     m.kpis['participants'] = { ...m.kpis['participants']!, actual: '250' }; // half the target
     m.kpis['brand-exposure'] = { ...m.kpis['brand-exposure']!, target: '200000' }; // a harder target
@@ -74,7 +74,7 @@ describe('one record', () => {
 
   test('a target of 0 typed by the manager is refused beside the field, never scored', async () => {
     const state = await team([month('张三', '2026-03')]);
-    const key = recordKey('张三', '2026-03');
+    const key = recordKey('张三', '2026-03', 'promotion');
     state.records[key]!.manager.kpis['cost-control']!.target = '0';
     const r = deriveTeam(state, policies).records.get(key)!;
     expect(r.manager!.errors['target-cost-control']).toBe('目标值必须大于 0');
@@ -85,10 +85,10 @@ describe('one record', () => {
 
   test('bonus: the member base, else the team default; a refused base is reported', async () => {
     const state = await team([month('张三', '2026-03'), month('李四', '2026-03'), month('王五', '2026-03')], '2,000');
-    state.records[recordKey('李四', '2026-03')]!.manager.bonusBase = '3000';
-    state.records[recordKey('王五', '2026-03')]!.manager.bonusBase = '-5';
+    state.records[recordKey('李四', '2026-03', 'promotion')]!.manager.bonusBase = '3000';
+    state.records[recordKey('王五', '2026-03', 'promotion')]!.manager.bonusBase = '-5';
     const t = deriveTeam(state, policies);
-    const get = (n: string) => t.records.get(recordKey(n, '2026-03'))!;
+    const get = (n: string) => t.records.get(recordKey(n, '2026-03', 'promotion'))!;
     const want = (baseFen: number, score: number) =>
       estimateBonus({ baseFen: baseFen as never, score, curve: bonus.curve, maxCoefficient: bonus.maxCoefficient, period: { kind: 'month' } });
     expect(get('张三').bonus).toEqual({ baseFen: 200000, baseError: null, estimate: want(200000, get('张三').manager!.total!) });
@@ -97,7 +97,7 @@ describe('one record', () => {
     expect(t.defaultBaseError).toBeNull();
     const bad = deriveTeam({ ...state, defaultBase: 'abc' }, policies);
     expect(bad.defaultBaseError).toBe('请输入数字');
-    expect(bad.records.get(recordKey('张三', '2026-03'))!.bonus.estimate).toBeNull();
+    expect(bad.records.get(recordKey('张三', '2026-03', 'promotion'))!.bonus.estimate).toBeNull();
   });
 });
 
@@ -106,16 +106,16 @@ describe('an annual record', () => {
     const months = Array.from({ length: 7 }, (_, i) => month('张三', `2026-0${i + 1}`, 1, fives));
     const year = { ...emptyReview(appraisal, 'promotion', '2026', '张三'), months: Array<string>(12).fill('95'), review: '90' };
     const state = await team([...months, year]);
-    state.records[recordKey('张三', '2026-02')]!.manager.ratings = { ...threes };
+    state.records[recordKey('张三', '2026-02', 'promotion')]!.manager.ratings = { ...threes };
     const t = deriveTeam(state, policies);
-    const r = t.records.get(recordKey('张三', '2026'))!;
+    const r = t.records.get(recordKey('张三', '2026', 'promotion'))!;
     const manager = r.manager as YearResult;
-    const feb = t.records.get(recordKey('张三', '2026-02'))!.manager!.total;
+    const feb = t.records.get(recordKey('张三', '2026-02', 'promotion'))!.manager!.total;
     expect(r.months.map((m) => m.total)).toEqual([100, feb, 100, 100, 100, 100, 100, null, null, null, null, null]);
     expect(r.months[7]).toEqual({ month: 8, key: null, total: null });
-    expect(r.months[0]!.key).toBe(recordKey('张三', '2026-01'));
+    expect(r.months[0]!.key).toBe(recordKey('张三', '2026-01', 'promotion'));
     expect(manager.annual.monthsPresent).toBe(7);
-    const expected = selfReviewResult(managerInput(state.records[recordKey('张三', '2026')]!, r.months.map((m) => (m.total === null ? '' : plainNumber(m.total)))), appraisal);
+    const expected = selfReviewResult(managerInput(state.records[recordKey('张三', '2026', 'promotion')]!, r.months.map((m) => (m.total === null ? '' : plainNumber(m.total)))), appraisal);
     expect(manager).toEqual(expected);
     expect((r.self as YearResult).annual.monthsPresent).toBe(12); // the employee's typed months
     expect(r.kpis).toEqual([]);
@@ -124,7 +124,7 @@ describe('an annual record', () => {
 
   test('too few months with the manager: no annual score, no bonus', async () => {
     const state = await team([month('张三', '2026-01'), { ...emptyReview(appraisal, 'promotion', '2026', '张三'), review: '90' }]);
-    const r = deriveTeam(state, policies).records.get(recordKey('张三', '2026'))!;
+    const r = deriveTeam(state, policies).records.get(recordKey('张三', '2026', 'promotion'))!;
     expect(r.manager!.total).toBeNull();
     expect(r.bonus.estimate).toBeNull();
     expect(r.totalDiffers).toBe(false); // neither side has a score
@@ -132,8 +132,8 @@ describe('an annual record', () => {
 
   test('a changed 年度评议 counts as a change', async () => {
     const state = await team([{ ...emptyReview(appraisal, 'promotion', '2026', '张三'), review: '90' }]);
-    state.records[recordKey('张三', '2026')]!.manager.review = '80';
-    expect(deriveTeam(state, policies).records.get(recordKey('张三', '2026'))!.changes).toBe(1);
+    state.records[recordKey('张三', '2026', 'promotion')]!.manager.review = '80';
+    expect(deriveTeam(state, policies).records.get(recordKey('张三', '2026', 'promotion'))!.changes).toBe(1);
   });
 });
 
@@ -200,7 +200,7 @@ describe('the team view', () => {
     const self = month('丙', '2026-03', 1, fives);
     self.kpis['participants'] = { ...self.kpis['participants']!, actual: '200' }; // 40 分
     const state = await team([self]);
-    const r = deriveTeam(state, policies).records.get(recordKey('丙', '2026-03'))!;
+    const r = deriveTeam(state, policies).records.get(recordKey('丙', '2026-03', 'promotion'))!;
     expect(r.candidates).toHaveLength(1);
     expect(r.candidates[0]!.rule.id).toBe('training');
     expect(r.candidates[0]!.reason).toEqual({ kind: 'kpi', kpis: [expect.objectContaining({ id: 'participants' })] });
@@ -219,7 +219,7 @@ describe('the team view', () => {
 
   test('done counts the records marked 已评定', async () => {
     const state = await team([month('甲', '2026-03'), month('乙', '2026-03')]);
-    state.records[recordKey('甲', '2026-03')]!.manager.done = true;
+    state.records[recordKey('甲', '2026-03', 'promotion')]!.manager.done = true;
     expect(deriveTeam(state, policies).view!.done).toBe(1);
   });
 });
@@ -230,7 +230,7 @@ describe('the cached deriver', () => {
     const derive = createTeamDeriver();
     const first = derive(state, policies);
     expect(first).toEqual(deriveTeam(state, policies));
-    const key = recordKey('甲', '2026-03');
+    const key = recordKey('甲', '2026-03', 'promotion');
     const edited = {
       ...state,
       records: {
@@ -240,7 +240,7 @@ describe('the cached deriver', () => {
     };
     const second = derive(edited, policies);
     expect(second).toEqual(deriveTeam(edited, policies));
-    const other = recordKey('乙', '2026-03');
+    const other = recordKey('乙', '2026-03', 'promotion');
     expect(second.records.get(other)!.self).toBe(first.records.get(other)!.self); // reused
     expect(second.records.get(key)!.manager).not.toBe(first.records.get(key)!.manager);
     // New parameters: nothing reused.
@@ -266,8 +266,8 @@ describe('sortRows', () => {
       month('张敏', '2026-03', 0.7, threes, 'analytics'),
       month('陈静', '2026-03', 1.1, fives),
     ]);
-    state.records[recordKey('张敏', '2026-03')]!.manager.bonusBase = 'x'; // no estimate
-    state.records[recordKey('陈静', '2026-03')]!.manager.done = true;
+    state.records[recordKey('张敏', '2026-03', 'analytics')]!.manager.bonusBase = 'x'; // no estimate
+    state.records[recordKey('陈静', '2026-03', 'promotion')]!.manager.done = true;
     rows = [...deriveTeam(state, policies).records.values()];
     return rows;
   };

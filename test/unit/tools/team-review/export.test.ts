@@ -30,7 +30,7 @@ async function team(selfs: SelfReviewState[]): Promise<TeamReviewState> {
 describe('CSV for HR and payroll', () => {
   test('BOM, a header, one row per member, numbers as numbers, formula cells neutralised', async () => {
     const state = await team([month('=HYPERLINK("x")', '2026-03'), month('李四', '2026-03', 0.5)]);
-    state.records[recordKey('李四', '2026-03')]!.manager.done = true;
+    state.records[recordKey('李四', '2026-03', 'promotion')]!.manager.done = true;
     const view = deriveTeam(state, policies).view!;
     const text = teamCsv(view, strings);
     expect(text.startsWith('\uFEFF')).toBe(true);
@@ -74,7 +74,7 @@ describe('text for 微信 / 钉钉', () => {
 describe('the A4 绩效考核表', () => {
   test('a month: both columns per KPI and rating, changes marked, comments, three signatures, the fingerprint', async () => {
     const state = await team([month('张三', '2026-03')]);
-    const key = recordKey('张三', '2026-03');
+    const key = recordKey('张三', '2026-03', 'promotion');
     state.records[key]!.manager.kpis['participants']!.actual = '250';
     state.records[key]!.manager.ratings['quality'] = '3';
     state.records[key]!.manager.comment = '活动人数以报名表为准';
@@ -102,7 +102,7 @@ describe('the A4 绩效考核表', () => {
   test('a year: the monthly totals side by side, 年度评议 and 年度得分', async () => {
     const year = { ...emptyReview(appraisal, 'promotion', '2026', '张三'), months: Array<string>(12).fill('90'), review: '85' };
     const state = await team([month('张三', '2026-01'), year]);
-    const r = deriveTeam(state, policies).records.get(recordKey('张三', '2026'))!;
+    const r = deriveTeam(state, policies).records.get(recordKey('张三', '2026', 'promotion'))!;
     const sheet = appraisalSheet(r, strings);
     expect(sheet.kpis).toEqual([]);
     expect(sheet.months).toHaveLength(12);

@@ -23,7 +23,7 @@ const at = new Date('2026-04-03T10:00:00Z');
 
 async function reviewed(self: SelfReviewState, edit: (m: ReturnType<typeof emptyTeamReview>['records'][string]['manager']) => void = () => {}) {
   const state = (await fileReceived(emptyTeamReview(), [{ ok: true, source: '1', self }], appraisal, strings, at)).state;
-  const key = recordKey(self.name.trim(), self.period);
+  const key = recordKey(self.name.trim(), self.period, self.group);
   edit(state.records[key]!.manager);
   return deriveTeam(state, { appraisal, bonus }).records.get(key)!;
 }
@@ -125,7 +125,7 @@ describe('the reply to the employee', () => {
     const months = Array.from({ length: 6 }, (_, i) => sampleMonth(appraisal, '李四', 'crm', `2026-0${i + 1}`, rand));
     const year = { ...emptyReview(appraisal, 'crm', '2026', '李四'), review: '90' };
     const state = (await fileReceived(emptyTeamReview(), [...months, year].map((self, i) => ({ ok: true as const, source: String(i), self })), appraisal, strings, at)).state;
-    const r = deriveTeam(state, { appraisal, bonus }).records.get(recordKey('李四', '2026'))!;
+    const r = deriveTeam(state, { appraisal, bonus }).records.get(recordKey('李四', '2026', 'crm'))!;
     const reply = makeReviewReply(r, at);
     expect(reply.payload.assessment.months.filter((m) => m !== '')).toHaveLength(6);
     const read = await readReviewReply(reviewReplyToJson(reply), ownOf(year), appraisal);

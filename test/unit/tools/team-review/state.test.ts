@@ -6,10 +6,12 @@ import {
   FINGERPRINT,
   emptyTeamReview,
   managerReviewFrom,
+  migrateTeamReview,
   parseRecordKey,
   personKey,
   rebaseManagerReview,
   recordKey,
+  sharedNames,
   teamReviewStateSchema,
   type MemberRecord,
 } from '../../../../src/tools/team-review/logic/state';
@@ -29,14 +31,44 @@ describe('personKey', () => {
 });
 
 describe('record keys', () => {
-  test('round-trip', () => {
-    expect(recordKey('张三', '2026-03')).toBe('2026-03|张三');
-    expect(parseRecordKey('2026-03|张三')).toEqual({ period: '2026-03', person: '张三' });
-    expect(parseRecordKey('2026|a|b')).toEqual({ period: '2026', person: 'a|b' });
+  test('round-trip: period, 考核组 and person', () => {
+    expect(recordKey('张三', '2026-03', 'promotion')).toBe('2026-03|promotion|张三');
+    expect(parseRecordKey('2026-03|promotion|张三')).toEqual({ period: '2026-03', group: 'promotion', person: '张三' });
+    expect(parseRecordKey('2026|crm|a|b')).toEqual({ period: '2026', group: 'crm', person: 'a|b' });
   });
-  test.each(['张三', '2026-13|张三', '2026-03|', '|张三'])('%j is not a record key', (key) =>
-    expect(parseRecordKey(key)).toBeNull(),
-  );
+  test('the same name and period in two 考核组 are two keys', () =>
+    expect(recordKey('张伟', '2026-03', 'promotion')).not.toBe(recordKey('张伟', '2026-03', 'crm')));
+  test.each([
+    '张三',
+    '2026-13|promotion|张三',
+    '2026-03|promotion|',
+    '|promotion|张三',
+    '2026-03|张三', // version 1's form: migrated on load, never read as a key
+    '2026-03|Promotion|张三',
+  ])('%j is not a record key', (key) => expect(parseRecordKey(key)).toBeNull());
+});
+
+describe('version 1 → 2', () => {
+  test('records are re-keyed by person, period and 考核组; the rest is kept; the result is valid', () => {
+    const self = emptyReview(appraisal, 'crm', '2026-03', '张三');
+    const record = { person: '张三', self, fingerprint: '0123456789abcdef', receivedAt: '2026-04-01T08:00:00.000Z', manager: managerReviewFrom(self) };
+    const old = { records: { '2026-03|张三': record }, defaultBase: '2000', period: '2026-03' };
+    const migrated = migrateTeamReview(old, 1);
+    expect(migrated).toEqual({ ...old, records: { '2026-03|crm|张三': record } });
+    expect(v.safeParse(teamReviewStateSchema, migrated).success).toBe(true);
+  });
+  test('no other version is migrated', () => expect(() => migrateTeamReview({}, 0)).toThrow());
+});
+
+describe('sharedNames', () => {
+  test('the records of one name and period in two 考核组 are named with their 考核组; others are not', () => {
+    const rec = (name: string, period: string, group: string) => {
+      const self = emptyReview(appraisal, group, period, name);
+      return { key: recordKey(name, period, group), record: { person: name, self, fingerprint: '0123456789abcdef', receivedAt: '2026-04-01T08:00:00.000Z', manager: managerReviewFrom(self) } };
+    };
+    const all = [rec('张伟', '2026-03', 'promotion'), rec('张伟', '2026-03', 'crm'), rec('张伟', '2026-04', 'crm'), rec('李四', '2026-03', 'crm')];
+    expect(sharedNames(all)).toEqual(new Set([all[0]!.key, all[1]!.key]));
+  });
 });
 
 describe('the 上级评定 of a new record', () => {
@@ -85,7 +117,7 @@ describe('teamReviewStateSchema', () => {
   };
   test('accepts an empty team and a team with a record', () => {
     expect(v.safeParse(teamReviewStateSchema, emptyTeamReview()).success).toBe(true);
-    const state = { ...emptyTeamReview(), records: { [recordKey('李四', '2026-04')]: record } };
+    const state = { ...emptyTeamReview(), records: { [recordKey('李四', '2026-04', record.self.group)]: record } };
     expect(v.safeParse(teamReviewStateSchema, state).success).toBe(true);
   });
   test.each([
