@@ -34,6 +34,9 @@ export interface OverdueItem {
   readonly dueDate: string;
 }
 
+/** 制度测验 as the 签收 says: passed, taken and not passed, or not taken (none, or a format-1 签收). */
+export type QuizStatus = 'passed' | 'failed' | 'none';
+
 export interface SignoffRow {
   readonly key: string;
   readonly record: SignoffRecord;
@@ -47,6 +50,9 @@ export interface SignoffRow {
   readonly overdue: readonly OverdueItem[];
   /** Behind: some item is overdue as of `today`. */
   readonly behind: boolean;
+  readonly quizStatus: QuizStatus;
+  /** 通过 90% / 未通过 60% / 未做测验. */
+  readonly quizLabel: string;
 }
 
 export interface SignoffSummary {
@@ -54,17 +60,28 @@ export interface SignoffSummary {
   readonly current: number;
   readonly notCurrent: number;
   readonly behind: number;
+  /** People whose 签收 does not show a passed 制度测验. */
+  readonly quizNotPassed: number;
 }
 
 export interface SignoffsResult {
   /** Behind first (most overdue items first), then not the current version, then by name. */
   readonly rows: readonly SignoffRow[];
   readonly summary: SignoffSummary;
+  /** Names of those who have not passed the 制度测验 (not taken or not passed), in row order. */
+  readonly quizNotPassed: readonly string[];
 }
 
 function versionStatus(record: SignoffRecord, current: PolicyEdition): VersionStatus {
   if (record.policyVersion !== current.version) return 'other-version';
   return record.policyFingerprint === current.fingerprint ? 'current' : 'other-text';
+}
+
+function quizOf(record: SignoffRecord, t: Strings): { status: QuizStatus; label: string } {
+  const quiz = record.quiz;
+  if (!quiz) return { status: 'none', label: t['signoff.quiz.none'] };
+  const status = quiz.passed ? 'passed' : 'failed';
+  return { status, label: fill(t[`signoff.quiz.${status}`], { score: quiz.scorePercent }) };
 }
 
 const VERSION_LABEL = {
@@ -96,6 +113,7 @@ export function signoffRows(list: SignoffList, context: SignoffContext, t: Strin
         })),
     );
     const status = versionStatus(record, context.current);
+    const quiz = quizOf(record, t);
     return {
       key: personKey(record.name),
       record,
@@ -107,6 +125,8 @@ export function signoffRows(list: SignoffList, context: SignoffContext, t: Strin
       percent: percentOf(schedule.doneCount, schedule.total),
       overdue,
       behind: overdue.length > 0,
+      quizStatus: quiz.status,
+      quizLabel: quiz.label,
     };
   });
   rows.sort(
@@ -117,6 +137,7 @@ export function signoffRows(list: SignoffList, context: SignoffContext, t: Strin
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
   const current = rows.filter((r) => r.versionStatus === 'current').length;
+  const quizNotPassed = rows.filter((r) => r.quizStatus !== 'passed').map((r) => r.record.name);
   return {
     rows,
     summary: {
@@ -124,6 +145,8 @@ export function signoffRows(list: SignoffList, context: SignoffContext, t: Strin
       current,
       notCurrent: rows.length - current,
       behind: rows.filter((r) => r.behind).length,
+      quizNotPassed: quizNotPassed.length,
     },
+    quizNotPassed,
   };
 }

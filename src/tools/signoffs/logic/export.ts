@@ -23,6 +23,10 @@ export function signoffCsvRows(result: SignoffsResult, t: Strings): CsvCell[][] 
       t['signoff.col.total'],
       t['signoff.col.overdueCount'],
       t['signoff.col.overdueItems'],
+      t['signoff.col.quiz'],
+      t['signoff.col.quizScore'],
+      t['signoff.col.quizAttempts'],
+      t['signoff.col.quizDate'],
     ],
     ...result.rows.map((row): CsvCell[] => [
       row.record.name,
@@ -37,8 +41,20 @@ export function signoffCsvRows(result: SignoffsResult, t: Strings): CsvCell[][] 
       row.total,
       row.overdue.length,
       row.overdue.map((o) => `${o.title}（${o.dueDate}）`).join('；'),
+      row.quizLabel,
+      row.record.quiz ? row.record.quiz.scorePercent : '',
+      row.record.quiz ? row.record.quiz.attempts : '',
+      row.record.quiz ? row.record.quiz.date : '',
     ]),
   ];
+}
+
+/** 尚未通过制度测验：王小明、赵小刚 (or that everyone has passed); '' for an empty list. */
+export function quizLine(result: SignoffsResult, t: Strings): string {
+  if (result.rows.length === 0) return '';
+  return result.quizNotPassed.length === 0
+    ? t['signoff.text.quizAllPassed']
+    : fill(t['signoff.text.quizNotPassed'], { names: result.quizNotPassed.join('、'), n: result.quizNotPassed.length });
 }
 
 /** The list as plain text for 微信 / 钉钉. */
@@ -57,12 +73,13 @@ export function signoffText(result: SignoffsResult, t: Strings): string {
               done: row.done,
               total: row.total,
             }) +
+            fill(t['signoff.text.quiz'], { quiz: row.quizLabel }) +
             (row.behind
               ? fill(t['signoff.text.overdue'], { items: row.overdue.map((o) => o.title).join('、') })
               : ''),
         );
   return toPlainText(t['signoff.text.title'], [
-    { lines: [fill(t['signoff.text.summary'], { ...summary })] },
+    { lines: [fill(t['signoff.text.summary'], { ...summary }), quizLine(result, t)].filter((l) => l !== '') },
     { lines },
     { lines: [t['trust.note']] },
   ]);
