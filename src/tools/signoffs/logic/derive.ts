@@ -150,3 +150,11 @@ export function signoffRows(list: SignoffList, context: SignoffContext, t: Strin
     quizNotPassed,
   };
 }
+
+/** 尚未通过制度测验：王小明、赵小刚 (or that everyone has passed); '' for an empty list. */
+export function quizLine(result: SignoffsResult, t: Strings): string {
+  if (result.rows.length === 0) return '';
+  return result.quizNotPassed.length === 0
+    ? t['signoff.text.quizAllPassed']
+    : fill(t['signoff.text.quizNotPassed'], { names: result.quizNotPassed.join('、'), n: result.quizNotPassed.length });
+}

@@ -2,7 +2,7 @@
 import { csvText, type CsvCell } from '../../../core/csv';
 import { fill } from '../../../core/template';
 import { toPlainText } from '../../../core/text-export';
-import type { SignoffsResult } from './derive';
+import { quizLine, type SignoffsResult } from './derive';
 import type { SignoffLabels } from './labels';
 
 type Strings = SignoffLabels;
@@ -47,14 +47,6 @@ export function signoffCsvRows(result: SignoffsResult, t: Strings): CsvCell[][] 
       row.record.quiz ? row.record.quiz.date : '',
     ]),
   ];
-}
-
-/** 尚未通过制度测验：王小明、赵小刚 (or that everyone has passed); '' for an empty list. */
-export function quizLine(result: SignoffsResult, t: Strings): string {
-  if (result.rows.length === 0) return '';
-  return result.quizNotPassed.length === 0
-    ? t['signoff.text.quizAllPassed']
-    : fill(t['signoff.text.quizNotPassed'], { names: result.quizNotPassed.join('、'), n: result.quizNotPassed.length });
 }
 
 /** The list as plain text for 微信 / 钉钉. */

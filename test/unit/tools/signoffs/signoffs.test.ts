@@ -5,7 +5,8 @@ import { personKey } from '../../../../src/core/person-key';
 import { editionFingerprint, signoffReplyFormat } from '../../../../src/tools/onboarding/logic/signoff';
 import { signoffsTool } from '../../../../src/tools/signoffs/logic/definition';
 import { signoffRows, type SignoffContext } from '../../../../src/tools/signoffs/logic/derive';
-import { quizLine, signoffCsvRows, signoffText } from '../../../../src/tools/signoffs/logic/export';
+import { signoffCsvRows, signoffText } from '../../../../src/tools/signoffs/logic/export';
+import { quizLine } from '../../../../src/tools/signoffs/logic/derive';
 import { pastedItems, receiveSignoffs } from '../../../../src/tools/signoffs/logic/receive';
 import {
   MAX_SIGNOFFS,
