@@ -34,7 +34,8 @@ export function SignoffsTable(props: {
       ) : (
         <>
           <p aria-live="polite">{t('signoff.text.summary', { ...result.summary })}</p>
-          <p class="so-quiz-line" data-testid="quiz-not-passed">
+          {/* On paper each name is printed once, in its row (the summary above gives the count). */}
+          <p class="so-quiz-line no-print" data-testid="quiz-not-passed">
             {quizLine(result, s)}
           </p>
           {/* A table where its box is wide enough, one card per person where not (tools.css). */}

@@ -38,7 +38,7 @@ export const strings = {
   'signoff.text.quizAllPassed': '全部已通过制度测验',
   'signoff.text.title': '新员工签收',
   'signoff.text.summary':
-    '共 {people} 人：当前版本 {current} 人，须重新签收 {notCurrent} 人，有逾期事项 {behind} 人',
+    '共 {people} 人：当前版本 {current} 人，须重新签收 {notCurrent} 人，有逾期事项 {behind} 人，未通过制度测验 {quizNotPassed} 人',
   'signoff.text.row': '{name}（{role}）：{date} 签收，{version}；已完成 {done}/{total} 项',
   'signoff.text.overdue': '；逾期：{items}',
   'signoff.text.empty': '还没有收到签收。',
