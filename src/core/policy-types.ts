@@ -212,3 +212,29 @@ export interface SearchSynonym {
 export interface SearchSynonymsPolicy {
   readonly synonyms: readonly SearchSynonym[];
 }
+
+/** One question of the 制度测验 (content/policy/quiz.yaml). */
+export interface QuizQuestion {
+  /** Permanent ASCII id: a new hire's answers key on it. */
+  readonly id: string;
+  /** The clause it tests, e.g. c3-3-4. */
+  readonly clause: string;
+  /** 'all' or a list of appraisal group ids. */
+  readonly roles: 'all' | readonly string[];
+  /** Policy version the question was last checked against, e.g. 1.0. */
+  readonly checked: string;
+  readonly question: string;
+  readonly options: readonly string[];
+  /** The right options, 1-based, ascending; more than one: every one must be picked. */
+  readonly answer: readonly number[];
+  /** The sentence of the clause (or its sub-items) the answer comes from, verbatim. */
+  readonly quote: string;
+}
+
+export interface QuizPolicy {
+  /** Questions asked in one attempt (all of the role's when it has fewer). */
+  readonly askCount: number;
+  /** Share of first answers right needed to pass, 0–100. */
+  readonly passPercent: number;
+  readonly questions: readonly QuizQuestion[];
+}

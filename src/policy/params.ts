@@ -17,3 +17,6 @@ export async function budgetParams() {
 export async function onboardingParams() {
   return (await getEntry('onboarding', 'default'))?.data ?? missing('onboarding.yaml');
 }
+export async function quizParams() {
+  return (await getEntry('quiz', 'default'))?.data ?? missing('quiz.yaml');
+}

@@ -10,6 +10,9 @@ import { budgetSchema } from './budget';
 import { parsePolicyYaml } from './load-policy';
 import { metaSchema } from './meta';
 import { onboardingSchema } from './onboarding';
+import { quizSchema } from './quiz';
+import { quizReviewWarning } from '../core/quiz-review';
+import { quizSources, quizToReview } from '../policy/quiz';
 
 /** Folder of the policy data files, relative to the project root. */
 export const POLICY_DIR = 'content/policy/';
@@ -29,6 +32,8 @@ async function readPolicyFile(root: URL, fileName: string): Promise<string> {
 function policyFileLoader(
   fileName: string,
   schemaFor: (ctx: LoaderContext) => Promise<z.ZodType> | z.ZodType,
+  /** Runs on the validated data: a warning for the admin that does not stop the build. */
+  after?: (data: Record<string, unknown>, ctx: LoaderContext) => void,
 ) {
   return {
     name: `policy-yaml:${fileName}`,
@@ -36,6 +41,7 @@ function policyFileLoader(
       const sync = async () => {
         const text = await readPolicyFile(ctx.config.root, fileName);
         const data = parsePolicyYaml(fileName, text, await schemaFor(ctx)) as Record<string, unknown>;
+        after?.(data, ctx);
         const filePath = POLICY_DIR + fileName;
         const parsed = await ctx.parseData({ id: POLICY_ENTRY_ID, data, filePath });
         ctx.store.clear();
@@ -53,7 +59,7 @@ function policyFileLoader(
 }
 
 /**
- * The policy-parameter collections (`appraisal`, `bonus`, `budget`, `onboarding`, `meta`),
+ * The policy-parameter collections (`appraisal`, `bonus`, `budget`, `onboarding`, `meta`, `quiz`),
  * each one entry `default`. `knownClauseIds` is the set of clause ids published on the
  * chapter pages; every `clause:` in the data must be one of them.
  *
@@ -70,6 +76,21 @@ export function policyCollections(knownClauseIds: ReadonlySet<string>) {
     return onboardingSchema(knownClauseIds, new Set(groups.map((g) => g.id)));
   };
   const onboarding = onboardingSchema(knownClauseIds);
+  const rootPath = (ctx: LoaderContext) => fileURLToPath(ctx.config.root);
+  // Quiz roles are the appraisal group ids too; quotes are checked against the published clause texts.
+  const quizFor = async (ctx: LoaderContext) => {
+    const groups = parsePolicyYaml('appraisal.yaml', await readPolicyFile(ctx.config.root, 'appraisal.yaml'), appraisal).groups;
+    const sources = quizSources(rootPath(ctx), new Set(groups.map((g) => g.id)));
+    return quizSchema({ ...sources, knownClauseIds });
+  };
+  // After a release: the questions whose clause changed since they were checked (the build goes on).
+  const quizReview = (data: Record<string, unknown>, ctx: LoaderContext) => {
+    const questions = data['questions'] as Parameters<typeof quizToReview>[0];
+    const warning = quizReviewWarning(quizToReview(questions, rootPath(ctx)));
+    if (warning) ctx.logger.warn(warning);
+  };
+  // The collection's own schema gives the entry its type; the loader has already checked the quotes.
+  const quiz = quizSchema({ knownClauseIds });
 
   return {
     appraisal: defineCollection({ loader: policyFileLoader('appraisal.yaml', () => appraisal), schema: appraisal }),
@@ -77,5 +98,6 @@ export function policyCollections(knownClauseIds: ReadonlySet<string>) {
     budget: defineCollection({ loader: policyFileLoader('budget.yaml', () => budget), schema: budget }),
     onboarding: defineCollection({ loader: policyFileLoader('onboarding.yaml', onboardingFor), schema: onboarding }),
     meta: defineCollection({ loader: policyFileLoader('meta.yaml', () => metaSchema), schema: metaSchema }),
+    quiz: defineCollection({ loader: policyFileLoader('quiz.yaml', quizFor, quizReview), schema: quiz }),
   };
 }

@@ -75,6 +75,15 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   synonyms: '同义词',
   readerWords: '读者用词',
   policyWords: '制度用词',
+  // quiz.yaml
+  askCount: '每次出题数',
+  passPercent: '及格线（%）',
+  questions: '题目',
+  question: '题干',
+  options: '选项',
+  answer: '正确答案',
+  quote: '引文',
+  checked: '核对版本',
   // shared / meta.yaml
   id: '编号',
   name: '名称',

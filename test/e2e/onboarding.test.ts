@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { buildPolicyFingerprint } from '../../src/policy/fingerprint';
+import { ONBOARDING_STATE_VERSION } from '../../src/tools/onboarding/logic/state';
 import { cspViolations, launchBrowser, openPage, siteUrl, wakeTools, type PageWatch } from './support/browser';
 import { copyFromTool, ToolPage } from './support/tool-page';
 
@@ -345,7 +346,7 @@ describe('入职清单', () => {
     await fillProfile(hire.page, '市场推广组', '2026-03-02', '孙小美');
     await hire.page.getByRole('checkbox', { name: title('duties-promotion') }).check();
     const link = await copyFromTool(hire.page, '复制分享链接');
-    expect(new URL(link).hash).toMatch(/^#z1\.onboarding\./);
+    expect(new URL(link).hash).toMatch(new RegExp(`^#z${ONBOARDING_STATE_VERSION}\\.onboarding\\.`));
 
     const mentor = await openAt('2026-03-10');
     await mentor.page.goto(link);
@@ -385,7 +386,7 @@ describe('入职清单', () => {
     ]);
     const file = await download.path();
     const body = JSON.parse(readFileSync(file, 'utf8'));
-    expect(body).toMatchObject({ app: 'marketing-handbook', tool: 'onboarding', version: 1 });
+    expect(body).toMatchObject({ app: 'marketing-handbook', tool: 'onboarding', version: ONBOARDING_STATE_VERSION });
     expect(body.data.reading).toEqual({ organization: '2026-03-10' });
 
     const other = await openAt('2026-03-11');
@@ -569,8 +570,8 @@ describe('bad input: a clear Chinese message, and the checklist still opens', ()
     ['#v1.onboarding.@@@', '链接已损坏，请重新复制完整的链接'],
     ['#v1.budget-request.e30', '这是预算申请单的分享链接，请在浏览器中直接打开：它会打开预算申请单'],
     ['#v9.onboarding.e30', '链接来自较新的版本'],
-    // Valid encoding, wrong content: {"name":1}
-    [`#v1.onboarding.${Buffer.from('{"name":1}').toString('base64url')}`, '链接内容不完整'],
+    // Valid encoding, wrong content: {"name":1} (of the current version: an older one is lifted first)
+    [`#v${ONBOARDING_STATE_VERSION}.onboarding.${Buffer.from('{"name":1}').toString('base64url')}`, '链接内容不完整'],
   ])('a tampered link %s', async (fragment, message) => {
     const watch = await openAt('2026-03-10');
     const { page } = watch;

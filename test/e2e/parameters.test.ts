@@ -64,3 +64,25 @@ describe('chapter 四 shows the grade bands and the bonus curve from the data', 
     await context.close();
   });
 });
+
+describe('/parameters/ lists the 制度测验 questions', () => {
+  it('each question with its clause; none 待复核 while no release changed a cited clause', async () => {
+    const quiz = parse(readFileSync('content/policy/quiz.yaml', 'utf8')) as {
+      askCount: number;
+      passPercent: number;
+      questions: { id: string; question: string; clause: string; checked: string }[];
+    };
+    const { page, context } = await openPage(browser, '/parameters/');
+    const rows = page.locator('[data-params="quiz"] tbody tr');
+    await expect(rows.count()).resolves.toBe(quiz.questions.length);
+    for (const q of quiz.questions) {
+      const row = page.locator(`[data-params="quiz"] tr[data-question="${q.id}"]`);
+      await expect(row.locator('th').textContent()).resolves.toBe(q.question);
+      await expect(row.getByRole('link').getAttribute('href')).resolves.toMatch(new RegExp(`#${q.clause}$`));
+      await expect(row.locator('td').last().textContent()).resolves.toBe(`已核对（${q.checked} 版）`);
+    }
+    await expect(page.getByTestId('quiz-review-note').count()).resolves.toBe(0);
+    await expect(page.getByText(`随机抽 ${quiz.askCount} 道`).count()).resolves.toBe(1);
+    await context.close();
+  });
+});

@@ -7,6 +7,7 @@
 // everywhere, the banner that tells a reader who signed before 1.1 what changed (and nobody after
 // an editorial release), and the review date the last release moved forward.
 import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -338,6 +339,28 @@ describe('归口部门 and 下次复审', () => {
     });
     const notice = page.getByText('本制度已到复审日期（2028年4月1日），请以归口部门（市场部）的最新通知为准。');
     await expect(notice.isVisible()).resolves.toBe(due);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('制度测验 questions after the revision', () => {
+  it('/parameters/ marks the question citing the changed 六（一）1 待复核, the others 已核对', async () => {
+    const quiz = parse(readFileSync('content/policy/quiz.yaml', 'utf8')) as {
+      questions: { id: string; clause: string; checked: string }[];
+    };
+    const cites = quiz.questions.filter((q) => q.clause === 'c6-1-1').map((q) => q.id);
+    expect(cites.length).toBeGreaterThan(0); // the fixture changes a clause the quiz cites
+    const { page, errors } = await open('/parameters/');
+    await expect(page.getByTestId('quiz-review-note').textContent()).resolves.toContain(
+      `有 ${cites.length} 道题引用的条款在核对之后修订过`,
+    );
+    for (const q of quiz.questions) {
+      const status = await page.locator(`[data-params="quiz"] tr[data-question="${q.id}"] td`).last().textContent();
+      expect(status, q.id).toBe(
+        cites.includes(q.id) ? `待复核（1.1 版修订了该条款，上次核对于 ${q.checked} 版）` : `已核对（${q.checked} 版）`,
+      );
+    }
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -2,6 +2,7 @@
 // hire's 签收 in onboarding, the 新员工签收 list in signoffs).
 import { encodeReplyLink } from '../../../src/core/reply';
 import { buildChecklist } from '../../../src/tools/onboarding/logic/checklist';
+import type { QuizResult } from '../../../src/tools/onboarding/logic/quiz';
 import { makeSignoffReply, type SignoffReply } from '../../../src/tools/onboarding/logic/signoff';
 import {
   emptyOnboardingState,
@@ -41,10 +42,11 @@ export async function signoff(
   today: string,
   edition = EDITION,
   now = new Date(`${today}T10:00:00Z`),
+  quiz: QuizResult | null = null,
 ) {
   const view = buildChecklist({ policy: onboarding, roleIds, state, today, reading: {} });
   const roleName = roles.find((r) => r.id === state.role)?.name ?? '';
-  const made = await makeSignoffReply({ state, view, roleName, edition, today }, onboardingStrings, now);
+  const made = await makeSignoffReply({ state, view, roleName, edition, today, quiz }, onboardingStrings, now);
   if (!made.ok) throw new Error(JSON.stringify(made.problems));
   return made.reply;
 }

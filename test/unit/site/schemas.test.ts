@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -420,6 +420,7 @@ describe('policyCollections', () => {
   type Entry = { id: string; data: Record<string, unknown> };
   function fakeContext(root: URL) {
     const entries = new Map<string, Entry>();
+    const warnings: string[] = [];
     const ctx = {
       config: { root },
       store: {
@@ -428,24 +429,24 @@ describe('policyCollections', () => {
       },
       parseData: async ({ data }: { data: Record<string, unknown> }) => data,
       generateDigest: () => 'digest',
-      logger: { error: () => {} },
+      logger: { error: () => {}, warn: (message: string) => void warnings.push(message) },
     };
-    return { ctx, entries };
+    return { ctx, entries, warnings };
   }
   const projectRoot = new URL('../../../', import.meta.url);
   /** The loader of a collection built by policyCollections (always an object loader). */
   const loaderOf = (c: object) => (c as { loader: { load: (ctx: unknown) => Promise<void> } }).loader;
 
-  test('defines the five collections as content-layer collections with a schema', () => {
+  test('defines the six collections as content-layer collections with a schema', () => {
     const collections = policyCollections(CLAUSE_IDS);
-    expect(Object.keys(collections)).toEqual(['appraisal', 'bonus', 'budget', 'onboarding', 'meta']);
+    expect(Object.keys(collections)).toEqual(['appraisal', 'bonus', 'budget', 'onboarding', 'meta', 'quiz']);
     for (const c of Object.values(collections)) {
       expect(c).toMatchObject({ type: 'content_layer' });
       expect('schema' in c && c.schema).toBeTruthy();
     }
   });
 
-  test.each(['appraisal', 'bonus', 'budget', 'onboarding', 'meta'] as const)(
+  test.each(['appraisal', 'bonus', 'budget', 'onboarding', 'meta', 'quiz'] as const)(
     'the %s loader stores the shipped file as entry "default"',
     async (name) => {
       const { ctx, entries } = fakeContext(projectRoot);
@@ -478,5 +479,26 @@ describe('policyCollections', () => {
     writeFileSync(join(root, 'content/policy/onboarding.yaml'), policyText('onboarding.yaml'));
     const { ctx } = fakeContext(pathToFileURL(root + '/'));
     await expect(loaderOf(policyCollections(CLAUSE_IDS).onboarding).load(ctx)).rejects.toThrow(/岗位「manager」不存在；应为 appraisal\.yaml 中的考核组 id：promotion、crm、analytics、head/);
+  });
+
+  test('the quiz loader warns (and goes on) when a release changed a clause a question cites', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'policy-'));
+    cpSync(new URL('content', projectRoot), join(root, 'content'), { recursive: true });
+    const v10 = JSON.parse(readFileSync(new URL('content/versions/1.0.json', projectRoot), 'utf8')) as {
+      clauses: { id: string; text: string }[];
+    };
+    const v11 = {
+      ...v10,
+      version: '1.1',
+      effectiveDate: '2027-03-01',
+      clauses: v10.clauses.map((c) => (c.id === 'c6-1-1' ? { ...c, text: `${c.text}（修订）` } : c)),
+    };
+    writeFileSync(join(root, 'content/versions/1.1.json'), JSON.stringify(v11));
+    const { ctx, entries, warnings } = fakeContext(pathToFileURL(root + '/'));
+    await loaderOf(policyCollections(CLAUSE_IDS).quiz).load(ctx);
+    expect([...entries.keys()]).toEqual(['default']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('以下 1 道题引用的条款在核对之后改过');
+    expect(warnings[0]).toContain('expense-approval（条款 c6-1-1，核对于 1.0，1.1 版改过）');
   });
 });

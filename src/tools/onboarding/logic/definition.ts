@@ -5,6 +5,7 @@ import { labelledField, type ToolDefinition } from '../../kit/logic/definition';
 import { buildChecklist, type ChecklistTextKey, type ChecklistView } from './checklist';
 import {
   emptyOnboardingState,
+  migrateOnboarding,
   newPersonKey,
   ONBOARDING_STATE_VERSION,
   ONBOARDING_TOOL,
@@ -30,6 +31,7 @@ const personName = (st: SharedOnboarding, ctx: OnboardingContext) =>
 export const onboardingTool: ToolDefinition<SharedOnboarding, ChecklistView, OnboardingContext> = {
   id: ONBOARDING_TOOL,
   version: ONBOARDING_STATE_VERSION,
+  migrate: migrateOnboarding,
   // The saved entry has no `reading` (the marks have their own store); links and files may carry it.
   schema: sharedOnboardingSchema,
   empty: () => emptyOnboardingState(),

@@ -10,12 +10,19 @@ import { plain, plainStrictObject } from '../../../core/json-file';
 // Reply making (core/reply, fingerprint, share-link) loads when a 签收 is made, not with the page.
 import type { Reply, ReplyFormat } from '../../../core/reply';
 import { parseDateInput, type ChecklistView } from './checklist';
+import type { QuizResult } from './quiz';
 import { MAX_ENTRIES, MAX_FIELD_LENGTH, ONBOARDING_TOOL, type OnboardingState } from './state';
 
 const replyCode = () => import('../../../core/reply');
 
 /** `reply` of a 签收 envelope. */
 export const SIGNOFF_REPLY_KIND = 'sign-off';
+
+/**
+ * Version of the 签收 payload (`format`): 1 had no field for it and no 制度测验; 2 carries `quiz`
+ * (null when none was finished). A 签收 of format 1 still opens and reads 「未做测验」.
+ */
+export const SIGNOFF_FORMAT = 2;
 
 /** Words the 签收 needs; ui/strings.ts provides them (type-checked there). */
 export type SignoffSendLabelKey = 'signoff.error.name' | 'signoff.error.role' | 'signoff.error.date';
@@ -63,6 +70,10 @@ export interface SignoffPayload {
     /** Ids of the items overdue on `date`. */
     readonly overdue: readonly string[];
   };
+  /** Payload version (SIGNOFF_FORMAT); absent in format 1. */
+  readonly format?: number;
+  /** 制度测验 result; null or absent: not taken. */
+  readonly quiz?: QuizResult | null;
 }
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_ENTRIES));
@@ -86,6 +97,19 @@ export const signoffPayloadEntries = {
     total: count,
     overdue: v.pipe(v.array(v.pipe(v.string(), v.regex(ROW_ID))), v.maxLength(MAX_ENTRIES)),
   }),
+  format: v.optional(v.literal(SIGNOFF_FORMAT)),
+  quiz: v.optional(
+    v.nullable(
+      plainStrictObject({
+        passed: v.boolean(),
+        scorePercent: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
+        attempts: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000)),
+        date: isoDate,
+        version: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_FIELD_LENGTH)),
+        fingerprint: v.pipe(v.string(), v.regex(/^[0-9a-f]{0,64}$/)),
+      }),
+    ),
+  ),
 };
 
 export const signoffPayloadSchema: v.GenericSchema<unknown, SignoffPayload> =
@@ -116,6 +140,8 @@ export interface SignoffInput {
   readonly edition: PolicyEdition;
   /** Today yyyy-mm-dd: the 签收日期 when the new hire left it empty. */
   readonly today: string;
+  /** 制度测验 result (quizResult), null when none was finished. */
+  readonly quiz: QuizResult | null;
 }
 
 export type SignoffField = 'name' | 'role' | 'ackDate';
@@ -165,6 +191,8 @@ export function signoffPayload(input: SignoffInput): SignoffPayload {
       total: view.total,
       overdue: view.phases.flatMap((p) => p.items.filter((it) => it.overdue).map((it) => it.item.id)),
     },
+    format: SIGNOFF_FORMAT,
+    quiz: input.quiz,
   };
 }
 

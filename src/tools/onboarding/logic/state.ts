@@ -5,10 +5,14 @@
  */
 import * as v from 'valibot';
 import { plain, plainObject } from '../../../core/json-file';
+import { emptyQuizState, MAX_QUIZ_ATTEMPTS, type QuizState } from './quiz';
 
 export const ONBOARDING_TOOL = 'onboarding';
-/** Version of the saved shape; bump it (with a migration) when the shape changes. */
-export const ONBOARDING_STATE_VERSION = 1;
+/**
+ * Version of the saved shape; bump it (with a migration in migrateOnboarding) when the shape changes.
+ * 2: the 制度测验 attempts (`quiz`).
+ */
+export const ONBOARDING_STATE_VERSION = 2;
 
 /** Longest text kept in a field: a name, a role id, a date as typed. */
 export const MAX_FIELD_LENGTH = 40;
@@ -32,6 +36,8 @@ export interface OnboardingState {
   readonly ackDate: string;
   /** Item id → the day it was ticked off (yyyy-mm-dd). */
   readonly done: Readonly<Record<string, string>>;
+  /** 制度测验 attempts (./quiz.ts). Default none. */
+  readonly quiz: QuizState;
 }
 
 /**
@@ -51,7 +57,44 @@ const dateMap = v.pipe(
   v.record(v.pipe(v.string(), v.regex(ROW_ID)), v.pipe(v.string(), v.regex(ISO_DATE))),
 );
 
-const stateEntries = { name: text, role: text, startDate: text, mentor: text, ackDate: text, done: dateMap };
+const rowId = v.pipe(v.string(), v.regex(ROW_ID));
+/** '' or yyyy-mm-dd. */
+const dayOrBlank = v.union([v.literal(''), v.pipe(v.string(), v.regex(ISO_DATE))]);
+/** More answers than any attempt needs (each question until right); bounds a tampered link. */
+const MAX_ANSWERS = 4 * MAX_ENTRIES;
+
+const quizAttempt = plainObject({
+  seed: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffffffff)),
+  started: v.pipe(v.string(), v.regex(ISO_DATE)),
+  finished: dayOrBlank,
+  version: text,
+  fingerprint: v.pipe(v.string(), v.regex(/^[0-9a-f]{0,64}$/)),
+  order: v.pipe(v.array(rowId), v.maxLength(MAX_ENTRIES)),
+  answers: v.pipe(
+    v.array(
+      plainObject({
+        id: rowId,
+        picked: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(99))), v.maxLength(99)),
+      }),
+    ),
+    v.maxLength(MAX_ANSWERS),
+  ),
+});
+
+const quizEntries = plainObject({
+  attempts: v.pipe(v.array(quizAttempt), v.maxLength(MAX_QUIZ_ATTEMPTS)),
+  dropped: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
+});
+
+const stateEntries = {
+  name: text,
+  role: text,
+  startDate: text,
+  mentor: text,
+  ackDate: text,
+  done: dateMap,
+  quiz: quizEntries,
+};
 
 /** One person's saved entry (unknown keys are dropped). */
 export const onboardingStateSchema: v.GenericSchema<unknown, OnboardingState> = plainObject(stateEntries);
@@ -62,7 +105,18 @@ export const sharedOnboardingSchema: v.GenericSchema<unknown, SharedOnboarding> 
 });
 
 export function emptyOnboardingState(): OnboardingState {
-  return { name: '', role: '', startDate: '', mentor: '', ackDate: '', done: {} };
+  return { name: '', role: '', startDate: '', mentor: '', ackDate: '', done: {}, quiz: emptyQuizState() };
+}
+
+/**
+ * Lifts an entry, file or link saved by an older version. Version 1 had no 制度测验: it opens with
+ * none taken. Anything else is refused (throws).
+ */
+export function migrateOnboarding(old: unknown, fromVersion: number): unknown {
+  if (fromVersion !== 1 || typeof old !== 'object' || old === null || Array.isArray(old)) {
+    throw new RangeError(`No migration from version ${fromVersion}`);
+  }
+  return { ...(old as Record<string, unknown>), quiz: emptyQuizState() };
 }
 
 /** Ticks (`today` recorded) or unticks one item. */

@@ -1,12 +1,16 @@
-// 制度签收单: the date of signing, and the slip with the policy version and the fingerprint of its
-// text computed at build (printed on its own when asked).
+// 制度签收单: the date of signing, and the slip with the policy version, the fingerprint of its
+// text computed at build and the 制度测验 result (printed on its own when asked).
 import { MAX_FIELD_LENGTH, type SharedOnboarding } from '../logic/state';
 import type { ChecklistView } from '../logic/checklist';
+import type { QuizResult } from '../logic/quiz';
+import { quizValue } from './Quiz';
 import { TextField } from '../../kit/ui/Field';
 import type { OnboardingStrings } from './strings';
 
 export function AckSlip(props: {
   state: SharedOnboarding;
+  /** 制度测验 result, null when none was finished. */
+  quiz: QuizResult | null;
   view: ChecklistView;
   s: OnboardingStrings;
   t: (key: keyof OnboardingStrings, values?: Record<string, string | number>) => string;
@@ -62,6 +66,15 @@ export function AckSlip(props: {
           <dd>
             <code class="ob-fingerprint">{props.fingerprint}</code>
             <span class="ob-muted">（{s['slip.fingerprintNote']}）</span>
+          </dd>
+          <dt>{s['slip.quiz']}</dt>
+          <dd data-testid="slip-quiz">
+            {quizValue(props.quiz, t)}
+            {props.quiz && (props.quiz.version !== props.meta.version || props.quiz.fingerprint !== props.fingerprint) && (
+              <span class="ob-muted">
+                {t('slip.quizEdition', { version: props.quiz.version, fingerprint: props.quiz.fingerprint })}
+              </span>
+            )}
           </dd>
         </dl>
         <p class="ob-statement">{t('slip.statement', { shortTitle: props.meta.shortTitle })}</p>

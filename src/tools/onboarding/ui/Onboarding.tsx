@@ -15,7 +15,9 @@ import {
   type SharedOnboarding,
 } from '../logic/state';
 import type { ClauseLinkData } from '../../../core/clause-ref';
-import type { OnboardingPolicy } from '../../../core/policy-types';
+import type { OnboardingPolicy, QuizPolicy } from '../../../core/policy-types';
+import { quizResult } from '../logic/quiz';
+import { Quiz } from './Quiz';
 import { ClauseLink } from '../../kit/ui/ClauseLink';
 import type { OnboardingStrings } from './strings';
 import { ExportBar } from '../../kit/ui/ExportBar';
@@ -42,7 +44,9 @@ export interface OnboardingProps {
   chapters: Readonly<Record<string, string>>;
   /** 五（一）1 新员工入职培训 (onboarding.yaml `clause`), cited beside the progress. */
   trainingClause: string;
-  /** The clauses the items cite: id → label as people cite it (三（二）), link (with the base) and title. */
+  /** 制度测验 (content/policy/quiz.yaml): settings and questions. */
+  quiz: QuizPolicy;
+  /** The clauses the items and the quiz questions cite: id → label as people cite it (三（二）), link (with the base) and title. */
   clauses: Readonly<Record<string, ClauseLinkData>>;
   meta: { title: string; shortTitle: string; version: string; effective: string };
   /** SHA-256 prefix of the six chapters' text, computed at build (src/policy/fingerprint.ts). */
@@ -135,6 +139,8 @@ export default function Onboarding(props: OnboardingProps) {
     tool.edit((old) => ({ ...old, ...patch }));
   };
   const personName = state.name.trim() || s['people.unnamed'];
+  const quizOutcome = useMemo(() => quizResult(state.quiz, props.quiz), [state.quiz, props.quiz]);
+  const edition = { version: props.meta.version, fingerprint: props.fingerprint };
   const people = tool.entries.map((e) => ({ value: e.key, label: e.label }));
 
   // ---- messages beside the fields ----
@@ -304,8 +310,22 @@ export default function Onboarding(props: OnboardingProps) {
 
       <ReadingPath view={view} s={s} t={t} base={base} chapterName={chapterName} shared={shared !== null} />
 
+      <Quiz
+        policy={props.quiz}
+        clauses={props.clauses}
+        quiz={state.quiz}
+        role={view.role.status === 'ok' ? state.role : null}
+        readOnly={readOnly}
+        today={today}
+        edition={edition}
+        s={s}
+        t={t}
+        onChange={(change) => tool.edit((old) => ({ ...old, quiz: change(old.quiz) }))}
+      />
+
       <AckSlip
         state={state}
+        quiz={quizOutcome}
         view={view}
         s={s}
         t={t}
@@ -329,7 +349,8 @@ export default function Onboarding(props: OnboardingProps) {
           t={t}
           mounted={mounted}
           roleName={view.role.status === 'ok' ? roleName(state.role) : ''}
-          edition={{ version: props.meta.version, fingerprint: props.fingerprint }}
+          edition={edition}
+          quiz={quizOutcome}
           today={today}
           signoffsHref={`${base}/tools/signoffs/`}
         />

@@ -6,6 +6,8 @@ import { useState } from 'preact/hooks';
 import { parseDateInput, type ChecklistView } from '../logic/checklist';
 import type { SignoffField, PolicyEdition } from '../logic/signoff';
 import type { SharedOnboarding } from '../logic/state';
+import type { QuizResult } from '../logic/quiz';
+import { quizValue } from './Quiz';
 import { SendReply, type MadeReply } from '../../kit/ui/SendReply';
 import type { OnboardingStrings } from './strings';
 
@@ -28,6 +30,8 @@ export interface SignoffSendProps {
   /** 岗位 name of the chosen role, '' when none. */
   roleName: string;
   edition: PolicyEdition;
+  /** 制度测验 result, null when none was finished (the 签收 says 未做测验). */
+  quiz: QuizResult | null;
   today: string | null;
   /** /tools/signoffs/ with the base: the link opens there. */
   signoffsHref: string;
@@ -37,7 +41,7 @@ export function SignoffSendBody(props: SignoffSendProps) {
   const { state, view, s, t, today } = props;
   const [logic, setLogic] = useState<SignoffModule | null>(null);
   const [asked, setAsked] = useState(false);
-  const input = { state, view, roleName: props.roleName, edition: props.edition, today: today ?? '' };
+  const input = { state, view, roleName: props.roleName, edition: props.edition, today: today ?? '', quiz: props.quiz };
   const problems = asked && logic ? logic.signoffProblems(input, s) : [];
   const problemOf = (field: SignoffField) => problems.find((p) => p.field === field)?.message ?? null;
 
@@ -109,6 +113,7 @@ export function SignoffSendBody(props: SignoffSendProps) {
           t('send.progressValue', { done: view.doneCount, total: view.total }) +
             (overdue > 0 ? t('send.progressOverdue', { n: overdue }) : ''),
         )}
+        {line(null, s['send.quiz'], quizValue(props.quiz, t))}
       </dl>
       {problems.length > 0 && (
         <p class="tool-error" role="alert">

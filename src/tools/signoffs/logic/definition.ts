@@ -9,6 +9,7 @@ import {
   SIGNOFFS_TOOL,
   SIGNOFFS_VERSION,
   emptySignoffList,
+  migrateSignoffs,
   signoffListSchema,
   type SignoffList,
 } from './state';
@@ -21,6 +22,7 @@ export interface SignoffsToolContext extends SignoffContext {
 export const signoffsTool: ToolDefinition<SignoffList, SignoffsResult, SignoffsToolContext> = {
   id: SIGNOFFS_TOOL,
   version: SIGNOFFS_VERSION,
+  migrate: migrateSignoffs,
   schema: signoffListSchema,
   empty: emptySignoffList,
   isBlank: (state) => state.records.length === 0,

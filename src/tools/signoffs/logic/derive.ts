@@ -48,6 +48,9 @@ export interface OverdueItem {
   readonly dueDate: string;
 }
 
+/** 制度测验 as the 签收 says: passed, taken and not passed, or not taken (none, or a format-1 签收). */
+export type QuizStatus = 'passed' | 'failed' | 'none';
+
 export interface SignoffRow {
   readonly key: string;
   readonly record: SignoffRecord;
@@ -63,6 +66,9 @@ export interface SignoffRow {
   readonly overdue: readonly OverdueItem[];
   /** Behind: some item is overdue as of `today`. */
   readonly behind: boolean;
+  readonly quizStatus: QuizStatus;
+  /** 通过 90% / 未通过 60% / 未做测验. */
+  readonly quizLabel: string;
 }
 
 export interface SignoffSummary {
@@ -70,12 +76,16 @@ export interface SignoffSummary {
   readonly current: number;
   readonly notCurrent: number;
   readonly behind: number;
+  /** People whose 签收 does not show a passed 制度测验. */
+  readonly quizNotPassed: number;
 }
 
 export interface SignoffsResult {
   /** Behind first (most overdue items first), then not the current version, then by name. */
   readonly rows: readonly SignoffRow[];
   readonly summary: SignoffSummary;
+  /** Names of those who have not passed the 制度测验 (not taken or not passed), in row order. */
+  readonly quizNotPassed: readonly string[];
 }
 
 /** Substantive changes since `version`, as published here; null for a version this site never published. */
@@ -106,6 +116,13 @@ function versionLabel(record: SignoffRecord, status: VersionStatus, changed: num
   return fill(t[key[status]], { version });
 }
 
+function quizOf(record: SignoffRecord, t: Strings): { status: QuizStatus; label: string } {
+  const quiz = record.quiz;
+  if (!quiz) return { status: 'none', label: t['signoff.quiz.none'] };
+  const status = quiz.passed ? 'passed' : 'failed';
+  return { status, label: fill(t[`signoff.quiz.${status}`], { score: quiz.scorePercent }) };
+}
+
 /** The list as the page shows it, sorted; overdue recomputed as of `context.today`. */
 export function signoffRows(list: SignoffList, context: SignoffContext, t: Strings): SignoffsResult {
   const roleIds = new Set(context.roles.map((r) => r.id));
@@ -130,6 +147,7 @@ export function signoffRows(list: SignoffList, context: SignoffContext, t: Strin
     );
     const status = versionStatus(record, context);
     const changed = status === 'current' || status === 'other-text' ? null : changedSince(record.policyVersion, context.since);
+    const quiz = quizOf(record, t);
     return {
       key: personKey(record.name),
       record,
@@ -142,6 +160,8 @@ export function signoffRows(list: SignoffList, context: SignoffContext, t: Strin
       percent: percentOf(schedule.doneCount, schedule.total),
       overdue,
       behind: overdue.length > 0,
+      quizStatus: quiz.status,
+      quizLabel: quiz.label,
     };
   });
   rows.sort(
@@ -152,6 +172,7 @@ export function signoffRows(list: SignoffList, context: SignoffContext, t: Strin
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
   const current = rows.filter((r) => signoffHolds(r.versionStatus)).length;
+  const quizNotPassed = rows.filter((r) => r.quizStatus !== 'passed').map((r) => r.record.name);
   return {
     rows,
     summary: {
@@ -159,6 +180,16 @@ export function signoffRows(list: SignoffList, context: SignoffContext, t: Strin
       current,
       notCurrent: rows.length - current,
       behind: rows.filter((r) => r.behind).length,
+      quizNotPassed: quizNotPassed.length,
     },
+    quizNotPassed,
   };
+}
+
+/** 尚未通过制度测验：王小明、赵小刚 (or that everyone has passed); '' for an empty list. */
+export function quizLine(result: SignoffsResult, t: Strings): string {
+  if (result.rows.length === 0) return '';
+  return result.quizNotPassed.length === 0
+    ? t['signoff.text.quizAllPassed']
+    : fill(t['signoff.text.quizNotPassed'], { names: result.quizNotPassed.join('、'), n: result.quizNotPassed.length });
 }

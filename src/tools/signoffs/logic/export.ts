@@ -2,7 +2,7 @@
 import { csvText, type CsvCell } from '../../../core/csv';
 import { fill } from '../../../core/template';
 import { toPlainText } from '../../../core/text-export';
-import type { SignoffsResult } from './derive';
+import { quizLine, type SignoffsResult } from './derive';
 import type { SignoffLabels } from './labels';
 
 type Strings = SignoffLabels;
@@ -23,6 +23,10 @@ export function signoffCsvRows(result: SignoffsResult, t: Strings): CsvCell[][] 
       t['signoff.col.total'],
       t['signoff.col.overdueCount'],
       t['signoff.col.overdueItems'],
+      t['signoff.col.quiz'],
+      t['signoff.col.quizScore'],
+      t['signoff.col.quizAttempts'],
+      t['signoff.col.quizDate'],
     ],
     ...result.rows.map((row): CsvCell[] => [
       row.record.name,
@@ -37,6 +41,10 @@ export function signoffCsvRows(result: SignoffsResult, t: Strings): CsvCell[][] 
       row.total,
       row.overdue.length,
       row.overdue.map((o) => `${o.title}（${o.dueDate}）`).join('；'),
+      row.quizLabel,
+      row.record.quiz ? row.record.quiz.scorePercent : '',
+      row.record.quiz ? row.record.quiz.attempts : '',
+      row.record.quiz ? row.record.quiz.date : '',
     ]),
   ];
 }
@@ -57,12 +65,13 @@ export function signoffText(result: SignoffsResult, t: Strings): string {
               done: row.done,
               total: row.total,
             }) +
+            fill(t['signoff.text.quiz'], { quiz: row.quizLabel }) +
             (row.behind
               ? fill(t['signoff.text.overdue'], { items: row.overdue.map((o) => o.title).join('、') })
               : ''),
         );
   return toPlainText(t['signoff.text.title'], [
-    { lines: [fill(t['signoff.text.summary'], { ...summary })] },
+    { lines: [fill(t['signoff.text.summary'], { ...summary }), quizLine(result, t)].filter((l) => l !== '') },
     { lines },
     { lines: [t['trust.note']] },
   ]);

@@ -13,8 +13,11 @@ import {
 
 /** The collector's store namespace, JSON file and share-link name. */
 export const SIGNOFFS_TOOL = 'signoffs';
-/** Version of the collector's saved list; bump it (with a migration) when the shape changes. */
-export const SIGNOFFS_VERSION = 1;
+/**
+ * Version of the collector's saved list; bump it (with a migration in migrateSignoffs) when the shape
+ * changes. 2: a record may carry the 制度测验 result (`format`, `quiz`).
+ */
+export const SIGNOFFS_VERSION = 2;
 /** More new hires than a department has in years; bounds a tampered file. */
 export const MAX_SIGNOFFS = 500;
 
@@ -43,6 +46,15 @@ export const signoffListSchema: v.GenericSchema<unknown, SignoffList> = plainStr
     v.maxLength(MAX_SIGNOFFS),
   ),
 });
+
+/**
+ * Lifts a list saved by an older version: version 1's records are version 2's without a quiz result
+ * (「未做测验」). A newer page's list is never opened by an older one, so a result is never dropped.
+ */
+export function migrateSignoffs(old: unknown, fromVersion: number): unknown {
+  if (fromVersion !== 1) throw new RangeError(`No migration from version ${fromVersion}`);
+  return old;
+}
 
 export function emptySignoffList(): SignoffList {
   return { records: [] };

@@ -1,9 +1,10 @@
 // The 新员工签收 list as a table, in the logic's order (behind first): who signed which version
 // (marked in words when it is not the current one), role, date, progress, the first-month items
-// overdue today; each row can be removed behind the kit's confirm step.
+// overdue today, the 制度测验 result (and who has not passed); each row can be removed behind the
+// kit's confirm step.
 import { useRef, useState } from 'preact/hooks';
 import { ConfirmStep } from '../../kit/ui/ConfirmStep';
-import { signoffHolds, type SignoffsResult } from '../logic/derive';
+import { quizLine, signoffHolds, type SignoffsResult } from '../logic/derive';
 import type { SignoffsStrings } from './strings';
 
 type T = (key: keyof SignoffsStrings, values?: Record<string, string | number>) => string;
@@ -33,6 +34,10 @@ export function SignoffsTable(props: {
       ) : (
         <>
           <p aria-live="polite">{t('signoff.text.summary', { ...result.summary })}</p>
+          {/* On paper each name is printed once, in its row (the summary above gives the count). */}
+          <p class="so-quiz-line no-print" data-testid="quiz-not-passed">
+            {quizLine(result, s)}
+          </p>
           {/* A table where its box is wide enough, one card per person where not (tools.css). */}
           <div class="tool-list">
             <table class="tool-table tool-cards so-table">
@@ -45,6 +50,7 @@ export function SignoffsTable(props: {
                   <th scope="col">{s['signoff.col.signedOn']}</th>
                   <th scope="col">{s['signoff.col.startDate']}</th>
                   <th scope="col">{s['list.col.progress']}</th>
+                  <th scope="col">{s['signoff.col.quiz']}</th>
                   <th scope="col" id="so-col-overdue">
                     {s['list.col.overdue']}
                   </th>
@@ -93,6 +99,11 @@ export function SignoffsTable(props: {
                       <td data-label={s['list.col.progress']}>
                         {t('list.progress', { done: row.done, total: row.total, percent: row.percent })}
                       </td>
+                      <td data-label={s['signoff.col.quiz']} class="so-nowrap">
+                        <span class={`so-mark ${row.quizStatus === 'passed' ? 'so-mark--ok' : 'so-mark--old'}`}>
+                          {row.quizLabel}
+                        </span>
+                      </td>
                       <td data-label={s['list.col.overdueShort']}>
                         {row.behind ? (
                           <span class="so-mark so-mark--late">
@@ -122,7 +133,7 @@ export function SignoffsTable(props: {
                     {row.behind && (
                       <tr class="tool-row-more">
                         <td
-                          colSpan={props.readOnly ? 7 : 8}
+                          colSpan={props.readOnly ? 8 : 9}
                           headers={`${who} so-col-overdue`}
                           data-label={s['list.col.overdueShort']}
                         >

@@ -36,7 +36,7 @@ describe('the new hire’s side', () => {
     const state = emptyOnboardingState();
     const view = buildChecklist({ policy: onboarding, roleIds, state, today: '2026-03-02', reading: {} });
     const made = await makeSignoffReply(
-      { state, view, roleName: '', edition: EDITION, today: '2026-03-02' },
+      { state, view, roleName: '', edition: EDITION, today: '2026-03-02', quiz: null },
       t,
     );
     expect(made).toEqual({

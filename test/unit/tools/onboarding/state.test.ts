@@ -10,12 +10,14 @@ import {
   ONBOARDING_TOOL,
   clearTicks,
   emptyOnboardingState,
+  migrateOnboarding,
   newPersonKey,
   onboardingStateSchema,
   setItemDone,
   sharedOnboardingSchema,
   type OnboardingState,
 } from '../../../../src/tools/onboarding/logic/state';
+import { emptyQuizState } from '../../../../src/tools/onboarding/logic/quiz';
 
 const filled: OnboardingState = {
   name: '王小明',
@@ -24,6 +26,7 @@ const filled: OnboardingState = {
   mentor: '李老师',
   ackDate: '',
   done: { 'read-general': '2026-03-02', 'org-intro': '2026-03-03' },
+  quiz: emptyQuizState(),
 };
 
 describe('onboardingStateSchema', () => {
@@ -191,5 +194,43 @@ describe('edits', () => {
   ])('newPersonKey(%d) → %s, a valid store key', (ms, key) => {
     expect(newPersonKey(ms)).toBe(key);
     expect(newPersonKey(ms)).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+});
+
+describe('version 1 (before the 制度测验) still opens', () => {
+  const { quiz: _none, ...v1 } = filled;
+  test('a version-1 file is lifted with no attempt taken', () => {
+    const text = toJsonFile(ONBOARDING_TOOL, 1, v1);
+    expect(
+      parseJsonFile(text, ONBOARDING_TOOL, ONBOARDING_STATE_VERSION, onboardingStateSchema, { migrate: migrateOnboarding }),
+    ).toMatchObject({ ok: true, state: filled, migrated: true });
+  });
+
+  test('a version-1 link is lifted the same way', async () => {
+    const link = await encodeShareCompressed(ONBOARDING_TOOL, 1, { ...v1, reading: { general: '2026-03-02' } });
+    expect(link.ok).toBe(true);
+    if (!link.ok) return;
+    const read = await decodeShareAny(link.fragment, ONBOARDING_TOOL, ONBOARDING_STATE_VERSION, sharedOnboardingSchema, {
+      migrate: migrateOnboarding,
+    });
+    expect(read).toMatchObject({ ok: true, state: { ...filled, reading: { general: '2026-03-02' } } });
+  });
+
+  test('a version-1 saved entry loads, lifted', () => {
+    const storage = createMemoryStorage();
+    storage.setItem('mh:onboarding:default', JSON.stringify({ v: 1, savedAt: '2026-03-02T10:00:00.000Z', data: v1 }));
+    const store = createStore({
+      namespace: ONBOARDING_TOOL,
+      version: ONBOARDING_STATE_VERSION,
+      schema: onboardingStateSchema,
+      migrate: migrateOnboarding,
+      storage,
+    });
+    expect(store.load('default')).toMatchObject({ status: 'recovered', data: filled, migrated: true });
+  });
+
+  test('no other version is guessed at', () => {
+    expect(() => migrateOnboarding(v1, 0)).toThrow();
+    expect(() => migrateOnboarding(null, 1)).toThrow();
   });
 });

@@ -6,11 +6,13 @@ import { editionFingerprint, signoffReplyFormat } from '../../../../src/tools/on
 import { signoffsTool } from '../../../../src/tools/signoffs/logic/definition';
 import { signoffRows, type SignoffContext } from '../../../../src/tools/signoffs/logic/derive';
 import { signoffCsvRows, signoffText } from '../../../../src/tools/signoffs/logic/export';
+import { quizLine } from '../../../../src/tools/signoffs/logic/derive';
 import { pastedItems, receiveSignoffs } from '../../../../src/tools/signoffs/logic/receive';
 import {
   MAX_SIGNOFFS,
   addSignoff,
   emptySignoffList,
+  migrateSignoffs,
   removeSignoff,
   signoffListSchema,
   type SignoffList,
@@ -37,8 +39,9 @@ describe('two new hires’ 签收 collected, one of them overdue', () => {
   test('the list shows who signed which version and who is behind, sorted, with a CSV', async () => {
     // 王芳 started on 2026-03-02 and has ticked only the first-day items: by 2026-04-10 the rest is overdue.
     const wang = await signoff(hire('王芳', 'promotion', '2026-03-02', day1), '2026-03-03');
-    // 陈明 started on 2026-03-30 and has done everything of the promotion role.
-    const chen = await signoff(hire('陈明', 'promotion', '2026-03-30', promotionItems), '2026-04-01');
+    // 陈明 started on 2026-03-30, has done everything of the promotion role and passed the 制度测验.
+    const passed = { passed: true, scorePercent: 90, attempts: 2, date: '2026-03-31', version: '1.0', fingerprint: 'a1b2c3d4e5f6' };
+    const chen = await signoff(hire('陈明', 'promotion', '2026-03-30', promotionItems), '2026-04-01', EDITION, undefined, passed);
     expect(wang.payload).toMatchObject({
       name: '王芳',
       role: 'promotion',
@@ -69,7 +72,17 @@ describe('two new hires’ 签收 collected, one of them overdue', () => {
     const overdueIds = promotionItems.filter((id) => !day1.includes(id));
     expect(view.rows[0]!.overdue.map((o) => o.id)).toEqual(overdueIds);
     expect(view.rows[0]!.overdue.every((o) => o.dueDate < '2026-04-10')).toBe(true);
-    expect(view.summary).toEqual({ people: 2, current: 2, notCurrent: 0, behind: 1 });
+    expect(view.summary).toEqual({ people: 2, current: 2, notCurrent: 0, behind: 1, quizNotPassed: 1 });
+    // 测验: 王芳 did not take it; 陈明 passed with 90 %.
+    expect(view.rows.map((r) => [r.record.name, r.quizStatus, r.quizLabel])).toEqual([
+      ['王芳', 'none', '未做测验'],
+      ['陈明', 'passed', '通过 90%'],
+    ]);
+    expect(view.quizNotPassed).toEqual(['王芳']);
+    expect(quizLine(view, t)).toBe('尚未通过制度测验（1 人）：王芳');
+    expect(signoffText(view, t)).toContain('尚未通过制度测验（1 人）：王芳');
+    expect(signoffText(view, t)).toContain('陈明（市场推广组）：2026-04-01 签收，当前版本 1.0；已完成');
+    expect(signoffText(view, t)).toContain('；制度测验：通过 90%');
 
     const csv = parseCsv(toCsv(signoffCsvRows(view, t)));
     expect(csv[0]).toEqual([
@@ -85,7 +98,13 @@ describe('two new hires’ 签收 collected, one of them overdue', () => {
       '事项总数',
       '逾期事项数',
       '逾期事项',
+      '制度测验',
+      '测验得分（%）',
+      '测验次数',
+      '测验日期',
     ]);
+    expect(csv[1]!.slice(12)).toEqual(['未做测验', '', '', '']);
+    expect(csv[2]!.slice(12)).toEqual(['通过 90%', '90', '2', '2026-03-31']);
     expect(csv[1]!.slice(0, 11)).toEqual([
       '王芳',
       '市场推广组',
@@ -305,5 +324,29 @@ describe('the 新员工签收 tool definition', () => {
     expect(exports.fileBase(list, ctx)).toBe('新员工签收-2026-04-10');
     expect(exports.fileBase(list, { ...context(null), labels: t })).toBe('新员工签收');
     expect(signoffText(signoffRows(emptySignoffList(), context(null), t), t)).toContain('还没有收到签收。');
+  });
+});
+
+describe('签收 from before the 制度测验', () => {
+  test('a format-1 签收 (no quiz) is received and reads 未做测验; a list saved by version 1 opens', async () => {
+    const reply = await signoff(hire('赵刚', 'crm', '2026-03-02', day1), '2026-03-03');
+    const { format: _f, quiz: _q, ...v1 } = reply.payload;
+    const old = { ...reply, payload: v1 };
+    const received = await receiveSignoffs(emptySignoffList(), pastedItems(await asLink(old), t), t);
+    expect(received.results).toMatchObject([{ ok: true, outcome: 'added' }]);
+    const view = signoffRows(received.list, context('2026-03-03'), t);
+    expect(view.rows[0]).toMatchObject({ quizStatus: 'none', quizLabel: '未做测验' });
+    // The list as version 1 saved it is the same shape, lifted as it is.
+    const lifted = migrateSignoffs(received.list, 1);
+    expect(validateState(signoffListSchema, lifted)).toMatchObject({ ok: true });
+    expect(() => migrateSignoffs(received.list, 3)).toThrow();
+  });
+
+  test('a failed attempt reads 未通过 with its score', async () => {
+    const failed = { passed: false, scorePercent: 60, attempts: 1, date: '2026-03-03', version: '1.0', fingerprint: '' };
+    const reply = await signoff(hire('钱多', 'crm', '2026-03-02', day1), '2026-03-03', EDITION, undefined, failed);
+    const view = signoffRows(addSignoff(emptySignoffList(), reply).list, context('2026-03-03'), t);
+    expect(view.rows[0]).toMatchObject({ quizStatus: 'failed', quizLabel: '未通过（60%）' });
+    expect(quizLine(view, t)).toBe('尚未通过制度测验（1 人）：钱多');
   });
 });
