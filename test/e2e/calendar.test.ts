@@ -171,7 +171,9 @@ describe('参数说明', () => {
     const row = watch.page.getByRole('row').filter({ hasText: '自评提醒日' });
     const text = (await row.textContent())!.replace(/\u00a0/g, ' ');
     expect(text).toContain(`每月 ${appraisal.selfReviewDueDay} 日`);
-    expect(text).toContain('制度没有规定');
+    await expect(watch.page.locator('[data-params="self-review-due-day-note"]').textContent()).resolves.toContain(
+      '由市场部设定，制度没有规定',
+    );
     await closeClean(watch);
   });
 });
