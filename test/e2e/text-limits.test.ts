@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 /** 5,000 characters as a reader sees them: Chinese and an emoji (two UTF-16 units) mixed. */
-const PASTED = '市场推广活动总结😀'.repeat(500);
+const PASTED = '市场推广活动总结好😀'.repeat(500);
 const PASTED_CHARS = 5000;
 const thousands = (n: number) => n.toLocaleString('en-US');
 

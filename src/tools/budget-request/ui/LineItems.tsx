@@ -77,7 +77,7 @@ const LineRow = memo(function LineRow(props: RowProps) {
         class="br-line-description"
         label={label(t['lines.col.description'])}
         value={line.description}
-        maxLength={MAX_SHORT}
+        limit={MAX_SHORT}
         error={result.descriptionError && emptyShown ? result.descriptionError : null}
         onInput={(v) => props.onField(line.id, 'description', v)}
       />
@@ -96,7 +96,7 @@ const LineRow = memo(function LineRow(props: RowProps) {
         label={label(t['lines.col.quantity'])}
         value={line.quantity}
         inputMode="decimal"
-        maxLength={MAX_SHORT}
+        limit={MAX_SHORT}
         error={result.quantityError && (!quantityEmpty || props.showEmpty) ? result.quantityError : null}
         onInput={(v) => props.onField(line.id, 'quantity', v)}
       />
@@ -105,7 +105,7 @@ const LineRow = memo(function LineRow(props: RowProps) {
         class="br-line-unit"
         label={label(t['lines.col.unit'])}
         value={line.unit}
-        maxLength={MAX_SHORT}
+        limit={MAX_SHORT}
         onInput={(v) => props.onField(line.id, 'unit', v)}
       />
       <TextField
@@ -114,7 +114,7 @@ const LineRow = memo(function LineRow(props: RowProps) {
         label={label(t['lines.col.unitPrice'])}
         value={line.unitPrice}
         inputMode="decimal"
-        maxLength={MAX_SHORT}
+        limit={MAX_SHORT}
         error={result.unitPriceError && (!priceEmpty || props.showEmpty) ? result.unitPriceError : null}
         onInput={(v) => props.onField(line.id, 'unitPrice', v)}
       />

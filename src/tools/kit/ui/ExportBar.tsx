@@ -3,7 +3,10 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ExportActions } from './use-tool';
 import { urlWithFragment } from '../../../client/link-fragment';
+import { formatNumber } from '../../../core/format';
+import { fill } from '../../../core/template';
 import { copyText, downloadText, readFileText } from './dom';
+import { KIT } from './strings';
 
 export interface ExportBarProps {
   actions: ExportActions;
@@ -32,9 +35,29 @@ export function ExportBar(props: ExportBarProps) {
     }
   };
 
+  // Nothing over a limit goes out unsaid: the fields are named above the buttons, which point to it.
+  const over = actions.overLimit;
+  const n = (x: number) => formatNumber(x, 0);
+  const overText = over.length
+    ? fill(KIT.overLimitExport, {
+        fields: over
+          .map((f) => fill(KIT.overLimitField, { field: f.label, over: n(f.count - f.limit), max: n(f.limit) }))
+          .join('；'),
+      })
+    : '';
   return (
     <div class="tool-export no-print">
-      <div class="tool-export-buttons" role="group" aria-label="导出与分享">
+      {overText && (
+        <p class="tool-export-over" id="tool-export-over">
+          {overText}
+        </p>
+      )}
+      <div
+        class="tool-export-buttons"
+        role="group"
+        aria-label="导出与分享"
+        aria-describedby={overText ? 'tool-export-over' : undefined}
+      >
         <button
           type="button"
           class="tool-button"

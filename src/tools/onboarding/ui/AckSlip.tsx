@@ -34,7 +34,7 @@ export function AckSlip(props: {
           label={s['field.ackDate']}
           value={state.ackDate}
           readOnly={readOnly}
-          maxLength={MAX_FIELD_LENGTH}
+          limit={MAX_FIELD_LENGTH}
           error={ackError}
           hint={s['field.ackDateHint']}
           onInput={props.onAckDate}

@@ -210,7 +210,7 @@ export default function Onboarding(props: OnboardingProps) {
           label={s['field.name']}
           value={state.name}
           readOnly={readOnly}
-          maxLength={MAX_FIELD_LENGTH}
+          limit={MAX_FIELD_LENGTH}
           onInput={(name) => update({ name })}
         />
         <SelectField
@@ -229,7 +229,7 @@ export default function Onboarding(props: OnboardingProps) {
           label={s['field.startDate']}
           value={state.startDate}
           readOnly={readOnly}
-          maxLength={MAX_FIELD_LENGTH}
+          limit={MAX_FIELD_LENGTH}
           error={startError}
           onBlur={() => touch('startDate')}
           hint={startWarning ? <strong class="ob-warning">{startWarning}</strong> : s['field.startDateHint']}
@@ -240,7 +240,7 @@ export default function Onboarding(props: OnboardingProps) {
           label={s['field.mentor']}
           value={state.mentor}
           readOnly={readOnly}
-          maxLength={MAX_FIELD_LENGTH}
+          limit={MAX_FIELD_LENGTH}
           onInput={(mentor) => update({ mentor })}
         />
       </FieldSet>

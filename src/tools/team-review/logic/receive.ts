@@ -6,10 +6,13 @@
  */
 import { fingerprintOf } from '../../../core/fingerprint';
 import { parseJsonFile } from '../../../core/json-file';
+import { fill } from '../../../core/template';
+import { countChars } from '../../../core/text-limit';
 import { linkFragmentIn } from '../../../core/link-fragment';
 import type { AppraisalPolicy } from '../../../core/policy-types';
 import { decodeShareAny } from '../../../core/share-link';
 import {
+  MAX_FIELD_LENGTH,
   SELF_REVIEW_STATE_VERSION,
   SELF_REVIEW_TOOL,
   parsePeriod,
@@ -29,6 +32,7 @@ import {
 export type ReceiveLabelKey =
   | 'receive.line'
   | 'receive.noName'
+  | 'receive.longName'
   | 'receive.unknownGroup'
   | 'receive.emptyFile';
 export type ReceiveLabels = Readonly<Record<ReceiveLabelKey, string>>;
@@ -107,6 +111,11 @@ export async function fileReceived(
     const person = personKey(self.name);
     if (person === '') {
       failed.push({ source, reason: labels['receive.noName'] });
+      continue;
+    }
+    // The name keys the member: one over its limit cannot be filed, so it is refused with the reason.
+    if (countChars(self.name) > MAX_FIELD_LENGTH) {
+      failed.push({ source, reason: fill(labels['receive.longName'], { max: MAX_FIELD_LENGTH }) });
       continue;
     }
     if (!policy.groups.some((g) => g.id === self.group) || !parsePeriod(self.period)) {
