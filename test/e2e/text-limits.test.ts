@@ -52,6 +52,11 @@ async function expectKeptAndTold(page: Page, field: Locator, label: string, limi
   expect(said).toContain(`${thousands(PASTED_CHARS)} / ${thousands(limit)}`);
   expect(said).toContain(`超出 ${thousands(over)} 字，请删减到 ${thousands(limit)} 字以内`);
   await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+  // Screen readers hear it once, politely, beside the field.
+  const box = page.locator('.tool-field', { has: field });
+  await expect(box.locator('[aria-live="polite"]').textContent()).resolves.toBe(
+    `已超出字数上限 ${thousands(limit)} 字`,
+  );
   // Before anything leaves (print, text, link, file), the export bar names the field.
   const exportBar = page.locator('.tool-export');
   await exportBar.getByText(label, { exact: false }).first().waitFor();
@@ -109,6 +114,8 @@ describe('a limited field keeps what was pasted and says how much is over', () =
     const before = await tool.storedSavedAt();
     await tool.field('上级评语').fill(PASTED);
     await expectKeptAndTold(page, tool.field('上级评语'), '上级评语', 500);
+    // The reply to the employee carries it too: said above its buttons.
+    await page.locator('.tr-reply').getByText(/上级评语超出 4,500 字/).waitFor();
     await tool.waitSaved(before);
     await page.reload();
     await tool.ready();
@@ -131,6 +138,12 @@ describe('a limited field keeps what was pasted and says how much is over', () =
     await tool.ready();
     await expectKeptAndTold(page, tool.field('用途说明'), '用途说明', 2000);
     await trimToLimit(tool.field('用途说明'), 2000);
+
+    // Beyond what any field keeps (50,000 UTF-16 units) the start is kept, and the field says so.
+    const huge = '字'.repeat(60_000);
+    await purpose.fill(huge);
+    await expect(purpose.inputValue()).resolves.toBe('字'.repeat(50_000));
+    await expect(description(purpose)).resolves.toContain('只保留了前 50,000 字，后面的 10,000 字没有保留');
     await closeWatch(tool.watch);
   });
 });

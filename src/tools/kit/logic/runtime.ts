@@ -46,6 +46,8 @@ export interface RuntimeNotice {
 
 /** A field over its limit, as the page names it (「总体自评」), for the export bar. */
 export interface OverLimitNote {
+  /** Where the field is in the state (a tool may pick the notes of one part, e.g. one member). */
+  readonly path: readonly PropertyKey[];
   readonly label: string;
   readonly count: number;
   readonly limit: number;
@@ -400,7 +402,7 @@ export function createToolRuntime<S, R, C>(
     jsonOf: (state) => toJsonFile(def.id, def.version, state),
 
     overLimit: (state) =>
-      overLimitFields(def.schema, state).map((f) => ({ label: fieldName(f.path), count: f.count, limit: f.limit })),
+      overLimitFields(def.schema, state).map((f) => ({ ...f, label: fieldName(f.path) })),
 
     say(notice) {
       addLocal(notice);

@@ -3,10 +3,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ExportActions } from './use-tool';
 import { urlWithFragment } from '../../../client/link-fragment';
-import { formatNumber } from '../../../core/format';
-import { fill } from '../../../core/template';
 import { copyText, downloadText, readFileText } from './dom';
-import { KIT } from './strings';
+import { OverLimitWarning, overLimitText } from './OverLimitWarning';
 
 export interface ExportBarProps {
   actions: ExportActions;
@@ -35,23 +33,10 @@ export function ExportBar(props: ExportBarProps) {
     }
   };
 
-  // Nothing over a limit goes out unsaid: the fields are named above the buttons, which point to it.
-  const over = actions.overLimit;
-  const n = (x: number) => formatNumber(x, 0);
-  const overText = over.length
-    ? fill(KIT.overLimitExport, {
-        fields: over
-          .map((f) => fill(KIT.overLimitField, { field: f.label, over: n(f.count - f.limit), max: n(f.limit) }))
-          .join('；'),
-      })
-    : '';
+  const overText = overLimitText(actions.overLimit);
   return (
     <div class="tool-export no-print">
-      {overText && (
-        <p class="tool-export-over" id="tool-export-over">
-          {overText}
-        </p>
-      )}
+      <OverLimitWarning id="tool-export-over" text={overText} />
       <div
         class="tool-export-buttons"
         role="group"

@@ -307,6 +307,7 @@ export default function Onboarding(props: OnboardingProps) {
           roleName={view.role.status === 'ok' ? roleName(state.role) : ''}
           edition={{ version: props.meta.version, fingerprint: props.fingerprint }}
           today={today}
+          overLimit={tool.exports.overLimit}
           signoffsHref={`${base}/tools/signoffs/`}
         />
       )}

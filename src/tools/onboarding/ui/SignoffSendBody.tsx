@@ -7,6 +7,7 @@ import { parseDateInput, type ChecklistView } from '../logic/checklist';
 import type { SignoffField, PolicyEdition } from '../logic/signoff';
 import type { SharedOnboarding } from '../logic/state';
 import { SendReply, type MadeReply } from '../../kit/ui/SendReply';
+import type { OverLimitNote } from '../../kit/ui/use-tool';
 import type { OnboardingStrings } from './strings';
 
 type SignoffModule = typeof import('../logic/signoff');
@@ -31,6 +32,8 @@ export interface SignoffSendProps {
   today: string | null;
   /** /tools/signoffs/ with the base: the link opens there. */
   signoffsHref: string;
+  /** Fields over their limit: named above the send buttons. */
+  overLimit: readonly OverLimitNote[];
 }
 
 export function SignoffSendBody(props: SignoffSendProps) {
@@ -130,6 +133,7 @@ export function SignoffSendBody(props: SignoffSendProps) {
         }}
         make={make}
         content={state}
+        overLimit={props.overLimit}
       />
       <p class="ob-trust">
         <strong>{s['trust.heading']}：</strong>
