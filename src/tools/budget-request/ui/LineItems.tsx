@@ -78,6 +78,7 @@ const LineRow = memo(function LineRow(props: RowProps) {
         label={label(t['lines.col.description'])}
         value={line.description}
         limit={MAX_SHORT}
+        limitShown="near"
         error={result.descriptionError && emptyShown ? result.descriptionError : null}
         onInput={(v) => props.onField(line.id, 'description', v)}
       />
@@ -106,6 +107,7 @@ const LineRow = memo(function LineRow(props: RowProps) {
         label={label(t['lines.col.unit'])}
         value={line.unit}
         limit={MAX_SHORT}
+        limitShown="near"
         onInput={(v) => props.onField(line.id, 'unit', v)}
       />
       <TextField
@@ -177,6 +179,8 @@ export function LineItems(props: LineItemsProps) {
   return (
     <section class="br-lines no-print" aria-labelledby="br-lines-heading">
       <h2 id="br-lines-heading">{t['lines.heading']}</h2>
+      {/* The cells state their limit once here; each shows its counter as it nears it. */}
+      <p class="tool-hint">{fill(t['lines.limitHint'], { max: MAX_SHORT })}</p>
       {lines.length === 0 && <p>{t['lines.empty']}</p>}
       <ol class="br-line-list">
         {lines.map((line, i) => (

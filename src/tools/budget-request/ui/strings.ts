@@ -46,6 +46,7 @@ export const strings = {
   'required.hint': '依据 {clause}',
 
   'lines.heading': '费用明细',
+  'lines.limitHint': '每格最多 {max} 字',
   'lines.col.no': '序号',
   'lines.col.description': '费用说明',
   'lines.col.subcategory': '明细科目',

@@ -184,13 +184,15 @@ export interface TextFieldProps extends BaseProps {
   required?: boolean;
   /** Longest text in characters: shown (for text; for numbers only near it), counted, never cut. */
   limit?: number;
+  /** 'near': the limit line shows only as the text nears it (cells of a row that state it once above). */
+  limitShown?: 'always' | 'near';
 }
 
 export function TextField(props: TextFieldProps) {
   const { id, label, error, hint, unit, value, onInput, inputMode, type = 'text', readOnly } = props;
   // Nobody types a 40-character number: a number field shows its limit only as it nears it.
   const isText = type === 'text' && (inputMode === undefined || inputMode === 'text');
-  const limit = useLimit(value, props.limit, isText, onInput);
+  const limit = useLimit(value, props.limit, isText && props.limitShown !== 'near', onInput);
   const invalid = !!error || (limit.view?.over ?? 0) > 0;
   return (
     <div class={`tool-field ${props.class ?? ''}`}>

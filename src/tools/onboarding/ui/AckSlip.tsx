@@ -35,6 +35,8 @@ export function AckSlip(props: {
           value={state.ackDate}
           readOnly={readOnly}
           limit={MAX_FIELD_LENGTH}
+          // A date as typed, not prose: its limit shows only if it nears it.
+          limitShown="near"
           error={ackError}
           hint={s['field.ackDateHint']}
           onInput={props.onAckDate}

@@ -230,6 +230,8 @@ export default function Onboarding(props: OnboardingProps) {
           value={state.startDate}
           readOnly={readOnly}
           limit={MAX_FIELD_LENGTH}
+          // A date as typed, not prose: its limit shows only if it nears it.
+          limitShown="near"
           error={startError}
           onBlur={() => touch('startDate')}
           hint={startWarning ? <strong class="ob-warning">{startWarning}</strong> : s['field.startDateHint']}
