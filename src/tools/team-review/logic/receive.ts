@@ -113,8 +113,9 @@ export async function fileReceived(
       failed.push({ source, reason: labels['receive.noName'] });
       continue;
     }
-    // The name keys the member: one over its limit cannot be filed, so it is refused with the reason.
-    if (countChars(self.name) > MAX_FIELD_LENGTH) {
+    // The name keys the member: one over its limit cannot be filed, so it is refused with the reason
+    // (the key is also bounded in UTF-16 units, which a name of emoji reaches first).
+    if (countChars(self.name) > MAX_FIELD_LENGTH || person.length > MAX_FIELD_LENGTH) {
       failed.push({ source, reason: fill(labels['receive.longName'], { max: MAX_FIELD_LENGTH }) });
       continue;
     }
