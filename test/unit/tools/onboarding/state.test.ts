@@ -6,7 +6,6 @@ import { parseJsonFile, toJsonFile, validateState } from '../../../../src/core/j
 import { decodeShareAny, encodeShareCompressed } from '../../../../src/core/share-link';
 import {
   MAX_ENTRIES,
-  MAX_FIELD_LENGTH,
   ONBOARDING_STATE_VERSION,
   ONBOARDING_TOOL,
   clearTicks,
