@@ -3,6 +3,7 @@
  * survives a reload and is shown beside its field; ./derive.ts reads them.
  */
 import * as v from 'valibot';
+import { limitedText } from '../../../core/text-limit';
 import { plainObject } from '../../../core/json-file';
 import type { BonusPolicy } from '../../../core/policy-types';
 import { plainNumber } from '../../self-review/logic/state';
@@ -13,7 +14,9 @@ export const BONUS_STATE_VERSION = 1;
 /** The one autosave entry of this tool. */
 export const BONUS_KEY = 'default';
 
-const short = v.pipe(v.string(), v.maxLength(40));
+/** Longest text of a field (an amount, a score as typed); over it is kept and reported (core/text-limit). */
+export const MAX_FIELD_LENGTH = 40;
+const short = limitedText(MAX_FIELD_LENGTH);
 
 export const bonusStateSchema = plainObject({
   /** 奖金基数: typed directly, or 月薪 × 比例. */

@@ -91,7 +91,7 @@ export default function Bonus(props: BonusProps) {
       inputMode="decimal"
       value={state[field]}
       readOnly={readOnly}
-      maxLength={40}
+      limit={40}
       error={r.errors[field]}
       hint={hint}
       conflict={tool.conflictAt([field])}
@@ -195,7 +195,7 @@ export default function Bonus(props: BonusProps) {
               inputMode="decimal"
               value={state.score}
               readOnly={readOnly}
-              maxLength={40}
+              limit={40}
               error={r.errors['score']}
               conflict={tool.conflictAt(['score'])}
               hint={state.sourceLabel || t('score.hint', { max: formatNumber(maxScore) })}

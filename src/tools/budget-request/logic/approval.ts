@@ -13,6 +13,7 @@ import { plainStrictObject } from '../../../core/json-file';
 import type { ApprovalStep } from '../../../core/policy-types';
 import { makeReply, readReply, type Reply, type ReplyFormat, type ReplyResult } from '../../../core/reply';
 import { fill } from '../../../core/template';
+import { countChars, limitedText } from '../../../core/text-limit';
 import type { TextSection } from '../../../core/text-export';
 import {
   approvalProgress,
@@ -92,11 +93,11 @@ export function checkStep(
 /** The form's own errors (the step is checked by checkStep). 意见 is required for 退回修改 and 不同意. */
 export function decisionFormErrors(form: DecisionForm, t: Strings): DecisionFormErrors {
   const errors: { -readonly [K in DecisionField]?: string } = {};
-  if (form.name.trim() === '' || form.name.length > MAX_SHORT) errors.name = t['approval.error.name'];
+  if (form.name.trim() === '' || countChars(form.name) > MAX_SHORT) errors.name = t['approval.error.name'];
   if (form.decision === '') errors.decision = t['approval.error.decision'];
   else if (form.decision !== 'approve' && form.comment.trim() === '')
     errors.comment = t['approval.error.comment'];
-  if (form.comment.length > MAX_COMMENT)
+  if (countChars(form.comment) > MAX_COMMENT)
     errors.comment = fill(t['approval.error.commentLong'], { max: MAX_COMMENT });
   if (isoToDayNumber(form.date) === null) errors.date = t['approval.error.date'];
   return errors;
@@ -116,7 +117,7 @@ export interface ApprovalPayload {
 export const approvalPayloadSchema: v.GenericSchema<unknown, ApprovalPayload> = plainStrictObject({
   requestId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/)),
   revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  project: v.pipe(v.string(), v.maxLength(MAX_SHORT)),
+  project: limitedText(MAX_SHORT),
   decision: decisionSchema,
   earlier: decisionsSchema,
 });

@@ -4,6 +4,7 @@
  * edits the form makes to it. Parsing and arithmetic live in ./derive.
  */
 import * as v from 'valibot';
+import { limitedText } from '../../../core/text-limit';
 import { plainRecord, plainStrictObject } from '../../../core/json-file';
 
 /** Tool name in share links, JSON files and the browser store (namespace). */
@@ -26,8 +27,9 @@ export const MAX_STEPS = 10;
 /** Earlier revisions kept with their decisions (the oldest are dropped beyond this). */
 export const MAX_HISTORY = 20;
 
-const short = v.pipe(v.string(), v.maxLength(MAX_SHORT));
-const long = v.pipe(v.string(), v.maxLength(MAX_LONG));
+// Text over its limit is kept and reported, never cut (core/text-limit).
+const short = limitedText(MAX_SHORT);
+const long = limitedText(MAX_LONG);
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/));
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 // core/fingerprint's FINGERPRINT_LENGTH, written out: importing it would load the hashing code with
@@ -49,7 +51,7 @@ export const decisionSchema = plainStrictObject({
   name: short,
   decision: v.picklist(DECISIONS),
   /** 意见 (required for 退回修改 and 不同意). */
-  comment: v.pipe(v.string(), v.maxLength(MAX_COMMENT)),
+  comment: limitedText(MAX_COMMENT),
   /** Day of the decision, yyyy-mm-dd. */
   date: v.pipe(v.string(), v.regex(ISO_DATE)),
   /** Fingerprint of the revision decided on (revisionFingerprint in ./approval). */
@@ -243,7 +245,8 @@ export function duplicateDraft(
   lineId: (index: number) => string,
   requestId: string = requestIdFor(lineId(draft.lines.length)),
 ): BudgetRequestDraft {
-  const project = (draft.project + projectSuffix).slice(0, MAX_SHORT);
+  // Never cut: a name that grows past its limit is shown over it beside 项目名称.
+  const project = draft.project + projectSuffix;
   return {
     ...draft,
     requestId,

@@ -106,8 +106,8 @@ export function DecisionForm(props: {
           label={t['approve.comment']}
           value={form.comment}
           rows={3}
-          maxLength={MAX_COMMENT}
-          hint={fill(t['approve.commentHint'], { max: MAX_COMMENT })}
+          limit={MAX_COMMENT}
+          hint={t['approve.commentHint']}
           error={shown('comment')}
           onInput={(v) => set('comment', v)}
         />
@@ -117,7 +117,7 @@ export function DecisionForm(props: {
           id="br-approve-name"
           label={t['approve.name']}
           value={form.name}
-          maxLength={MAX_SHORT}
+          limit={MAX_SHORT}
           error={shown('name')}
           onInput={(v) => set('name', v)}
           onBlur={() => touch('name')}

@@ -77,7 +77,8 @@ const LineRow = memo(function LineRow(props: RowProps) {
         class="br-line-description"
         label={label(t['lines.col.description'])}
         value={line.description}
-        maxLength={MAX_SHORT}
+        limit={MAX_SHORT}
+        limitShown="near"
         error={result.descriptionError && emptyShown ? result.descriptionError : null}
         onInput={(v) => props.onField(line.id, 'description', v)}
       />
@@ -96,7 +97,7 @@ const LineRow = memo(function LineRow(props: RowProps) {
         label={label(t['lines.col.quantity'])}
         value={line.quantity}
         inputMode="decimal"
-        maxLength={MAX_SHORT}
+        limit={MAX_SHORT}
         error={result.quantityError && (!quantityEmpty || props.showEmpty) ? result.quantityError : null}
         onInput={(v) => props.onField(line.id, 'quantity', v)}
       />
@@ -105,7 +106,8 @@ const LineRow = memo(function LineRow(props: RowProps) {
         class="br-line-unit"
         label={label(t['lines.col.unit'])}
         value={line.unit}
-        maxLength={MAX_SHORT}
+        limit={MAX_SHORT}
+        limitShown="near"
         onInput={(v) => props.onField(line.id, 'unit', v)}
       />
       <TextField
@@ -114,7 +116,7 @@ const LineRow = memo(function LineRow(props: RowProps) {
         label={label(t['lines.col.unitPrice'])}
         value={line.unitPrice}
         inputMode="decimal"
-        maxLength={MAX_SHORT}
+        limit={MAX_SHORT}
         error={result.unitPriceError && (!priceEmpty || props.showEmpty) ? result.unitPriceError : null}
         onInput={(v) => props.onField(line.id, 'unitPrice', v)}
       />
@@ -177,6 +179,8 @@ export function LineItems(props: LineItemsProps) {
   return (
     <section class="br-lines no-print" aria-labelledby="br-lines-heading">
       <h2 id="br-lines-heading">{t['lines.heading']}</h2>
+      {/* The cells state their limit once here; each shows its counter as it nears it. */}
+      <p class="tool-hint">{fill(t['lines.limitHint'], { max: MAX_SHORT })}</p>
       {lines.length === 0 && <p>{t['lines.empty']}</p>}
       <ol class="br-line-list">
         {lines.map((line, i) => (

@@ -59,7 +59,7 @@ export function RequestForm(props: RequestFormProps) {
             id={inputId('department')}
             label={t['field.department']}
             value={draft.department}
-            maxLength={MAX_SHORT}
+            limit={MAX_SHORT}
             error={err('department', null)}
             conflict={conflictAt(['department'])}
             onInput={(v) => set('department', v)}
@@ -68,7 +68,7 @@ export function RequestForm(props: RequestFormProps) {
             id={inputId('applicant')}
             label={t['field.applicant']}
             value={draft.applicant}
-            maxLength={MAX_SHORT}
+            limit={MAX_SHORT}
             error={err('applicant', null)}
             conflict={conflictAt(['applicant'])}
             onInput={(v) => set('applicant', v)}
@@ -87,7 +87,7 @@ export function RequestForm(props: RequestFormProps) {
             label={t['field.year']}
             value={draft.fiscalYear}
             inputMode="numeric"
-            maxLength={MAX_SHORT}
+            limit={MAX_SHORT}
             error={err('fiscalYear', result.fiscalYearError)}
             conflict={conflictAt(['fiscalYear'])}
             onInput={(v) => set('fiscalYear', v)}
@@ -97,7 +97,7 @@ export function RequestForm(props: RequestFormProps) {
             class="tool-field--wide"
             label={t['field.project']}
             value={draft.project}
-            maxLength={MAX_SHORT}
+            limit={MAX_SHORT}
             error={err('project', null)}
             conflict={conflictAt(['project'])}
             onInput={(v) => set('project', v)}
@@ -118,7 +118,7 @@ export function RequestForm(props: RequestFormProps) {
             class="tool-field--wide"
             label={t['field.purpose']}
             value={draft.purpose}
-            maxLength={MAX_LONG}
+            limit={MAX_LONG}
             hint={
               <Fill
                 template={t['field.purposeHint']}
@@ -143,7 +143,7 @@ export function RequestForm(props: RequestFormProps) {
                   rows={2}
                   label={f.label}
                   value={draft.fields[f.id] ?? ''}
-                  maxLength={MAX_LONG}
+                  limit={MAX_LONG}
                   hint={
                     <Fill
                       template={t['required.hint']}
@@ -181,7 +181,7 @@ export function RequestForm(props: RequestFormProps) {
                 value={draft.annualBudget ?? formatYuanPlain(result.annualFromParamsFen ?? (0 as Fen))}
                 inputMode="decimal"
                 unit="元"
-                maxLength={MAX_SHORT}
+                limit={MAX_SHORT}
                 hint={fill(t['budget.annualHint'], {
                   amount: formatYuan(result.annualFromParamsFen ?? (0 as Fen)),
                 })}
@@ -207,7 +207,7 @@ export function RequestForm(props: RequestFormProps) {
             value={draft.used}
             inputMode="decimal"
             unit="元"
-            maxLength={MAX_SHORT}
+            limit={MAX_SHORT}
             hint={t['budget.usedHint']}
             error={result.usedError}
             conflict={conflictAt(['used'])}
@@ -229,7 +229,7 @@ export function RequestForm(props: RequestFormProps) {
               value={draft.expected.participants}
               inputMode="numeric"
               unit="人"
-              maxLength={MAX_SHORT}
+              limit={MAX_SHORT}
               error={result.expected.participantsError}
               onInput={(v) => update((d) => ({ ...d, expected: { ...d.expected, participants: v } }))}
             />
@@ -239,7 +239,7 @@ export function RequestForm(props: RequestFormProps) {
               value={draft.expected.conversions}
               inputMode="numeric"
               unit="人"
-              maxLength={MAX_SHORT}
+              limit={MAX_SHORT}
               error={result.expected.conversionsError}
               onInput={(v) => update((d) => ({ ...d, expected: { ...d.expected, conversions: v } }))}
             />
@@ -249,7 +249,7 @@ export function RequestForm(props: RequestFormProps) {
               value={draft.expected.pricePerCustomer}
               inputMode="decimal"
               unit="元"
-              maxLength={MAX_SHORT}
+              limit={MAX_SHORT}
               error={result.expected.priceError}
               onInput={(v) => update((d) => ({ ...d, expected: { ...d.expected, pricePerCustomer: v } }))}
             />

@@ -6,7 +6,8 @@
  *   newer or repaired entry is copied aside once and reported once, naming the entry and its fields
  *   as the page labels them (`ToolDefinition.fieldLabel`);
  * - the share view (a link's state shown read-only), JSON import, the definition's link codec;
- * - the notices, as one list.
+ * - the notices, as one list;
+ * - the fields over their limit (core/text-limit), named as the page labels them, for the export bar.
  * It exposes one snapshot (`getSnapshot`, a new object after each change) and a set of actions.
  */
 import { createAutosave, type AutosaveTimer, type FieldConflict, type Update } from '../../../core/autosave/controller';
@@ -15,6 +16,7 @@ import { parseJsonFile, toJsonFile, type StateSchema } from '../../../core/json-
 import { createStore, type StorageLike, type Store } from '../../../core/storage';
 import type { EncodeShareResult } from '../../../core/share-link';
 import { fill } from '../../../core/template';
+import { overLimitFields } from '../../../core/text-limit';
 import type { ToolDefinition } from './definition';
 
 /** The runtime's own words (the storage's are STORAGE_MESSAGES in core/storage). */
@@ -40,6 +42,15 @@ export interface RuntimeNotice {
   /** A backup of the entry to offer for download. */
   readonly backupKey?: string;
   readonly entry?: string;
+}
+
+/** A field over its limit, as the page names it (「总体自评」), for the export bar. */
+export interface OverLimitNote {
+  /** Where the field is in the state (a tool may pick the notes of one part, e.g. one member). */
+  readonly path: readonly PropertyKey[];
+  readonly label: string;
+  readonly count: number;
+  readonly limit: number;
 }
 
 export interface ToolEntry<S> {
@@ -109,6 +120,8 @@ export interface ToolRuntime<S, C> {
   encodeShare(state: S): Promise<EncodeShareResult>;
   /** The JSON file of a state. */
   jsonOf(state: S): string;
+  /** The fields of a state over their limit (the schema's `limitedText`), named as the page labels them. */
+  overLimit(state: S): readonly OverLimitNote[];
   say(notice: RuntimeNotice): void;
   dismiss(id: string): void;
   resolve(conflict: FieldConflict, choice: 'mine' | 'theirs'): void;
@@ -388,6 +401,9 @@ export function createToolRuntime<S, R, C>(
     },
 
     jsonOf: (state) => toJsonFile(def.id, def.version, state),
+
+    overLimit: (state) =>
+      overLimitFields(def.schema, state).map((f) => ({ ...f, label: fieldName(f.path) })),
 
     say(notice) {
       addLocal(notice);

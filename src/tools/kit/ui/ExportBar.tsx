@@ -4,6 +4,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ExportActions } from './use-tool';
 import { urlWithFragment } from '../../../client/link-fragment';
 import { copyText, downloadText, readFileText } from './dom';
+import { OverLimitWarning, overLimitText } from './OverLimitWarning';
 
 export interface ExportBarProps {
   actions: ExportActions;
@@ -32,9 +33,16 @@ export function ExportBar(props: ExportBarProps) {
     }
   };
 
+  const overText = overLimitText(actions.overLimit);
   return (
     <div class="tool-export no-print">
-      <div class="tool-export-buttons" role="group" aria-label="导出与分享">
+      <OverLimitWarning id="tool-export-over" text={overText} />
+      <div
+        class="tool-export-buttons"
+        role="group"
+        aria-label="导出与分享"
+        aria-describedby={overText ? 'tool-export-over' : undefined}
+      >
         <button
           type="button"
           class="tool-button"

@@ -4,7 +4,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fileNamePart } from '../../../core/format';
 import type { Reply } from '../../../core/reply';
+import type { OverLimitNote } from '../logic/runtime';
 import { copyText, downloadText } from './dom';
+import { OverLimitWarning, overLimitText } from './OverLimitWarning';
 
 export interface SendReplyLabels {
   readonly copy: string;
@@ -35,6 +37,8 @@ export function SendReply(props: {
   /** What the reply answers: a change hides a link made before it. */
   content: unknown;
   rows?: number;
+  /** Fields of what the reply carries that are over their limit: named above the buttons. */
+  overLimit?: readonly OverLimitNote[];
 }) {
   const { labels } = props;
   const [link, setLink] = useState<string | null>(null);
@@ -70,9 +74,11 @@ export function SendReply(props: {
     setStatus(labels.downloaded);
   };
 
+  const overText = overLimitText(props.overLimit ?? []);
   return (
     <>
-      <div class="tool-export-buttons">
+      <OverLimitWarning id={`${props.id}-over`} text={overText} />
+      <div class="tool-export-buttons" aria-describedby={overText ? `${props.id}-over` : undefined}>
         <button
           type="button"
           class="tool-button tool-button--primary"

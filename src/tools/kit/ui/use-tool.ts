@@ -9,13 +9,19 @@ import type { EncodeShareResult } from '../../../core/share-link';
 import type { Store } from '../../../core/storage';
 import { clearLinkFragment, onLinkFragment, readLinkFragment } from '../../../client/link-fragment';
 import type { ToolDefinition, ToolExports } from '../logic/definition';
-import { createToolRuntime, importedText, type RuntimeNotice, type ToolEntry } from '../logic/runtime';
+import {
+  createToolRuntime,
+  importedText,
+  type OverLimitNote,
+  type RuntimeNotice,
+  type ToolEntry,
+} from '../logic/runtime';
 import { downloadText, todayIso } from './dom';
 import type { FieldConflictView } from './Field';
 import type { Notice } from './Notices';
 import { KIT } from './strings';
 
-export type { ToolEntry } from '../logic/runtime';
+export type { OverLimitNote, ToolEntry } from '../logic/runtime';
 
 export interface ToolHandle<S, R> {
   /** What the form shows: the shared state when a link is open, else the open entry. */
@@ -72,6 +78,8 @@ export interface ExportActions {
   readonly share: () => Promise<EncodeShareResult>;
   /** Reads an imported file; an error message, or null when it was taken. */
   readonly importText: (text: string) => Promise<string | null>;
+  /** Fields over their limit: the export bar names them before anything goes out. */
+  readonly overLimit: readonly OverLimitNote[];
 }
 
 export interface UseToolOptions<S> {
@@ -133,6 +141,7 @@ export function useTool<S, R, C>(
   const { state, shared, started } = snap;
   const ready = started && !snap.reading;
   const result = useMemo(() => def.derive(state, ctx), [state, ctx]);
+  const overLimit = useMemo(() => rt.overLimit(state), [state, ctx]);
 
   function downloadBackup(entry: string, backupKey: string) {
     downloadText(`${entry}-备份.json`, rt.store.readBackup(backupKey) ?? '', 'application/json;charset=utf-8');
@@ -180,6 +189,7 @@ export function useTool<S, R, C>(
       else rt.say({ id: 'imported', kind: 'info', code: 'imported', text: importedText(r.label) });
       return null;
     },
+    overLimit,
   };
 
   const key = shared ? null : snap.key;

@@ -5,6 +5,7 @@
  * 制度签收单 on paper is the record.
  */
 import * as v from 'valibot';
+import { limitedText } from '../../../core/text-limit';
 import { isoToDayNumber } from '../../../core/calendar-date';
 import { plain, plainStrictObject } from '../../../core/json-file';
 // Reply making (core/reply, fingerprint, share-link) loads when a 签收 is made, not with the page.
@@ -31,7 +32,7 @@ type Strings = SignoffSendLabels;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ROW_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const text = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
+const text = limitedText(MAX_FIELD_LENGTH);
 const isoDate = v.pipe(
   v.string(),
   v.regex(ISO_DATE),

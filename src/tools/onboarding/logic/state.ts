@@ -4,6 +4,7 @@
  * reload and is shown beside its field; ./checklist.ts reads them.
  */
 import * as v from 'valibot';
+import { limitedText } from '../../../core/text-limit';
 import { plain, plainObject } from '../../../core/json-file';
 import { emptyQuizState, MAX_QUIZ_ATTEMPTS, type QuizState } from './quiz';
 
@@ -48,7 +49,8 @@ export interface SharedOnboarding extends OnboardingState {
   readonly reading?: Readonly<Record<string, string>>;
 }
 
-const text = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
+// Text over its limit is kept and reported, never cut (core/text-limit).
+const text = limitedText(MAX_FIELD_LENGTH);
 
 /** `{ [row id]: yyyy-mm-dd }` with at most MAX_ENTRIES entries (counted before any entry is read). */
 const dateMap = v.pipe(

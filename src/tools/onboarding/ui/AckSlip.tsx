@@ -38,7 +38,9 @@ export function AckSlip(props: {
           label={s['field.ackDate']}
           value={state.ackDate}
           readOnly={readOnly}
-          maxLength={MAX_FIELD_LENGTH}
+          limit={MAX_FIELD_LENGTH}
+          // A date as typed, not prose: its limit shows only if it nears it.
+          limitShown="near"
           error={ackError}
           hint={s['field.ackDateHint']}
           onInput={props.onAckDate}

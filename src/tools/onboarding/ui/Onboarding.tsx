@@ -231,7 +231,7 @@ export default function Onboarding(props: OnboardingProps) {
           label={s['field.name']}
           value={state.name}
           readOnly={readOnly}
-          maxLength={MAX_FIELD_LENGTH}
+          limit={MAX_FIELD_LENGTH}
           onInput={(name) => update({ name })}
         />
         <SelectField
@@ -250,7 +250,9 @@ export default function Onboarding(props: OnboardingProps) {
           label={s['field.startDate']}
           value={state.startDate}
           readOnly={readOnly}
-          maxLength={MAX_FIELD_LENGTH}
+          limit={MAX_FIELD_LENGTH}
+          // A date as typed, not prose: its limit shows only if it nears it.
+          limitShown="near"
           error={startError}
           onBlur={() => touch('startDate')}
           hint={startWarning ? <strong class="ob-warning">{startWarning}</strong> : s['field.startDateHint']}
@@ -261,7 +263,7 @@ export default function Onboarding(props: OnboardingProps) {
           label={s['field.mentor']}
           value={state.mentor}
           readOnly={readOnly}
-          maxLength={MAX_FIELD_LENGTH}
+          limit={MAX_FIELD_LENGTH}
           onInput={(mentor) => update({ mentor })}
         />
       </FieldSet>
@@ -352,6 +354,7 @@ export default function Onboarding(props: OnboardingProps) {
           edition={edition}
           quiz={quizOutcome}
           today={today}
+          overLimit={tool.exports.overLimit}
           signoffsHref={`${base}/tools/signoffs/`}
         />
       )}

@@ -9,6 +9,7 @@ import type { SharedOnboarding } from '../logic/state';
 import type { QuizResult } from '../logic/quiz';
 import { quizValue } from './Quiz';
 import { SendReply, type MadeReply } from '../../kit/ui/SendReply';
+import type { OverLimitNote } from '../../kit/ui/use-tool';
 import type { OnboardingStrings } from './strings';
 
 type SignoffModule = typeof import('../logic/signoff');
@@ -35,6 +36,8 @@ export interface SignoffSendProps {
   today: string | null;
   /** /tools/signoffs/ with the base: the link opens there. */
   signoffsHref: string;
+  /** Fields over their limit: named above the send buttons. */
+  overLimit: readonly OverLimitNote[];
 }
 
 export function SignoffSendBody(props: SignoffSendProps) {
@@ -135,6 +138,7 @@ export function SignoffSendBody(props: SignoffSendProps) {
         }}
         make={make}
         content={state}
+        overLimit={props.overLimit}
       />
       <p class="ob-trust">
         <strong>{s['trust.heading']}：</strong>

@@ -7,6 +7,7 @@
  * The 绩效奖金估算 reads the same entries (namespace `self-review`, this schema and version).
  */
 import * as v from 'valibot';
+import { limitedText } from '../../../core/text-limit';
 import { plainObject, plainRecord } from '../../../core/json-file';
 import type { AppraisalPolicy } from '../../../core/policy-types';
 
@@ -26,8 +27,9 @@ const ROW_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** 2026-03 (a month) or 2026 (a year). */
 const PERIOD = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/;
 
-const short = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
-const comment = v.pipe(v.string(), v.maxLength(MAX_COMMENT_LENGTH));
+// Text over its limit is kept and reported, never cut (core/text-limit).
+const short = limitedText(MAX_FIELD_LENGTH);
+const comment = limitedText(MAX_COMMENT_LENGTH);
 const rowId = v.pipe(v.string(), v.regex(ROW_ID));
 /** A record of row ids with at most MAX_ENTRIES entries (also the 上级评定's, team-review/logic/state.ts). */
 export const limitedRecord = <const V extends v.GenericSchema>(value: V) =>

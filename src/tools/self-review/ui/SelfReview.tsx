@@ -219,7 +219,7 @@ export default function SelfReview(props: SelfReviewProps) {
             label={s['field.name']}
             value={state.name}
             readOnly={readOnly}
-            maxLength={MAX_FIELD_LENGTH}
+            limit={MAX_FIELD_LENGTH}
             onInput={(name) => update({ name })}
           />
           <SelectField

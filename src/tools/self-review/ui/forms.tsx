@@ -57,7 +57,7 @@ export function MonthForm(props: {
                 unit={unit}
                 inputMode="decimal"
                 readOnly={readOnly}
-                maxLength={MAX_FIELD_LENGTH}
+                limit={MAX_FIELD_LENGTH}
                 error={row.targetError}
                 hint={
                   row.targetIsDefault
@@ -73,7 +73,7 @@ export function MonthForm(props: {
                 unit={unit}
                 inputMode="decimal"
                 readOnly={readOnly}
-                maxLength={MAX_FIELD_LENGTH}
+                limit={MAX_FIELD_LENGTH}
                 error={row.actualError}
                 hint={k.description}
                 onInput={(actual) => props.updateKpi(k.id, { actual })}
@@ -85,7 +85,7 @@ export function MonthForm(props: {
                 rows={2}
                 value={entry.comment}
                 readOnly={readOnly}
-                maxLength={MAX_COMMENT_LENGTH}
+                limit={MAX_COMMENT_LENGTH}
                 onInput={(comment) => props.updateKpi(k.id, { comment })}
               />
               <p class="sr-kpi-score tool-field--wide">
@@ -175,7 +175,7 @@ export function YearForm(props: {
             value={state.months[i] ?? ''}
             inputMode="decimal"
             readOnly={readOnly}
-            maxLength={MAX_FIELD_LENGTH}
+            limit={MAX_FIELD_LENGTH}
             error={m.error}
             hint={monthHint(i)}
             onInput={(v) => props.update({ months: state.months.map((old, j) => (j === i ? v : old)) })}
@@ -196,7 +196,7 @@ export function YearForm(props: {
           value={state.review}
           inputMode="decimal"
           readOnly={readOnly}
-          maxLength={MAX_FIELD_LENGTH}
+          limit={MAX_FIELD_LENGTH}
           error={result.reviewError}
           hint={s['review.hint']}
           onInput={(review) => props.update({ review })}
@@ -225,7 +225,7 @@ export function SummaryField(props: {
       class="tool-field--wide"
       value={props.value}
       readOnly={props.readOnly}
-      maxLength={MAX_COMMENT_LENGTH}
+      limit={MAX_COMMENT_LENGTH}
       onInput={(summary) => props.update({ summary })}
     />
   );

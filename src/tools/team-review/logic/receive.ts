@@ -7,12 +7,14 @@
  */
 import { fingerprintOf } from '../../../core/fingerprint';
 import { parseJsonFile } from '../../../core/json-file';
+import { fill } from '../../../core/template';
+import { countChars } from '../../../core/text-limit';
 import { linkFragmentIn } from '../../../core/link-fragment';
 import type { ForeignLink } from '../../../core/link-owner';
 import type { AppraisalPolicy } from '../../../core/policy-types';
 import { decodeShareAny } from '../../../core/share-link';
-import { fill } from '../../../core/template';
 import {
+  MAX_FIELD_LENGTH,
   SELF_REVIEW_STATE_VERSION,
   SELF_REVIEW_TOOL,
   parsePeriod,
@@ -33,6 +35,7 @@ import {
 export type ReceiveLabelKey =
   | 'receive.line'
   | 'receive.noName'
+  | 'receive.longName'
   | 'receive.unknownGroup'
   | 'receive.emptyFile'
   | 'receive.full';
@@ -136,6 +139,12 @@ export async function fileReceived(
     const person = personKey(self.name);
     if (person === '') {
       receipts.push({ outcome: 'refused', source, reason: labels['receive.noName'] });
+      continue;
+    }
+    // The name keys the member: one over its limit cannot be filed, so it is refused with the reason
+    // (the key is also bounded in UTF-16 units, which a name of emoji reaches first).
+    if (countChars(self.name) > MAX_FIELD_LENGTH || person.length > MAX_FIELD_LENGTH) {
+      receipts.push({ outcome: 'refused', source, reason: fill(labels['receive.longName'], { max: MAX_FIELD_LENGTH }) });
       continue;
     }
     if (!policy.groups.some((g) => g.id === self.group) || !parsePeriod(self.period)) {

@@ -5,6 +5,7 @@
  * result to 奖金、晋升、培训、表彰). Numbers stay as typed, as in 绩效自评. Never uploaded.
  */
 import * as v from 'valibot';
+import { limitedText } from '../../../core/text-limit';
 import { plainObject, plainRecord } from '../../../core/json-file';
 import {
   MAX_COMMENT_LENGTH,
@@ -32,8 +33,9 @@ export const MAX_RECORDS = 5000;
  * (and the hashing code) with the page's first load; state.test.ts checks the two agree. */
 export const FINGERPRINT = /^[0-9a-f]{16}$/;
 
-const short = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
-const comment = v.pipe(v.string(), v.maxLength(MAX_COMMENT_LENGTH));
+// Text over its limit is kept and reported, never cut (core/text-limit).
+const short = limitedText(MAX_FIELD_LENGTH);
+const comment = limitedText(MAX_COMMENT_LENGTH);
 /** The manager's value for one KPI (confirmed or corrected): the fields of the 自评's, scored by the same rule. */
 const managerKpiSchema = kpiEntrySchema;
 

@@ -82,7 +82,7 @@ export function RecordReview(props: RecordReviewProps) {
                   unit={unit}
                   inputMode="decimal"
                   readOnly={readOnly}
-                  maxLength={MAX_FIELD_LENGTH}
+                  limit={MAX_FIELD_LENGTH}
                   error={k.manager.targetError}
                   hint={hint(v(k.self.target), k.differs.target)}
                   conflict={props.conflict(path('kpis', k.kpi.id, 'target'))}
@@ -95,7 +95,7 @@ export function RecordReview(props: RecordReviewProps) {
                   unit={unit}
                   inputMode="decimal"
                   readOnly={readOnly}
-                  maxLength={MAX_FIELD_LENGTH}
+                  limit={MAX_FIELD_LENGTH}
                   error={k.manager.actualError}
                   hint={hint(v(k.self.actual), k.differs.actual)}
                   conflict={props.conflict(path('kpis', k.kpi.id, 'actual'))}
@@ -113,7 +113,7 @@ export function RecordReview(props: RecordReviewProps) {
                   rows={2}
                   value={entry.comment}
                   readOnly={readOnly}
-                  maxLength={MAX_COMMENT_LENGTH}
+                  limit={MAX_COMMENT_LENGTH}
                   onInput={(comment) => setKpi(k.kpi.id, { comment })}
                 />
                 <p class="tr-kpi-score tool-field--wide">
@@ -208,7 +208,7 @@ export function RecordReview(props: RecordReviewProps) {
             value={m.review}
             inputMode="decimal"
             readOnly={readOnly}
-            maxLength={MAX_FIELD_LENGTH}
+            limit={MAX_FIELD_LENGTH}
             error={r.manager.reviewError}
             hint={hint(num(r.self.review), differs(r.self.review, r.manager.review))}
             conflict={props.conflict(path('review'))}
@@ -226,7 +226,7 @@ export function RecordReview(props: RecordReviewProps) {
         rows={3}
         value={m.comment}
         readOnly={readOnly}
-        maxLength={MAX_COMMENT_LENGTH}
+        limit={MAX_COMMENT_LENGTH}
         conflict={props.conflict(path('comment'))}
         onInput={(comment) => edit((old) => ({ ...old, comment }))}
       />
@@ -238,7 +238,7 @@ export function RecordReview(props: RecordReviewProps) {
           unit="元"
           inputMode="decimal"
           readOnly={readOnly}
-          maxLength={MAX_FIELD_LENGTH}
+          limit={MAX_FIELD_LENGTH}
           error={r.bonus.baseError}
           hint={
             r.bonus.estimate

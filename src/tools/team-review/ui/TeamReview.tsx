@@ -243,7 +243,14 @@ export default function TeamReview(props: TeamReviewProps) {
       )}
 
       {mod && record && (
-        <mod.Reply r={record} label={recordLabel} s={s} t={t} selfReviewHref={props.selfReviewHref} />
+        <mod.Reply
+          r={record}
+          label={recordLabel}
+          s={s}
+          t={t}
+          selfReviewHref={props.selfReviewHref}
+          overLimit={tool.exports.overLimit}
+        />
       )}
 
       {mod && view && (

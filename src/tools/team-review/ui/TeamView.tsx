@@ -53,7 +53,7 @@ export function TeamView(props: {
           unit="元"
           inputMode="decimal"
           readOnly={props.readOnly}
-          maxLength={MAX_FIELD_LENGTH}
+          limit={MAX_FIELD_LENGTH}
           error={props.defaultBaseError}
           hint={s['team.defaultBaseHint']}
           onInput={props.onDefaultBase}

@@ -12,6 +12,7 @@ export const strings = {
 
   'receive.line': '第 {n} 行',
   'receive.noName': '自评没有填写姓名，无法归入成员；请员工填写姓名后重新发送',
+  'receive.longName': '自评的员工姓名超过 {max} 字，无法归入成员；请员工删减姓名后重新发送',
   'receive.unknownGroup': '自评的考核组或考核期间不在当前参数中，无法评定',
   'receive.emptyFile': '文件是空的',
   'receive.full': '团队考核最多保存 {max} 份记录，这份没有收下；请先删除不再需要的记录',

@@ -379,8 +379,10 @@ describe('the approver’s form', () => {
     [
       'too long 意见',
       form('manager', 'approve', '长'.repeat(MAX_COMMENT + 1)),
-      { comment: `意见最多 ${MAX_COMMENT} 字` },
+      { comment: `意见超出 ${MAX_COMMENT} 字，删减后才能生成回复` },
     ],
+    // counted as the reader sees characters: 500 emoji fit (1,000 UTF-16 units)
+    ['500 emoji 意见 fit', form('manager', 'approve', '😀'.repeat(MAX_COMMENT)), {}],
     ['no such day', { ...form('manager', 'approve'), date: '2026-02-30' }, { date: '请填写有效的审批日期' }],
   ])('%s', (_case, input, errors) => {
     expect(decisionFormErrors(input, t)).toEqual(errors);

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { MAX_KEPT_TEXT } from '../../../../src/core/text-limit';
 import { FINGERPRINT_LENGTH } from '../../../../src/core/fingerprint';
 import { validateState } from '../../../../src/core/json-file';
 import {
@@ -61,7 +62,8 @@ describe('draftSchema refuses what a damaged or hand-edited draft may hold', () 
   const good = blankDraft(defaults);
   test.each([
     ['a number where text belongs', { ...good, applicant: 5 }],
-    ['text over the length limit', { ...good, project: 'x'.repeat(MAX_SHORT + 1) }],
+    // text over its limit is kept (the form says so); only a tampered length is refused
+    ['text longer than any field keeps', { ...good, project: 'x'.repeat(MAX_KEPT_TEXT + 1) }],
     ['an unknown field (strict)', { ...good, extra: 1 }],
     ['two lines with the same id', { ...good, lines: [blankLine('a'), blankLine('a')] }],
     ['a line id with markup', { ...good, lines: [blankLine('<script>')] }],
@@ -128,13 +130,14 @@ describe('line edits', () => {
     expect(validateState(draftSchema, copy).ok).toBe(true);
   });
 
-  test('duplicateDraft keeps the project within the length limit', () => {
+  test('duplicateDraft never cuts the project: past its limit it is kept whole (the form says so)', () => {
     const copy = duplicateDraft(
       { ...draftWith(['a']), project: 'x'.repeat(MAX_SHORT) },
       '（副本）',
       () => 'n',
     );
-    expect(copy.project.length).toBe(MAX_SHORT);
+    expect(copy.project).toBe(`${'x'.repeat(MAX_SHORT)}（副本）`);
+    expect(validateState(draftSchema, copy).ok).toBe(true);
   });
 });
 

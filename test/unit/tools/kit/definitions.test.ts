@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { shippedPolicies } from '../../helpers/policy-fixtures';
 import { validateState } from '../../../../src/core/json-file';
+import { overLimitFields } from '../../../../src/core/text-limit';
 import { ENTRY_KEY, newEntryKey } from '../../../../src/tools/kit/logic/definition';
 import {
   bonusTool,
@@ -203,5 +204,63 @@ describe('入职清单', () => {
     const x = await onboardingTool.exports();
     expect(x.text(st, view, ctx)).toContain('王五');
     expect(x.fileBase(st, ctx)).toBe(`${onboardingStrings['tool.fileBase']}-王五`);
+  });
+});
+
+describe('every tool: a text over its limit is kept and named as the page labels it', () => {
+  // The limits are declared once, in each schema (limitedText); the kit finds them from there.
+  const over = (n: number) => '字'.repeat(n + 1);
+  const reviewCtx: SelfReviewContext = {
+    policy: policies.appraisal,
+    labels: reviewStrings,
+    savedMonth: () => null,
+    lastName: () => '',
+  };
+  const onboardingCtx: OnboardingContext = {
+    policy: policies.onboarding,
+    roles: [],
+    today: '2026-03-10',
+    marks: {},
+    chapterName: (slug) => slug,
+    clauseLabel: (id) => id,
+    labels: onboardingStrings,
+  };
+  const budgetCtx = budgetContext(policies.budget, budgetStrings, 'https://example.org/handbook');
+  const named = <S, C>(def: { schema: unknown; fieldLabel?: (p: readonly PropertyKey[], c: C) => string | null }, state: S, ctx: C) => {
+    expect(validateState(def.schema as never, state).ok).toBe(true);
+    return overLimitFields(def.schema, state).map((f) => [def.fieldLabel!(f.path, ctx), f.count, f.limit]);
+  };
+
+  test.each([
+    [
+      '绩效自评 总体自评 (500)',
+      () => named(selfReviewTool, { ...selfReviewTool.empty(reviewCtx, 'promotion-2026-03'), summary: over(500) }, reviewCtx),
+      [['总体自评 / 年度总结', 501, 500]],
+    ],
+    [
+      '预算申请单 用途说明 (2,000) and 项目名称 (100)',
+      () =>
+        named(
+          budgetRequestTool,
+          { ...budgetRequestTool.empty(budgetCtx, 'd1'), purpose: over(2000), project: over(100) },
+          budgetCtx,
+        ),
+      [
+        ['项目名称', 101, 100],
+        ['用途说明', 2001, 2000],
+      ],
+    ],
+    [
+      '入职清单 姓名 (40)',
+      () => named(onboardingTool, { ...onboardingTool.empty(onboardingCtx, 'p1'), name: over(40) }, onboardingCtx),
+      [['姓名', 41, 40]],
+    ],
+    [
+      '绩效奖金估算 月度奖金基数 (40)',
+      () => named(bonusTool, { ...bonusTool.empty(bonusCtx(), null), base: over(40) }, bonusCtx()),
+      [['月度奖金基数', 41, 40]],
+    ],
+  ])('%s', (_case, run, expected) => {
+    expect(run()).toEqual(expected);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import * as v from 'valibot';
 import { plainObject } from '../../../../src/core/json-file';
+import { limitedText } from '../../../../src/core/text-limit';
 import { createMemoryStorage } from '../../../../src/core/storage';
 import { createToolRuntime } from '../../../../src/tools/kit/logic/runtime';
 import type { ToolDefinition } from '../../../../src/tools/kit/logic/definition';
@@ -174,5 +175,24 @@ describe('words for readers, never code paths', () => {
     expect(notice?.text).toContain('「无法识别的一项」');
     expect(notice?.text).not.toMatch(/amount/);
     unnamed.dispose();
+  });
+});
+
+describe('text over its limit', () => {
+  const limited = plainObject({ title: limitedText(4), amount: v.string() });
+  const def = { ...notes, schema: limited } as ToolDefinition<Note, number, Ctx>;
+
+  test('is saved whole, and named as the page labels it for the export bar', () => {
+    const storage = createMemoryStorage();
+    const clock = fakeClock();
+    const rt = createToolRuntime(def, ctx, { storage, now: clock.now, timer: clock.timer, delay: 300 });
+    rt.start('2026-03-01');
+    const long = '市场推广活动😀';
+    rt.edit((s) => ({ ...s, title: long }));
+    clock.advance(300);
+    const key = rt.getSnapshot().key!;
+    expect(JSON.parse(storage.getItem(`mh:notes:${key}`)!).data.title).toBe(long);
+    expect(rt.overLimit(rt.getSnapshot().state)).toEqual([{ path: ['title'], label: '标题', count: 7, limit: 4 }]);
+    expect(rt.overLimit({ title: '市场', amount: '很长很长很长' })).toEqual([]);
   });
 });

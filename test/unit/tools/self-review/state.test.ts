@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { MAX_KEPT_TEXT } from '../../../../src/core/text-limit';
 import { validateState } from '../../../../src/core/json-file';
 import {
   emptyReview,
@@ -92,8 +93,9 @@ describe('selfReviewStateSchema refuses tampered data', () => {
     ['eleven months', { ...good, months: Array(11).fill('') }, 'months'],
     ['bad period', { ...good, period: '2026-13' }, 'period'],
     ['group with spaces', { ...good, group: 'a b' }, 'group'],
-    ['very long name', { ...good, name: 'x'.repeat(41) }, 'name'],
-    ['very long comment', { ...good, summary: 'x'.repeat(501) }, 'summary'],
+    // text over its limit is kept (the form says so); only a tampered length is refused
+    ['a name longer than any field keeps', { ...good, name: 'x'.repeat(MAX_KEPT_TEXT + 1) }, 'name'],
+    ['a comment longer than any field keeps', { ...good, summary: 'x'.repeat(MAX_KEPT_TEXT + 1) }, 'summary'],
     ['number for text', { ...good, review: 5 }, 'review'],
     ['ratings as a list', { ...good, ratings: ['1'] }, 'ratings'],
     ['kpis as an empty list', { ...good, kpis: [] }, 'kpis'],

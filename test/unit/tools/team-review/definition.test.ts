@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { validateState } from '../../../../src/core/json-file';
+import { overLimitFields } from '../../../../src/core/text-limit';
 import type { AppraisalPolicy, BonusPolicy } from '../../../../src/core/policy-types';
 import { createTeamDeriver } from '../../../../src/tools/team-review/logic/derive';
 import { teamReviewTool } from '../../../../src/tools/team-review/logic/definition';
@@ -35,5 +36,19 @@ describe('the 团队考核 tool definition', () => {
     const unloaded = { ...ctx, derive: null };
     expect(teamReviewTool.derive(state, unloaded).view).toBeNull();
     expect(ex.fileBase(state, unloaded)).toBe('团队考核-2026-12');
+  });
+
+  const groupName = (id: string) => appraisal.groups.find((g) => g.id === id)!.name;
+  test('a 上级评语 over its limit is kept and named as the page labels it', async () => {
+    const files = teamSelfReviewFiles(appraisal, { members: 1 }).slice(0, 1);
+    const { state } = await receiveFiles(teamReviewTool.empty(ctx, null), files, appraisal, strings);
+    const [key] = Object.keys(state.records);
+    const record = state.records[key!]!;
+    const long = { ...state, records: { [key!]: { ...record, manager: { ...record.manager, comment: '评'.repeat(501) } } } };
+    expect(validateState(teamReviewTool.schema, long).ok).toBe(true);
+    const found = overLimitFields(teamReviewTool.schema, long);
+    expect(found.map((f) => [teamReviewTool.fieldLabel!(f.path, ctx), f.count, f.limit])).toEqual([
+      [`${record.self.name}（${groupName(record.self.group)}） ${record.self.period} · 上级评语`, 501, 500],
+    ]);
   });
 });

@@ -118,14 +118,17 @@ describe('receiving links', () => {
     expect(Object.keys(r.state.records)).toHaveLength(MAX_RECORDS);
   });
 
-  test('a 自评 without a name or of an unknown group is refused', async () => {
+  test('a 自评 without a name, with a name over its limit, or of an unknown group is refused', async () => {
     const noName = review('  ');
     const unknown = { ...review('赵六'), group: 'sales' };
+    // The name keys the member: a 自评 keeps a name over its limit, but it cannot be filed.
+    const longName = review('张'.repeat(41));
     const r = await fileReceived(
       emptyTeamReview(),
       [
         { ok: true, source: 'a', self: noName },
         { ok: true, source: 'b', self: unknown },
+        { ok: true, source: 'c', self: longName },
       ],
       appraisal,
       strings,
@@ -134,6 +137,7 @@ describe('receiving links', () => {
     expect(refusedOf(r)).toEqual([
       { source: 'a', reason: strings['receive.noName'] },
       { source: 'b', reason: strings['receive.unknownGroup'] },
+      { source: 'c', reason: '自评的员工姓名超过 40 字，无法归入成员；请员工删减姓名后重新发送' },
     ]);
     expect(r.state.records).toEqual({});
   });
