@@ -303,10 +303,10 @@ describe('新员工签收 after an editorial release', () => {
     const row = (name: string) => page.locator('.so-table tbody', { hasText: name });
     await row('孙二').waitFor();
     // The mark beside the version: current (its words) or 须重新签收 with the reason after it.
-    await expect(row('钱一').locator('.so-mark').textContent()).resolves.toBe(
+    await expect(row('钱一').locator('.so-version .so-mark').textContent()).resolves.toBe(
       '1.1 版，之后只有编辑性修订，无须重新签收',
     );
-    await expect(row('孙二').locator('.so-mark').textContent()).resolves.toBe('须重新签收');
+    await expect(row('孙二').locator('.so-version .so-mark').textContent()).resolves.toBe('须重新签收');
     await expect(row('孙二').textContent()).resolves.toContain('旧版本 1.0，之后修订了 6 条，须按当前版本重新签收');
     expect(errors).toEqual([]);
     await page.context().close();

@@ -108,7 +108,7 @@ describe('a limited field keeps what was pasted and says how much is over', () =
         buffer: Buffer.from(toJsonFile('self-review', SELF_REVIEW_STATE_VERSION, member)),
       },
     ]);
-    await page.getByText('新增 1 份，更新 0 份，未变化 0 份，失败 0 份').waitFor();
+    await page.getByText('共 1 份：新增 1 份，更新 0 份，未变化 0 份，未收下 0 份').waitFor();
     await tool.waitSaved();
     await reviewOf(page, '张三 2026年3月');
     const before = await tool.storedSavedAt();

@@ -47,7 +47,6 @@ export function SignoffsTable(props: {
                   <th scope="col">{s['signoff.col.name']}</th>
                   <th scope="col">{s['signoff.col.role']}</th>
                   <th scope="col">{s['signoff.col.version']}</th>
-                  <th scope="col">{s['signoff.col.signedOn']}</th>
                   <th scope="col">{s['signoff.col.startDate']}</th>
                   <th scope="col">{s['list.col.progress']}</th>
                   <th scope="col">{s['signoff.col.quiz']}</th>
@@ -87,11 +86,11 @@ export function SignoffsTable(props: {
                             {current ? row.versionLabel : s['list.notCurrent']}
                           </span>
                           {!current && <span>{row.versionLabel}</span>}
+                          {/* The date signed sits with what was signed: one column fewer keeps the
+                              list inside the content column at 1280 px. */}
+                          <span class="so-nowrap">{t('signoff.signedOnLine', { date: row.record.date })}</span>
                           <code class="tool-hint">{row.record.policyFingerprint}</code>
                         </span>
-                      </td>
-                      <td data-label={s['signoff.col.signedOn']} class="so-nowrap">
-                        {row.record.date}
                       </td>
                       <td data-label={s['signoff.col.startDate']} class="so-nowrap">
                         {row.record.startDate || s['list.blank']}
@@ -133,7 +132,7 @@ export function SignoffsTable(props: {
                     {row.behind && (
                       <tr class="tool-row-more">
                         <td
-                          colSpan={props.readOnly ? 8 : 9}
+                          colSpan={props.readOnly ? 7 : 8}
                           headers={`${who} so-col-overdue`}
                           data-label={s['list.col.overdueShort']}
                         >

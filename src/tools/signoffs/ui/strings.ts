@@ -21,6 +21,8 @@ export const strings = {
   'signoff.col.mentor': '导师',
   'signoff.col.startDate': '入职日期',
   'signoff.col.signedOn': '签收日期',
+  /** In the list's 制度版本 cell, under the version: when it was signed. */
+  'signoff.signedOnLine': '{date} 签收',
   'signoff.col.version': '制度版本',
   'signoff.col.fingerprint': '文本指纹',
   'signoff.col.versionStatus': '是否当前版本',
