@@ -82,7 +82,8 @@ export async function benchTeamReview({ members = 50, runs = 5, edits = 30 } = {
     result = derive(r.state, policies);
     receive.push(performance.now() - t0);
     state = r.state;
-    if (r.failed.length > 0 || r.added.length !== files.length)
+    // One receipt per file; each must be a new record.
+    if (r.receipts.length !== files.length || r.receipts.some((x) => x.outcome !== 'added'))
       throw new Error('bench: files did not all load');
   }
 
