@@ -16,7 +16,7 @@ import { makeReply, replyToJson } from '../../src/core/reply';
 import type { QuizPolicy, QuizQuestion } from '../../src/core/policy-types';
 import { buildPolicyFingerprint } from '../../src/policy/fingerprint';
 import { editionFingerprint, SIGNOFF_REPLY_KIND } from '../../src/tools/onboarding/logic/signoff';
-import { closeClean, launchBrowser, openPage, siteUrl, type PageWatch } from './support/browser';
+import { closeClean, launchBrowser, type PageWatch, openAtTime } from './support/browser';
 import { ToolPage } from './support/tool-page';
 
 const quiz = parse(readFileSync('content/policy/quiz.yaml', 'utf8')) as QuizPolicy;
@@ -40,15 +40,7 @@ afterAll(async () => {
 });
 
 /** A page of `path` with the clock fixed at `time` on 2026-05-20 (Shanghai) and the clipboard allowed. */
-async function openAt(path: string, time: string): Promise<PageWatch> {
-  const watch = await openPage(browser, '/', { timezoneId: 'Asia/Shanghai' });
-  await watch.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(siteUrl()).origin,
-  });
-  await watch.page.clock.setFixedTime(at(time));
-  await watch.page.goto(siteUrl(path));
-  return watch;
-}
+const openAt = (path: string, time: string): Promise<PageWatch> => openAtTime(browser, path, at(time));
 
 const region = (page: Page) => page.getByRole('region', { name: '制度测验' });
 

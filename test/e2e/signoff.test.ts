@@ -16,7 +16,7 @@ import {
   SIGNOFF_REPLY_KIND,
   type SignoffPayload,
 } from '../../src/tools/onboarding/logic/signoff';
-import { launchBrowser, openPage, siteUrl, type PageWatch, closeClean } from './support/browser';
+import { launchBrowser, type PageWatch, closeClean, openAtTime } from './support/browser';
 import { ToolPage, copyFromTool } from './support/tool-page';
 
 const onboarding = parse(readFileSync('content/policy/onboarding.yaml', 'utf8')) as {
@@ -47,15 +47,7 @@ afterAll(async () => {
 });
 
 /** A page of `path` with the clock fixed at `time` on 2026-05-20 (Shanghai) and the clipboard allowed. */
-async function openAt(path: string, time: string): Promise<PageWatch> {
-  const watch = await openPage(browser, '/', { timezoneId: 'Asia/Shanghai' });
-  await watch.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(siteUrl()).origin,
-  });
-  await watch.page.clock.setFixedTime(at(time));
-  await watch.page.goto(siteUrl(path));
-  return watch;
-}
+const openAt = (path: string, time: string): Promise<PageWatch> => openAtTime(browser, path, at(time));
 
 async function newHire(time: string): Promise<PageWatch> {
   const watch = await openAt('/tools/onboarding/', time);

@@ -94,3 +94,17 @@ export async function closeClean(watch: PageWatch): Promise<void> {
   await expect(cspViolations(watch.page)).resolves.toEqual([]);
   await watch.context.close();
 }
+
+/**
+ * A page of `path` in Shanghai with the clock fixed at `now` and the clipboard allowed: what the
+ * hand-off tests (签收, 制度测验) need to copy a link and compare dates.
+ */
+export async function openAtTime(browser: Browser, path: string, now: Date): Promise<PageWatch> {
+  const watch = await openPage(browser, '/', { timezoneId: 'Asia/Shanghai' });
+  await watch.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(siteUrl()).origin,
+  });
+  await watch.page.clock.setFixedTime(now);
+  await watch.page.goto(siteUrl(path));
+  return watch;
+}

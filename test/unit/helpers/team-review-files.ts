@@ -4,6 +4,7 @@
  * Deterministic for a seed. Used by the 团队考核 tests and by `npm run bench` (scripts/bench-team.mjs).
  */
 import { toJsonFile } from '../../../src/core/json-file';
+import { seededRandom } from '../../../src/core/seeded-random';
 import type { AppraisalPolicy } from '../../../src/core/policy-types';
 import {
   SELF_REVIEW_STATE_VERSION,
@@ -12,18 +13,6 @@ import {
   plainNumber,
   type SelfReviewState,
 } from '../../../src/tools/self-review/logic/state';
-
-/** mulberry32: a small seeded generator, so every run sends the same files. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平';
@@ -68,7 +57,7 @@ export function teamSelfReviewFiles(
   appraisal: AppraisalPolicy,
   { members = 50, year = 2026, seed = 11 }: TeamFilesOptions = {},
 ): { name: string; text: string }[] {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const groups = appraisal.groups.filter((g) => g.id !== 'manager');
   const files: { name: string; text: string }[] = [];
   const savedAt = new Date(Date.UTC(year, 11, 31));

@@ -5,6 +5,7 @@
  * its clause; a wrong answer comes back at the end of the same attempt until it is answered right,
  * but the score counts first answers only. Every answer is saved with the person's entry.
  */
+import { seededRandom } from '../../../core/seeded-random';
 import type { QuizPolicy, QuizQuestion } from '../../../core/policy-types';
 
 /** Attempts kept per person; older ones are dropped (the count of attempts stays right). */
@@ -43,22 +44,10 @@ export function emptyQuizState(): QuizState {
   return { attempts: [], dropped: 0 };
 }
 
-/** A small deterministic generator (mulberry32): the same seed gives the same order everywhere. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Fisher–Yates with `seed`. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
-  const next = generator(seed);
+  const next = seededRandom(seed);
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [out[i], out[j]] = [out[j]!, out[i]!];
