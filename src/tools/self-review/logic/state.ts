@@ -48,6 +48,26 @@ export const kpiEntrySchema = plainObject({
   comment,
 });
 
+/** Longest 当月工作任务 line (目标下达, ./targets.ts). */
+export const MAX_TASKS_LENGTH = 200;
+
+/**
+ * The 目标 as the 自评 keeps it once received (`assigned` in its state): the targets and tasks, when the
+ * manager set them, and their fingerprint, which the 自评 sent back carries to 团队考核.
+ */
+export const assignedTargetsSchema = plainObject({
+  targets: limitedRecord(short),
+  tasks: limitedText(MAX_TASKS_LENGTH),
+  /** When the manager made the 目标 link (the reply's `at`), ISO 8601. */
+  setAt: v.pipe(v.string(), v.isoTimestamp()),
+  /** The period the 目标 was set for: the month itself, or its year. */
+  period: v.pipe(v.string(), v.regex(PERIOD)),
+  /** targetsFingerprint of the payload received. */
+  fingerprint: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)),
+});
+
+export type AssignedTargets = v.InferOutput<typeof assignedTargetsSchema>;
+
 export const selfReviewStateSchema = plainObject({
   /** 员工姓名. Default ''. */
   name: short,
@@ -65,6 +85,12 @@ export const selfReviewStateSchema = plainObject({
   review: short,
   /** 总体自评 (month) or 年度总结 (year). */
   summary: comment,
+  /**
+   * Month: the 目标 the manager set (./targets.ts), once received; its targets are then the KPIs'
+   * and are not the employee's to edit. Absent = the employee's own targets (the defaults, editable).
+   * Optional, so entries, links and files made before it read as they are, with the same fingerprint.
+   */
+  assigned: v.optional(assignedTargetsSchema),
 });
 
 export type SelfReviewState = v.InferOutput<typeof selfReviewStateSchema>;
