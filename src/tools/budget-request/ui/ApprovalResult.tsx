@@ -11,6 +11,7 @@ import { fill } from '../../../core/template';
 import type { ApprovalStep } from '../../../core/policy-types';
 import { urlWithFragment } from '../../../client/link-fragment';
 import { copyText, downloadText } from '../../kit/ui/dom';
+import { ShowQrButton } from '../../kit/ui/QrCode';
 import { decisionLabel, type ApprovalReply } from '../logic/approval';
 import { BUDGET_REQUEST_TOOL, BUDGET_REQUEST_VERSION, type BudgetRequestDraft } from '../logic/state';
 import type { BudgetRequestStrings } from './strings';
@@ -53,6 +54,7 @@ function LinkBox(props: {
         >
           {props.copy}
         </button>
+        <ShowQrButton link={async () => ({ ok: true, link: props.value })} />
         <span class="tool-export-status" role="status">
           {status}
         </span>

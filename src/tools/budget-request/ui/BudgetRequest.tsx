@@ -23,6 +23,7 @@ import { editRule, prepareEdit, startRevision } from '../logic/approval-status';
 import type { BudgetPolicy } from '../../../core/policy-types';
 import { fill } from '../../../core/template';
 import { ExportBar } from '../../kit/ui/ExportBar';
+import { SheetQr, shareLinkOf } from '../../kit/ui/QrCode';
 import { printWith, useFirstUse, useOnDemand } from '../../kit/ui/lazy';
 import { Notices } from '../../kit/ui/Notices';
 import { useTool } from '../../kit/ui/use-tool';
@@ -315,6 +316,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
           complete={result.complete}
           ctx={view}
           fingerprint={fingerprint.fingerprint}
+          qr={<SheetQr make={() => shareLinkOf(tool.exports)} content={draft} fingerprint={fingerprint.fingerprint} />}
         />
       )}
     </div>

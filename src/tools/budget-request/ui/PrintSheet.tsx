@@ -1,7 +1,7 @@
 // The A4 申请单: header, required fields, line items with totals and 大写, budget position,
 // approval boxes (each step's decision, 签字 / 日期: SheetApproval) and clause references.
 // Printed; shown on screen for a shared link.
-import { Component } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import type { BudgetRequestResult, LineResult } from '../logic/derive';
 import { formatPercent, formatQuantity, remainingText } from '../logic/format';
 import type { BudgetRequestDraft, RequestLineDraft } from '../logic/state';
@@ -18,6 +18,8 @@ interface Props {
   screen?: boolean;
   /** The revision's fingerprint for the 审批 line (null until known). */
   fingerprint: string | null;
+  /** The QR code of the request's link (扫码查看电子版), on the reader's own draft. */
+  qr?: ComponentChildren;
 }
 
 /** One printed line; skipped on re-render when its line did not change (200 lines stay quick). */
@@ -46,7 +48,7 @@ class SheetLine extends Component<{
   }
 }
 
-export function PrintSheet({ draft, result, complete, ctx, screen, fingerprint }: Props) {
+export function PrintSheet({ draft, result, complete, ctx, screen, fingerprint, qr }: Props) {
   const { t, policy } = ctx;
   const { category, position } = result;
   const filled = draft.lines.map((line, i) => ({ line, r: result.lines[i]! })).filter(({ r }) => !r.blank);
@@ -205,6 +207,7 @@ export function PrintSheet({ draft, result, complete, ctx, screen, fingerprint }
       <div class="br-sheet-approval-block">
         <SheetApproval draft={draft} chain={result.chain} t={t} fingerprint={fingerprint} />
       </div>
+      {qr}
 
       <p class="br-sheet-footer">
         {t['print.clauses']}：

@@ -5,6 +5,7 @@ import type { ExportActions } from './use-tool';
 import { urlWithFragment } from '../../../client/link-fragment';
 import { copyText, downloadText, readFileText } from './dom';
 import { OverLimitWarning, overLimitText } from './OverLimitWarning';
+import { ShowQrButton, shareLinkOf } from './QrCode';
 
 export interface ExportBarProps {
   actions: ExportActions;
@@ -68,6 +69,7 @@ export function ExportBar(props: ExportBarProps) {
         >
           复制分享链接
         </button>
+        <ShowQrButton link={() => shareLinkOf(actions)} />
         <button
           type="button"
           class="tool-button"

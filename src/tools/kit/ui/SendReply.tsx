@@ -7,6 +7,7 @@ import type { Reply } from '../../../core/reply';
 import type { OverLimitNote } from '../logic/runtime';
 import { copyText, downloadText } from './dom';
 import { OverLimitWarning, overLimitText } from './OverLimitWarning';
+import { ShowQrButton, type LinkMade } from './QrCode';
 
 export interface SendReplyLabels {
   readonly copy: string;
@@ -25,6 +26,16 @@ export interface MadeReply {
   readonly href: string;
   /** The JSON file's name without .json. */
   readonly fileBase: string;
+}
+
+/** A reply's link (its page with the reply in the fragment), or why there is none. */
+export async function replyLinkOf(made: Pick<MadeReply, 'reply' | 'href'>): Promise<LinkMade> {
+  const { encodeReplyLink } = await import('../../../core/reply');
+  const encoded = await encodeReplyLink(made.reply);
+  if (!encoded.ok) return { ok: false, reason: encoded.error };
+  const url = new URL(made.href, location.href);
+  url.hash = encoded.fragment;
+  return { ok: true, link: url.href };
 }
 
 export function SendReply(props: {
@@ -49,17 +60,18 @@ export function SendReply(props: {
     setLink(null);
   }, [props.content]);
 
-  const copy = async () => {
+  /** The reply's link (as 复制 gives it), or why there is none; null when it cannot be made yet. */
+  const replyLink = async (): Promise<LinkMade | null> => {
     const made = await props.make();
+    return made && replyLinkOf(made);
+  };
+  const copy = async () => {
+    const made = await replyLink();
     if (!made) return void (setLink(null), setStatus(''));
-    const { encodeReplyLink } = await import('../../../core/reply');
-    const encoded = await encodeReplyLink(made.reply);
-    if (!encoded.ok) return void setError(encoded.error);
+    if (!made.ok) return void setError(made.reason);
     setError(null);
-    const url = new URL(made.href, location.href);
-    url.hash = encoded.fragment;
-    setLink(url.href);
-    setStatus((await copyText(url.href)) ? labels.copied : labels.notCopied);
+    setLink(made.link);
+    setStatus((await copyText(made.link)) ? labels.copied : labels.notCopied);
   };
   const download = async () => {
     const made = await props.make();
@@ -90,6 +102,7 @@ export function SendReply(props: {
         <button type="button" class="tool-button" disabled={props.disabled} onClick={() => void download()}>
           {labels.download}
         </button>
+        <ShowQrButton link={replyLink} disabled={props.disabled} />
       </div>
       <p class="tool-export-status" role="status">
         {status}

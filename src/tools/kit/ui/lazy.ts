@@ -2,6 +2,7 @@
 // (first-use.ts), not with the page: `npm run bench` counts what a page loads by load + idle.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { onFirstUse } from './first-use';
+import { qrCodesDrawn } from './print-ready';
 
 let used = false;
 let listening = false;
@@ -79,5 +80,6 @@ export async function printWith(sheet: Pick<OnDemand<unknown>, 'need'>): Promise
   } catch {
     // Without the sheet the page's own print styles still print the form.
   }
+  await qrCodesDrawn();
   window.print();
 }

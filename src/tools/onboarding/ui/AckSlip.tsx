@@ -1,5 +1,6 @@
 // 制度签收单: the date of signing, and the slip with the policy version, the fingerprint of its
 // text computed at build and the 制度测验 result (printed on its own when asked).
+import type { ComponentChildren } from 'preact';
 import { MAX_FIELD_LENGTH, type SharedOnboarding } from '../logic/state';
 import type { ChecklistView } from '../logic/checklist';
 import type { QuizResult } from '../logic/quiz';
@@ -24,6 +25,8 @@ export function AckSlip(props: {
   fingerprint: string;
   onAckDate: (value: string) => void;
   onPrint: () => void;
+  /** The QR code of the checklist's share link (扫码查看电子版), while the slip is printed. */
+  qr?: ComponentChildren;
 }) {
   const { state, view, s, t, readOnly, mounted, ackError, ackPrinted, roleName } = props;
   return (
@@ -84,6 +87,7 @@ export function AckSlip(props: {
           <div>{s['slip.signHire']}</div>
           <div>{s['slip.signManager']}</div>
         </div>
+        {props.qr}
       </div>
     </section>
   );

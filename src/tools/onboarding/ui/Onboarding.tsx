@@ -31,6 +31,8 @@ import { printWith, useFirstUse, useOnDemand } from '../../kit/ui/lazy';
 import { useReadingMarks } from './use-reading-marks';
 import { ItemRow } from './ItemRow';
 import { AckSlip } from './AckSlip';
+import { SheetQr, shareLinkOf } from '../../kit/ui/QrCode';
+import { qrCodesDrawn } from '../../kit/ui/print-ready';
 import { PersonActions } from './PersonActions';
 import { SignoffSend } from './SignoffSend';
 import { Progress, ReadingPath } from './Progress';
@@ -119,8 +121,9 @@ export default function Onboarding(props: OnboardingProps) {
     let live = true;
     const back = () => setPrintSlip(0);
     addEventListener('afterprint', back, { once: true });
-    void import('../../../client/acknowledgement').then(({ recordAcknowledgement }) => {
+    void import('../../../client/acknowledgement').then(async ({ recordAcknowledgement }) => {
       recordAcknowledgement(); // 签收: remember version + clause hashes for the re-acknowledgement banner
+      await qrCodesDrawn();
       if (!live) return;
       window.print();
       back();
@@ -341,6 +344,7 @@ export default function Onboarding(props: OnboardingProps) {
         fingerprint={props.fingerprint}
         onAckDate={(ackDate) => update({ ackDate })}
         onPrint={() => setPrintSlip((n) => n + 1)}
+        qr={printSlip > 0 && <SheetQr make={() => shareLinkOf(tool.exports)} content={state} />}
       />
 
       {!shared && (

@@ -1,4 +1,5 @@
 // The A4 绩效自评表 with signature lines (print only); loaded on first use (SelfReview).
+import type { ComponentChildren } from 'preact';
 import { formatKpiValue, formatNumber } from '../../../core/format';
 import type { AppraisalPolicy } from '../../../core/policy-types';
 import { type SelfReviewResult } from '../logic/derive';
@@ -13,6 +14,8 @@ export function PrintSheet(props: {
   t: T;
   today: string;
   policy: AppraisalPolicy;
+  /** The QR code of the form's share link (扫码查看电子版). */
+  qr?: ComponentChildren;
 }) {
   const { result, state, s, t, today } = props;
   const p: Period = result.period;
@@ -112,6 +115,7 @@ export function PrintSheet(props: {
         <div>{s['print.signManager']}</div>
         <div>{s['print.signDate']}</div>
       </div>
+      {props.qr}
     </div>
   );
 }

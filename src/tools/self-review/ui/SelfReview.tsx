@@ -19,6 +19,7 @@ import {
 import type { SelfReviewStrings } from './strings';
 import { EntryList } from '../../kit/ui/EntryList';
 import { ExportBar } from '../../kit/ui/ExportBar';
+import { SheetQr, shareLinkOf } from '../../kit/ui/QrCode';
 import { CalendarDownload, type CalendarBuild } from '../../kit/ui/CalendarDownload';
 import { monthlyReminder } from '../logic/reminder';
 import { FieldSet, SelectField, TextField } from '../../kit/ui/Field';
@@ -374,7 +375,15 @@ export default function SelfReview(props: SelfReviewProps) {
       {result && <ExportBar actions={tool.exports} onPrint={() => void printWith(sheet)} />}
 
       {result && sheet.mod && today !== null && (
-        <sheet.mod.PrintSheet result={result} state={state} s={s} t={t} today={today} policy={policy} />
+        <sheet.mod.PrintSheet
+          result={result}
+          state={state}
+          s={s}
+          t={t}
+          today={today}
+          policy={policy}
+          qr={<SheetQr make={() => shareLinkOf(tool.exports)} content={state} />}
+        />
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 // The 绩效考核表 of one record (appraisalSheet): 自评 beside 上级评定 with changes marked in words.
 // On screen it is the comparison under the form; printed (A4) it adds each KPI's 上级说明, the
 // comments, candidates and the signature lines for 员工 / 直属上级 / 部门负责人.
-import { Fragment } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import type { AppraisalSheet, SheetPair, SheetRow } from '../logic/export';
 
 function Pair({ p, changed }: { p: SheetPair; changed: string }) {
@@ -124,7 +124,16 @@ export function SheetTables({ sheet }: { sheet: AppraisalSheet }) {
 }
 
 /** The A4 sheet to sign (print only). */
-export function PrintSheet({ sheet, today }: { sheet: AppraisalSheet; today: string }) {
+export function PrintSheet({
+  sheet,
+  today,
+  qr,
+}: {
+  sheet: AppraisalSheet;
+  today: string;
+  /** The QR code of the 上级评定 reply link (扫码查看电子版). */
+  qr?: ComponentChildren;
+}) {
   return (
     <div class="tool-print-sheet tr-print-sheet">
       <h2>{sheet.title}</h2>
@@ -150,6 +159,7 @@ export function PrintSheet({ sheet, today }: { sheet: AppraisalSheet; today: str
       <p class="tr-sheet-note">
         {sheet.fingerprint}　{sheet.trust}
       </p>
+      {qr}
       <div class="signatures">
         {sheet.signatures.map((label) => (
           <div key={label}>

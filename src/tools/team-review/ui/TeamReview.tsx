@@ -12,6 +12,8 @@ import type { AppraisalPolicy, BonusPolicy } from '../../../core/policy-types';
 import { fill } from '../../../core/template';
 import { ClauseLink } from '../../kit/ui/ClauseLink';
 import { ExportBar } from '../../kit/ui/ExportBar';
+import { SheetQr } from '../../kit/ui/QrCode';
+import { replyLinkOf } from '../../kit/ui/SendReply';
 import { Notices, ShareBanner } from '../../kit/ui/Notices';
 import { printWith, useOnDemand } from '../../kit/ui/lazy';
 import { useTool } from '../../kit/ui/use-tool';
@@ -277,7 +279,24 @@ export default function TeamReview(props: TeamReviewProps) {
           (printing === 'team' || !sheet ? (
             view && <mod.TeamSheet view={view} s={s} t={t} periodLabel={periodLabel} today={tool.today} />
           ) : (
-            <mod.PrintSheet sheet={sheet} today={tool.today} />
+            <mod.PrintSheet
+              sheet={sheet}
+              today={tool.today}
+              qr={
+                record && (
+                  <SheetQr
+                    make={async () =>
+                      replyLinkOf({
+                        reply: (await import('../logic/reply')).makeReviewReply(record),
+                        href: props.selfReviewHref,
+                      })
+                    }
+                    content={record.record}
+                    fingerprint={record.record.fingerprint}
+                  />
+                )
+              }
+            />
           ))}
       </div>
     </div>
