@@ -2,7 +2,7 @@
 // to the very link; a link too long to scan well on paper gets no code and the reason in words.
 import jsQR from 'jsqr';
 import { describe, expect, test } from 'vitest';
-import { QR_ERROR_CORRECTION, QR_MAX_VERSION, QR_QUIET_ZONE, qrSvg } from '../../../src/core/qr';
+import { QR_ERROR_CORRECTION, QR_MAX_VERSION, QR_PRINT_MODULE_MM, QR_QUIET_ZONE, qrSvg } from '../../../src/core/qr';
 
 /** The code's modules as RGBA pixels, `scale` pixels a module, from the SVG path it drew. */
 function pixels(path: string, size: number, scale = 4) {
@@ -31,16 +31,17 @@ describe('qrSvg', () => {
     expect(jsQR(data, width, width)?.data).toBe(link);
   });
 
-  test('error correction M, at most version 15 (0.52 mm a module at 4 cm)', () => {
-    expect(QR_ERROR_CORRECTION).toBe('M');
-    expect(QR_MAX_VERSION).toBe(15);
-    expect((40 / (17 + 4 * QR_MAX_VERSION)).toFixed(2)).toBe('0.52');
+  test('error correction L, at most version 25, printed 0.5 mm a module (6.25 cm at most)', () => {
+    expect(QR_ERROR_CORRECTION).toBe('L');
+    expect(QR_MAX_VERSION).toBe(25);
+    expect(QR_PRINT_MODULE_MM).toBe(0.5);
+    expect((17 + 4 * QR_MAX_VERSION + 2 * QR_QUIET_ZONE) * QR_PRINT_MODULE_MM).toBe(62.5);
   });
 
-  // Version 15-M holds 412 bytes: the longest link that gets a code, and one character more.
+  // Version 25-L holds 1,273 bytes: the longest link that gets a code, and one character more.
   test.each([
-    [412, true],
-    [413, false],
+    [1273, true],
+    [1274, false],
   ])('a link of %i characters: code %s', (length, ok) => {
     const link = `${base}${'x'.repeat(length - base.length)}`;
     const r = qrSvg(link);
