@@ -63,7 +63,8 @@ async function printed(page: Page, name: string): Promise<{ text: string; codes:
   const pages = readdirSync(dir)
     .filter((f) => f.startsWith(`${name}-${n}-page`) && f.endsWith('.png'))
     .sort();
-  const codes = pages.map((f) => decodePng(readFileSync(join(dir, f)))).filter((c): c is string => c !== null);
+  // jsQR can read an empty string out of a page's text blocks: no link is empty, so none is a code.
+  const codes = pages.map((f) => decodePng(readFileSync(join(dir, f)))).filter((c): c is string => !!c);
   return { text, codes };
 }
 
