@@ -163,7 +163,7 @@ export function SheetQr(props: {
       let next: Drawn | { readonly reason: string };
       try {
         const made = await latest.current();
-        next = made.ok ? await draw(made.link, props.fingerprint) : { reason: made.reason };
+        next = made.ok ? await draw(made.link, props.fingerprint) : { reason: QR_WORDS.sheetNoLink };
       } catch {
         next = { reason: QR_WORDS.failed };
       }

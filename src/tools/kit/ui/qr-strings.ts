@@ -12,4 +12,6 @@ export const QR_WORDS = {
   failed: '二维码功能未能加载，请检查网络后重试；也可以用「复制链接」发送。',
   /** On paper, beside the code. */
   sheet: '扫码查看电子版',
+  /** On paper, when the content is too long for any link (the page names the limit by its buttons). */
+  sheetNoLink: '未印二维码：内容太多，生成不了链接；请发送 JSON 文件',
 } as const;
