@@ -11,13 +11,25 @@ interface LinkOwner {
   /** The page's title, as the sidebar shows it. */
   readonly name: string;
   /** Its reply links (`r1.<tool>`): what they are called and the tool page that opens them. */
-  readonly reply?: { readonly what: string; readonly opensAt: string };
+  readonly reply?: {
+    readonly what: string;
+    readonly opensAt: string;
+    /** What a reply of one kind is called when it is not the usual one (a tool answered two ways). */
+    readonly kinds?: Readonly<Record<string, string>>;
+  };
 }
 
 /** Every tool by its link name (= its page's slug under /tools/). A share link opens on its own page. */
 export const LINK_OWNERS: Readonly<Record<string, LinkOwner>> = {
   onboarding: { name: '入职清单', reply: { what: '入职清单的签收链接', opensAt: 'signoffs' } },
-  'self-review': { name: '绩效自评', reply: { what: '团队考核发回的上级评定链接', opensAt: 'self-review' } },
+  'self-review': {
+    name: '绩效自评',
+    reply: {
+      what: '团队考核发回的上级评定链接',
+      opensAt: 'self-review',
+      kinds: { targets: '团队考核下达的目标链接' },
+    },
+  },
   bonus: { name: '绩效奖金估算' },
   'budget-request': { name: '预算申请单', reply: { what: '预算申请单的审批回复链接', opensAt: 'budget-request' } },
   'team-review': { name: '团队考核' },
@@ -42,16 +54,20 @@ export interface ForeignLink {
 
 /**
  * A link of `kind` for `tool` (its fragment `fragment`), read where another kind or tool was expected →
- * what it is and where it opens, in words; null for a tool this site does not have.
+ * what it is and where it opens, in words; null for a tool this site does not have. `replyKind` is the
+ * reply's own kind when it could be read (a 目标 or a 上级评定).
  */
 export function foreignLink(
   kind: LinkKind,
   tool: string,
   fragment: string,
+  replyKind?: string,
 ): { readonly error: string; readonly foreign: ForeignLink } | null {
   const owner = Object.hasOwn(LINK_OWNERS, tool) ? LINK_OWNERS[tool] : undefined;
   if (!owner) return null;
-  const what = kind === 'share' ? fill(LINK_OWNER_MESSAGES.share, { tool: owner.name }) : owner.reply?.what;
+  const kinds = owner.reply?.kinds;
+  const named = replyKind !== undefined && kinds && Object.hasOwn(kinds, replyKind) ? kinds[replyKind] : undefined;
+  const what = kind === 'share' ? fill(LINK_OWNER_MESSAGES.share, { tool: owner.name }) : (named ?? owner.reply?.what);
   const opensAt = kind === 'share' ? tool : owner.reply?.opensAt;
   const page = opensAt === undefined ? undefined : LINK_OWNERS[opensAt]?.name;
   if (what === undefined || opensAt === undefined || page === undefined) return null;

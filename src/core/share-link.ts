@@ -299,6 +299,22 @@ export async function encodeFragment(
   return { ok: true, fragment };
 }
 
+/** The kind inside a reply link (目标 or 上级评定 share one tool), to name it; undefined when unreadable. */
+async function replyKindIn(parsed: { letter: string; payload: string }): Promise<string | undefined> {
+  let bytes = base64UrlDecode(parsed.payload);
+  if (bytes && parsed.letter === LETTERS.reply.deflated) {
+    const Decompression = platform.DecompressionStream;
+    bytes = Decompression ? await transform(Decompression, bytes, MAX_INFLATED_BYTES) : null;
+  }
+  const json = bytes && utf8Decode(bytes);
+  try {
+    const kind: unknown = json ? (JSON.parse(json) as { reply?: unknown }).reply : undefined;
+    return typeof kind === 'string' ? kind : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export type FragmentJsonResult =
   | { readonly ok: true; readonly json: string; readonly version: number }
   | { readonly ok: false; readonly error: string; readonly foreign?: ForeignLink };
@@ -315,7 +331,8 @@ export async function decodeFragment(fragment: string, kind: LinkKind, tool: str
     // Well formed, but another tool's or another kind (a share link where a reply is expected):
     // say what it is and where it opens, rather than that it is damaged.
     const theirs = linkFragmentInfo(fragment)?.kind ?? kind;
-    const elsewhere = foreignLink(theirs, parsed.tool, fragment);
+    const replyKind = theirs === 'reply' ? await replyKindIn(parsed) : undefined;
+    const elsewhere = foreignLink(theirs, parsed.tool, fragment, replyKind);
     if (elsewhere) return { ok: false, ...elsewhere };
     return parsed.tool !== tool ? { ok: false, error: SHARE_MESSAGES.otherTool } : DAMAGED;
   }

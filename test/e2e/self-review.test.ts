@@ -577,10 +577,10 @@ describe('bad input', () => {
   it('a 绩效自评 share link pasted as the 上级评定 reply says what it is, with a link to open it', async () => {
     const watch = await open();
     const { page } = watch;
-    await page.getByText('收到上级评定回复？').click();
+    await page.getByText('收到上级的链接或文件？').click();
     await page.getByLabel('粘贴回复链接').fill(`${siteUrl(PATH)}#z1.self-review.AAAA`);
     await page.getByRole('button', { name: '打开回复' }).click();
-    const refused = page.getByRole('alert').filter({ hasText: '无法打开上级评定回复：' });
+    const refused = page.getByRole('alert').filter({ hasText: '无法打开上级发来的链接或文件：' });
     await refused.waitFor();
     await expect(refused.textContent()).resolves.toContain(
       '这是绩效自评的分享链接，请在浏览器中直接打开：它会打开绩效自评',

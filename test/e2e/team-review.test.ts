@@ -248,7 +248,7 @@ describe('团队考核', () => {
     await shown.getByText('指纹不同').waitFor();
     // The same reply as a JSON file, imported after closing the link.
     await shown.getByRole('button', { name: '关闭上级评定' }).click();
-    await e.getByText('收到上级评定回复？').click();
+    await e.getByText('收到上级的链接或文件？').click();
     await e
       .getByLabel('导入回复 JSON 文件')
       .setInputFiles([
@@ -503,10 +503,10 @@ describe('the 上级评定 reply as the employee opens it', () => {
     await expect(shown.getByText(NOTE).isVisible()).resolves.toBe(true);
     await expect(shown.getByRole('term').filter({ hasText: notedName }).isVisible()).resolves.toBe(true);
 
-    // Closed, then pasted into 收到上级评定回复？ further down: again the first thing seen.
+    // Closed, then pasted into 收到上级的链接或文件？ further down: again the first thing seen.
     await shown.getByRole('button', { name: '关闭上级评定' }).click();
     await heading.waitFor({ state: 'detached' });
-    await p.getByText('收到上级评定回复？').click();
+    await p.getByText('收到上级的链接或文件？').click();
     await p.getByLabel('粘贴回复链接').fill(`${link} 请查收`);
     await p.getByRole('button', { name: '打开回复' }).click();
     await heading.waitFor();

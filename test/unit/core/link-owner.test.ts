@@ -7,6 +7,7 @@ import { readReply } from '../../../src/core/reply';
 import { decodeFragment, decodeShareAny, SHARE_MESSAGES } from '../../../src/core/share-link';
 import { onboardingStateSchema } from '../../../src/tools/onboarding/logic/state';
 import { signoffReplyFormat } from '../../../src/tools/onboarding/logic/signoff';
+import { encodeTargetsLink, makeTargetsReply } from '../../../src/tools/self-review/logic/targets';
 
 const page = (slug: string) => LINK_OWNERS[slug]!.name;
 
@@ -61,6 +62,20 @@ describe('the one decoder names a link of another tool or kind', () => {
       ok: false,
       error: '这是入职清单的分享链接，请在浏览器中直接打开：它会打开入职清单',
       foreign: { fragment: 'z1.onboarding.AAAA', opensAt: 'onboarding', page: '入职清单' },
+    });
+  });
+  test('a 目标 (a reply of 绩效自评 too) pasted in 新员工签收 is named as a 目标, not as a 上级评定', async () => {
+    const reply = await makeTargetsReply(
+      { name: '王芳', group: 'crm', period: '2026-04', targets: { satisfaction: '95' }, tasks: '' },
+      new Date('2026-04-01T01:00:00Z'),
+    );
+    const link = await encodeTargetsLink(reply);
+    if (!link.ok) throw new Error(link.error);
+    const r = await readReply(`https://handbook.example/tools/self-review/#${link.fragment} 请查收`, signoffReplyFormat);
+    expect(r).toEqual({
+      ok: false,
+      error: '这是团队考核下达的目标链接，请在浏览器中直接打开：它会打开绩效自评',
+      foreign: { fragment: link.fragment, opensAt: 'self-review', page: '绩效自评' },
     });
   });
   test('a 签收 read as an 入职清单 share link → opens at 新员工签收', async () => {

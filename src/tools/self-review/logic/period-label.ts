@@ -12,3 +12,9 @@ export function periodLabel(
     ? fill(labels['period.month'], { year: period.year, month: period.month })
     : fill(labels['period.year'], { year: period.year });
 }
+
+/** The calendar day of a moment in the reader's time zone: 2026-04-01T01:00:00Z → 2026年4月1日 (目标下达). */
+export function dayLabel(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}

@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { formatKpiValue, formatNumber } from '../../../core/format';
 import type { AppraisalPolicy } from '../../../core/policy-types';
 import { type SelfReviewResult } from '../logic/derive';
-import { periodLabel } from '../logic/period-label';
+import { dayLabel, periodLabel } from '../logic/period-label';
 import { type Period, type SelfReviewState } from '../logic/state';
 import { num, type S, type T } from './types';
 
@@ -27,6 +27,12 @@ export function PrintSheet(props: {
         {s['field.period']}：{periodLabel(p, s)}（{s[p.kind === 'month' ? 'kind.month' : 'kind.year']}）　
         {t('print.printedOn', { date: today })}
       </p>
+      {result.kind === 'month' && state.assigned && (
+        <p>
+          {state.assigned.tasks.trim() !== '' && <>{t('tasks.line', { tasks: state.assigned.tasks })}　</>}
+          {t('print.assigned', { day: dayLabel(state.assigned.setAt) })}
+        </p>
+      )}
       {result.kind === 'month' ? (
         <>
           <table>

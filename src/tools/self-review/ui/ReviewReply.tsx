@@ -1,20 +1,23 @@
-// The 上级评定 the manager sent back (团队考核's reply): opened from a reply link
-// (#r1.self-review.…) or pasted / imported in 收到上级评定回复？. Once read it is the first thing on
-// the page (ReplyShown, at the top of the tool), compared with the employee's own 自评 of its person,
-// group and period when this browser has one, else shown alone. Only the picker loads with the page:
-// the view (./ReplyView) and the reply code load when a reply is opened.
+// What the manager sends 绩效自评 (团队考核's replies, one link form #r1.self-review.…, told apart by
+// kind): the 目标 at a period's start (目标下达) and the 上级评定 at its end. Opened from the address
+// (on load, or a new link in the same tab: it replaces what the last one showed) or pasted / imported in
+// 收到上级的链接或文件？. Once read it is the first thing on the page (ReplyShown): a 目标 with its
+// confirm (./TargetsIntake), a 上级评定 compared with the employee's own 自评 of its person, group and
+// period when this browser has one, else shown alone (./ReplyView). Only the picker loads with the
+// page: the views and the reply code load when a link or file is opened.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { clearLinkFragment, onLinkFragment, readLinkFragment } from '../../../client/link-fragment';
 import type { ForeignLink } from '../../../core/link-owner';
 import type { AppraisalPolicy } from '../../../core/policy-types';
 import type { OwnReviewOf, ReadReviewReplyResult } from '../../team-review/logic/reply';
-import { SELF_REVIEW_TOOL, reviewKey, type SelfReviewState } from '../logic/state';
+import type { TargetsPlan, TargetsReply } from '../logic/targets';
+import { SELF_REVIEW_TOOL, formatPeriod, parsePeriod, reviewKey, type SelfReviewState } from '../logic/state';
 import { OpenElsewhere } from '../../kit/ui/OpenElsewhere';
 import { ReplyPicker } from '../../kit/ui/ReceiveBox';
 import { useOnDemand } from '../../kit/ui/lazy';
 import type { S, T } from './types';
 
-/** A reply as opened: its text, and where it came from (the address, or 收到上级评定回复？). */
+/** A reply as opened: its text, and where it came from (the address, or 收到上级的链接或文件？). */
 export interface ReplySource {
   readonly text: string;
   readonly from: 'link' | 'picker';
@@ -23,9 +26,16 @@ export interface ReplySource {
 /** A reply read, with the source it was read from (a new source is a new opening). */
 export type ReadReply = Extract<ReadReviewReplyResult, { ok: true }> & { readonly source: ReplySource };
 
+/** A 目标 read and checked against the parameters, waiting for the employee's confirm. */
+export interface ReadTargets {
+  readonly reply: TargetsReply;
+  readonly source: ReplySource;
+}
+
 export interface ReviewReplyState {
   readonly source: ReplySource | null;
   readonly read: ReadReply | null;
+  readonly targets: ReadTargets | null;
   readonly error: string | null;
   /** When the text is a link of another page: the way there. */
   readonly foreign: ForeignLink | null;
@@ -45,10 +55,13 @@ export function useReviewReply(props: {
   /** The key of the open entry, and how to open the reply's period. */
   openKey: string | null;
   openEntry: (group: string, period: string) => void;
+  /** The month a year 目标 shows first (the reader's current month in that year, else January). */
+  monthOfYear: (year: number) => number;
   unloaded: string;
 }): ReviewReplyState {
   const [source, setSource] = useState<ReplySource | null>(null);
   const [read, setRead] = useState<ReadReply | null>(null);
+  const [targets, setTargets] = useState<ReadTargets | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [foreign, setForeign] = useState<ForeignLink | null>(null);
   const latest = useRef(props);
@@ -66,14 +79,47 @@ export function useReviewReply(props: {
   useEffect(() => {
     if (source === null) {
       setRead(null);
+      setTargets(null);
       setError(null);
       setForeign(null);
       return;
     }
+    // A 目标 is read once per opening; the employee's edits do not change what it sets.
+    if (opened.current === source && targets?.source === source) return;
     let live = true;
-    import('../../team-review/logic/reply')
-      .then(async ({ readReviewReply }) => {
+    Promise.all([import('../logic/targets'), import('../../team-review/logic/reply')])
+      .then(async ([{ checkTargets, isOtherKind, readTargets }, { readReviewReply }]) => {
         const { ownOf, policy } = latest.current;
+        const asTargets = await readTargets(source.text);
+        if (!live) return;
+        if (!isOtherKind(asTargets)) {
+          // A 目标, or what is not a reply of this page at all: refused here with the reason.
+          setRead(null);
+          const bad = asTargets.ok ? checkTargets(asTargets.reply.payload, policy) : asTargets.error;
+          if (!asTargets.ok || bad !== null) {
+            setTargets(null);
+            setError(bad);
+            setForeign((!asTargets.ok && asTargets.foreign) || null);
+            return;
+          }
+          setError(null);
+          setForeign(null);
+          setTargets({ reply: asTargets.reply, source });
+          if (opened.current !== source) {
+            opened.current = source;
+            // The form below shows the 目标's month (a year 目标: the month it shows first).
+            const { group, period } = asTargets.reply.payload;
+            const p = parsePeriod(period);
+            const month =
+              p?.kind === 'year'
+                ? formatPeriod({ kind: 'month', year: p.year, month: latest.current.monthOfYear(p.year) })
+                : period;
+            const { openKey, openEntry } = latest.current;
+            if (openKey !== reviewKey(group, month)) openEntry(group, month);
+          }
+          return;
+        }
+        setTargets(null);
         const r = await readReviewReply(source.text, ownOf, policy);
         if (!live) return;
         if (!r.ok) {
@@ -106,6 +152,7 @@ export function useReviewReply(props: {
   return {
     source,
     read,
+    targets,
     error,
     foreign,
     open: (text) => setSource({ text, from: 'picker' }),
@@ -122,12 +169,19 @@ interface ShownProps {
   t: T;
   /** The entry's name, e.g. 市场推广组 2026年3月. */
   labelOf: (st: Pick<SelfReviewState, 'group' | 'period'>) => string;
+  /** For a 目标: the parameters, the saved month entries, and what taking it or the same again does. */
+  policy: AppraisalPolicy;
+  load: (key: string) => SelfReviewState | null;
+  monthOfYear: (year: number) => number;
+  onTake: (plan: TargetsPlan) => void;
+  onSame: () => void;
 }
 
 /** The reply read, at the top of the tool; a link that cannot be read says why there. */
 export function ReplyShown(props: ShownProps) {
   const { reply, t } = props;
-  const view = useOnDemand(() => import('./ReplyView'), reply.source !== null);
+  const view = useOnDemand(() => import('./ReplyView'), reply.read !== null);
+  const intake = useOnDemand(() => import('./TargetsIntake'), reply.targets !== null);
   if (reply.error !== null && reply.source?.from === 'link') {
     return (
       <p class="tool-error no-print" role="alert">
@@ -136,11 +190,30 @@ export function ReplyShown(props: ShownProps) {
       </p>
     );
   }
+  if (reply.targets && intake.mod) {
+    const r = reply.targets.reply;
+    const year = parsePeriod(r.payload.period);
+    return (
+      <intake.mod.TargetsIntake
+        reply={r}
+        opening={reply.targets.source}
+        policy={props.policy}
+        s={props.s}
+        t={t}
+        labelOf={props.labelOf}
+        load={props.load}
+        month={year ? props.monthOfYear(year.year) : 1}
+        onTake={props.onTake}
+        onSame={props.onSame}
+        onClose={reply.close}
+      />
+    );
+  }
   if (!reply.read || !view.mod) return null;
   return <view.mod.ReplyView s={props.s} t={t} labelOf={props.labelOf} read={reply.read} onClose={reply.close} />;
 }
 
-/** 收到上级评定回复？ where the employee pastes or imports a reply; what cannot be read is said here. */
+/** 收到上级的链接或文件？ where the employee pastes or imports a 目标 or a 上级评定; what cannot be read is said here. */
 export function ReplyPickerBox(props: { reply: ReviewReplyState; s: S; t: T; disabled: boolean }) {
   const { reply, s, t } = props;
   return (

@@ -33,6 +33,7 @@ import { fill } from '../../../core/template';
 import { MonthForm, YearForm } from './forms';
 import { HowItWorks, ResultSummary } from './ResultParts';
 import { ReplyPickerBox, ReplyShown, useReviewReply } from './ReviewReply';
+import type { TargetsPlan } from '../logic/targets';
 
 export interface SelfReviewProps {
   policy: AppraisalPolicy;
@@ -115,8 +116,35 @@ export default function SelfReview(props: SelfReviewProps) {
     entries: tool.entries,
     openKey: tool.key,
     openEntry: (group, period) => openEntry({ group, period }),
+    monthOfYear: (year) => monthOfYear(year),
     unloaded: s['reply.unloaded'],
   });
+
+  // 目标下达: the month entries as they stand (the open one with its unsaved edits), and taking a 目标.
+  const monthOfYear = (year: number) => (monthOf(day).year === year ? monthOf(day).month : 1);
+  const loadEntry = (key: string): SelfReviewState | null => {
+    if (key === tool.key) return state;
+    const r = store.load(key);
+    return r.status === 'ok' || r.status === 'recovered' ? r.data : null;
+  };
+  const takeTargets = (plan: TargetsPlan) => {
+    let error: string | null = null;
+    for (const w of plan.writes) {
+      if (w.key === plan.open) continue;
+      const saved = store.save(w.key, w.state);
+      if (!saved.ok) error ??= saved.error;
+    }
+    const shown = plan.writes.find((w) => w.key === plan.open);
+    if (shown) error ??= tool.saveAs(shown.state, plan.open);
+    else if (tool.key !== plan.open) tool.open(plan.open);
+    reply.close();
+    const label = shown ? labelOf(shown.state) : plan.open;
+    say(
+      error === null
+        ? { id: 'targets', kind: 'info', text: t('targets.taken', { label }) }
+        : { id: 'targets', kind: 'error', text: t('targets.unsaved', { error }) },
+    );
+  };
 
   const update = (patch: Partial<SelfReviewState>) => tool.edit((old) => ({ ...old, ...patch }));
   const updateKpi = (id: string, patch: Partial<{ target: string; actual: string; comment: string }>) =>
@@ -211,7 +239,22 @@ export default function SelfReview(props: SelfReviewProps) {
         />
       )}
 
-      {!shared && <ReplyShown reply={reply} s={s} t={t} labelOf={labelOf} />}
+      {!shared && (
+        <ReplyShown
+          reply={reply}
+          s={s}
+          t={t}
+          labelOf={labelOf}
+          policy={policy}
+          load={loadEntry}
+          monthOfYear={monthOfYear}
+          onTake={takeTargets}
+          onSame={() => {
+            reply.close();
+            say({ id: 'targets', kind: 'info', text: s['targets.same'] });
+          }}
+        />
+      )}
 
       <div class="no-print">
         <FieldSet legend={s['select.legend']}>

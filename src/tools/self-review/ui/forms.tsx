@@ -3,6 +3,7 @@ import type { JSX } from 'preact';
 import { describeScoring, DIRECTION_LABELS, formatKpiValue, formatNumber } from '../../../core/format';
 import type { AppraisalPolicy, KpiUnit } from '../../../core/policy-types';
 import { fieldId, type SavedMonth } from '../logic/derive';
+import { dayLabel } from '../logic/period-label';
 import { MAX_COMMENT_LENGTH, MAX_FIELD_LENGTH, type SelfReviewState } from '../logic/state';
 import { FieldSet, SelectField, TextAreaField, TextField } from '../../kit/ui/Field';
 import { fill } from '../../../core/template';
@@ -27,8 +28,13 @@ export function MonthForm(props: {
   update: (patch: Partial<SelfReviewState>) => void;
 }) {
   const { result, state, s, t, readOnly, policy, clauseLink } = props;
+  const assigned = state.assigned;
   return (
     <>
+      {/* 四（二）: the month's tasks as the manager set them, read before the KPIs they are measured by. */}
+      {assigned && assigned.tasks.trim() !== '' && (
+        <p class="no-print sr-tasks">{t('tasks.line', { tasks: assigned.tasks })}</p>
+      )}
       <section class="no-print sr-kpis" aria-labelledby="sr-kpis-heading">
         <h2 id="sr-kpis-heading">
           {s['kpis.heading']}（{result.group.name}）
@@ -38,6 +44,8 @@ export function MonthForm(props: {
           const entry = state.kpis[k.id] ?? { target: '', actual: '', comment: '' };
           const unit = UNIT_SUFFIX[k.unit];
           const defaultTarget = formatKpiValue(k.unit, k.target);
+          // A target the manager set is the bar the month is measured against: not the employee's to edit.
+          const setByManager = assigned !== undefined && Object.hasOwn(assigned.targets, k.id);
           return (
             <fieldset key={k.id} class="tool-fieldset sr-kpi">
               <legend>{k.name}</legend>
@@ -56,11 +64,13 @@ export function MonthForm(props: {
                 value={entry.target}
                 unit={unit}
                 inputMode="decimal"
-                readOnly={readOnly}
+                readOnly={readOnly || setByManager}
                 limit={MAX_FIELD_LENGTH}
                 error={row.targetError}
                 hint={
-                  row.targetIsDefault
+                  setByManager
+                    ? t('target.assigned', { day: dayLabel(assigned.setAt) })
+                    : row.targetIsDefault
                     ? t('target.emptyHint', { target: defaultTarget })
                     : t('target.defaultHint', { target: defaultTarget })
                 }
