@@ -39,6 +39,11 @@ async function openMyData(context: BrowserContext): Promise<Page> {
 
 /** What a tool shows of its open entry: every computed text and every field's value. */
 async function shown(t: ToolPage): Promise<string> {
+  // The 内容指纹 is hashed after the first render: wait for it, not for time.
+  await t.page.waitForFunction(
+    (tool) => !document.querySelector<HTMLElement>(`[data-tool="${tool}"]`)!.innerText.includes('指纹 —'),
+    t.tool,
+  );
   return t.page.evaluate((tool) => {
     const root = document.querySelector<HTMLElement>(`[data-tool="${tool}"]`)!;
     const values = [...root.querySelectorAll<HTMLInputElement>('input, select, textarea')].map((f) =>
@@ -94,7 +99,13 @@ describe('我的数据', () => {
     await onboarding.page.getByLabel('岗位', { exact: true }).selectOption({ label: '客户关系管理组' });
     await onboarding.page.getByLabel('入职日期').fill('2026-03-02');
     await onboarding.waitSaved();
-    const before = [await shown(review), await shown(budget), await shown(onboarding)];
+    // Each page as it opens with that entry (parts that load on first use are not shown yet).
+    const before: string[] = [];
+    for (const t of [review, budget, onboarding]) {
+      await t.page.reload();
+      await t.ready();
+      before.push(await shown(t));
+    }
 
     const page = await openMyData(context);
     const table = page.getByRole('table', { name: '本浏览器保存的内容' });
