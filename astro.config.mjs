@@ -88,7 +88,7 @@ export default defineConfig({
           // Every content/docs page with a `chapter:` number, in order (src/policy/chapters.ts).
           items: readChapters().map((c) => c.slug),
         },
-        { label: '工具', items: [{ autogenerate: { directory: 'tools' } }] },
+        { label: '工具', items: [{ autogenerate: { directory: 'tools' } }, 'my-data'] },
         { label: '参考', items: ['clauses', 'parameters', 'print', 'changelog'] },
       ],
       plugins: [

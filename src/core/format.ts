@@ -113,3 +113,20 @@ export function fileNamePart(text: string, max = 40): string {
 export function formatClock(iso: string): string {
   return new Date(iso).toLocaleTimeString('zh-CN', { hour12: false });
 }
+
+/** A stored savedAt (ISO) as the reader's local date and time, e.g. 2026-03-05 14:05; '—' when unreadable. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '—';
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** A size in bytes for a reader: 512 B, 12.3 KB, 4.5 MB (1 KB = 1024 B). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—';
+  if (bytes < 1024) return `${Math.round(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, 1)} KB`;
+  if (bytes < 1024 ** 3) return `${formatNumber(bytes / 1024 ** 2, 1)} MB`;
+  return `${formatNumber(bytes / 1024 ** 3, 1)} GB`;
+}

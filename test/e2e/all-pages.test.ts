@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 describe('the site has its pages', () => {
-  it('home, six chapters and the reference pages are built', () => {
+  it('home, six chapters, the reference pages and 我的数据 are built', () => {
     for (const path of [
       '/',
       '/general/',
@@ -41,6 +41,7 @@ describe('the site has its pages', () => {
       '/print/',
       '/parameters/',
       '/changelog/',
+      '/my-data/',
     ]) {
       expect(all).toContain(path);
     }
