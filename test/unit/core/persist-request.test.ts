@@ -30,3 +30,28 @@ describe('persistInWords', () => {
     expect(persistInWords(state)).toBe(words);
   });
 });
+
+import * as v from 'valibot';
+import { createMemoryStorage, createStore, type StorageLike } from '../../../src/core/storage';
+
+describe('the store tells after each save where it went (the hook the tools ask for long-term storage on)', () => {
+  const schema = v.object({ n: v.number() });
+  it.each<[string, StorageLike, 'browser' | 'memory']>([
+    ['writable storage', createMemoryStorage(), 'browser'],
+    [
+      'refused storage (private mode): the in-memory stand-in',
+      { ...createMemoryStorage(), length: 0, setItem: () => { throw new Error('SecurityError'); } },
+      'memory',
+    ],
+  ])('%s', (_, storage, where) => {
+    const saves: string[] = [];
+    const store = createStore({ namespace: 'bonus', version: 1, schema, storage, afterSave: (w) => void saves.push(w) });
+    expect(saves).toEqual([]);
+    store.save('current', { n: 1 });
+    store.save('current', { n: 2 });
+    expect(saves).toEqual([where, where]);
+    // a refused save (invalid state) is no save
+    store.save('current', { n: 'x' } as unknown as { n: number });
+    expect(saves).toHaveLength(2);
+  });
+});
