@@ -3,7 +3,6 @@
  * never made, or longer ago than `backupReminderDays` (meta.yaml), say so. Pure, and small on purpose:
  * the page runs it at open, before any tool code (src/client/backup-reminder.ts).
  */
-import { isoToDayNumber, todayIso } from './calendar-date';
 import { storagePrefix } from './storage-key';
 
 // The namespace and key of core/last-backup (which needs the storage code): the same mark, read raw.
@@ -46,7 +45,12 @@ export function backupReminder(input: {
   if (!input.savedWork) return null;
   const ms = input.lastBackupAt === null ? Number.NaN : Date.parse(input.lastBackupAt);
   if (!Number.isFinite(ms)) return { kind: 'never' }; // a mark that does not read as a time
-  const day = todayIso(new Date(ms));
-  const daysAgo = (isoToDayNumber(todayIso(input.now)) ?? 0) - (isoToDayNumber(day) ?? 0);
+  const then = new Date(ms);
+  // Calendar days where the reader is (not 24-hour spans): the days between the two local midnights,
+  // rounded over a daylight-saving change. Not core/calendar-date: this runs at every tool page's open.
+  const midnight = (d: Date): number => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  const daysAgo = Math.round((midnight(input.now) - midnight(then)) / 86_400_000);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const day = `${then.getFullYear()}-${pad(then.getMonth() + 1)}-${pad(then.getDate())}`;
   return daysAgo > input.days ? { kind: 'old', day, daysAgo } : null;
 }
