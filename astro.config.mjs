@@ -74,7 +74,7 @@ export default defineConfig({
       pagefind: false,
       pagination: true,
       lastUpdated: false,
-      customCss: ['./src/styles/handbook.css', './src/styles/print.css'],
+      customCss: ['./src/styles/handbook.css', './src/styles/print.css', './src/styles/my-data-note.css'],
       components: {
         MarkdownContent: './src/components/starlight/MarkdownContent.astro',
         Search: './src/components/starlight/Search.astro',

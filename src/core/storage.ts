@@ -143,6 +143,8 @@ export interface StoreOptions<T> {
   readonly storage?: StorageLike;
   /** Clock (ms), for tests. Default: Date.now. */
   readonly now?: () => number;
+  /** Called after each successful save, with where it went (memory: storage refused). */
+  readonly afterSave?: (where: 'browser' | 'memory') => void;
 }
 
 export interface Store<T> {
@@ -370,6 +372,7 @@ export function createStore<T>(options: StoreOptions<T>): Store<T> {
       }
       try {
         attempt((s) => s.setItem(storageKey, text));
+        options.afterSave?.(backend ? 'browser' : 'memory');
         return { ok: true, savedAt };
       } catch {
         // Only a full quota gets here: any other failure already moved us to memory.

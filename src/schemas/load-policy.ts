@@ -94,6 +94,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   effectiveDate: '生效日期',
   reviewDate: '复审日期',
   reviewIntervalMonths: '复审周期（月）',
+  backupReminderDays: '备份提醒天数',
 };
 
 /** Fields that name an array row, tried in order: 第 2 项「客户关系管理组」, 第 1 项「报销、报账」. */

@@ -27,6 +27,15 @@ export const metaSchema = z
       .number()
       .int({ error: '复审周期应为大于 0 的整数（月数），如 12' })
       .positive({ error: '复审周期应为大于 0 的整数（月数），如 12' }),
+    /**
+     * 备份提醒天数，不小于 1 的整数，默认 30：工具页在本机有保存的工作、且上次「备份全部」早于这么多天
+     * （或从未备份）时提醒去「我的数据」备份。产品的默认设定，制度没有规定。
+     */
+    backupReminderDays: z
+      .number()
+      .int({ error: '备份提醒天数 backupReminderDays 应为不小于 1 的整数（天数），如 30' })
+      .min(1, { error: '备份提醒天数 backupReminderDays 应为不小于 1 的整数（天数），如 30' })
+      .default(30),
   })
   .refine((m) => m.reviewDate >= m.effectiveDate.toISOString().slice(0, 10), {
     path: ['reviewDate'],

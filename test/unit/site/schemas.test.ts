@@ -362,6 +362,25 @@ describe('friendly errors: file, field in words, reason', () => {
     expect(() => load('meta.yaml', text)).toThrow(message);
   });
 
+  // 备份提醒天数: a product default of the tool pages (the policy fixes none), a whole number of days.
+  test.each([
+    // value, why it is refused
+    [0, '备份提醒天数 backupReminderDays 应为不小于 1 的整数（天数），如 30'],
+    [-1, '备份提醒天数 backupReminderDays 应为不小于 1 的整数（天数），如 30'],
+    [1.5, '备份提醒天数 backupReminderDays 应为不小于 1 的整数（天数），如 30'],
+    ['30', '应为数字，现在是文字「30」'], // quoted in YAML: a text, not a number
+  ] as const)('meta.yaml backupReminderDays %o is refused', (value, reason) => {
+    const text = policyVariant('meta.yaml', (d) => d.set('backupReminderDays', value));
+    expect(() => load('meta.yaml', text)).toThrow(
+      new RegExp(`^content/policy/meta.yaml: 备份提醒天数（backupReminderDays）（第 \\d+ 行）: ${reason.replace(/[()（）]/g, '.')}$`),
+    );
+  });
+
+  test('meta.yaml without backupReminderDays reminds after 30 days', () => {
+    const text = policyVariant('meta.yaml', (d) => d.delete('backupReminderDays'));
+    expect((load('meta.yaml', text) as { backupReminderDays: number }).backupReminderDays).toBe(30);
+  });
+
   test('meta.yaml without a review date', () => {
     const text = policyVariant('meta.yaml', (d) => d.deleteIn(['reviewDate']));
     expect(() => load('meta.yaml', text)).toThrow(/^content\/policy\/meta\.yaml: 复审日期（reviewDate）（第 \d+ 行）: 缺少此项，必须填写$/);

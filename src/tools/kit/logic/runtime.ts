@@ -93,6 +93,8 @@ export interface ToolRuntimeOptions {
   readonly delay?: number;
   /** Takes a share link out of the address once the reader has left its view. */
   readonly clearLink?: () => void;
+  /** After every save of the tool's work (autosave, import, 另存为), with where it went. */
+  readonly afterSave?: (where: 'browser' | 'memory') => void;
 }
 
 export interface ToolRuntime<S, C> {
@@ -148,6 +150,7 @@ export function createToolRuntime<S, R, C>(
     empty: (key) => def.empty(ctx, key),
     ...(options.storage ? { storage: options.storage } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.afterSave ? { afterSave: options.afterSave } : {}),
   });
   const many = def.entries.kind === 'many' ? def.entries : null;
   const ctl = createAutosave<S>({

@@ -8,6 +8,7 @@ import { conflictAt } from '../../../core/autosave/merge';
 import type { EncodeShareResult } from '../../../core/share-link';
 import type { Store } from '../../../core/storage';
 import { clearLinkFragment, onLinkFragment, readLinkFragment } from '../../../client/link-fragment';
+import { requestPersistOnce } from '../../../client/persist-storage';
 import type { ToolDefinition, ToolExports } from '../logic/definition';
 import {
   createToolRuntime,
@@ -108,6 +109,8 @@ export function useTool<S, R, C>(
       // Browser tests hold one tab's edits unsaved to make a two-tab conflict certain (test/e2e/kit.test.ts).
       delay: (globalThis as { __mhAutosaveDelay?: number }).__mhAutosaveDelay ?? 300,
       clearLink: clearLinkFragment,
+      // The first save in this browser asks it to keep the site's storage (once; not for memory).
+      afterSave: (where) => void requestPersistOnce(where),
     }),
   );
   rt.setContext(ctx);
