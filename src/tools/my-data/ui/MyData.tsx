@@ -1,6 +1,7 @@
 // 我的数据: what this browser holds for every tool, the space it takes, one backup and one restore.
 // Reads and writes go through the storage adapter (core/storage) and the pure backup module; this
 // component only shows them.
+import { persistInWords } from '../../../core/persist-words';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createStore, type StorageLike } from '../../../core/storage';
 import { storagePrefix } from '../../../core/storage-key';
@@ -154,15 +155,15 @@ export default function MyData(props: MyDataProps) {
   const askPersist = () => {
     const m = manager();
     if (!m?.persist) {
-      setPersistAnswer(s['space.persistUnknown']);
+      setPersistAnswer(persistInWords('unsupported'));
       return;
     }
     void m.persist().then(
       (granted) => {
-        setPersistAnswer(granted ? s['space.granted'] : s['space.denied']);
+        setPersistAnswer(persistInWords(granted ? 'granted' : 'denied'));
         refreshSpace();
       },
-      () => setPersistAnswer(s['space.denied']),
+      () => setPersistAnswer(persistInWords('denied')),
     );
   };
 

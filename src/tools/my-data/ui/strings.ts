@@ -7,8 +7,6 @@ export const strings = {
   'space.notPersisted': '长期保存：未开启，浏览器空间不足时可能删除本站的数据；请定期「备份全部」。',
   'space.persistUnknown': '这个浏览器不支持申请长期保存；请定期「备份全部」。',
   'space.ask': '申请长期保存',
-  'space.granted': '浏览器已同意长期保存本站的数据。',
-  'space.denied': '浏览器没有同意长期保存（常见于未收藏本站或很少访问时）；数据仍在，请定期「备份全部」。',
   'space.unavailable': '浏览器不允许本站保存数据（如无痕模式），本页没有可列出的内容。',
   'entries.heading': '本浏览器保存的内容',
   'entries.empty': '本浏览器还没有保存任何工具的内容。',
