@@ -65,8 +65,20 @@ export function targetsFor(
   person: string,
   name: string,
 ): TargetsPayload | null {
+  return chain(state, period, group.id, person).some(hasContent)
+    ? targetsPayload(state, group, period, person, name)
+    : null;
+}
+
+/** What a member is sent for a period (targetsFor), appraisal.yaml's targets where nothing was set. */
+export function targetsPayload(
+  state: TeamReviewState,
+  group: Pick<AppraisalGroup, 'id' | 'kpis'>,
+  period: string,
+  person: string,
+  name: string,
+): TargetsPayload {
   const entries = chain(state, period, group.id, person);
-  if (!entries.some(hasContent)) return null;
   const targets: Record<string, string> = {};
   for (const kpi of group.kpis) {
     const typed = entries.map((e) => e.targets[kpi.id]?.trim() ?? '').find((t) => t !== '');
@@ -74,6 +86,11 @@ export function targetsFor(
   }
   const tasks = entries.map((e) => e.tasks.trim()).find((t) => t !== '') ?? '';
   return { name: name.trim(), group: group.id, period, targets, tasks };
+}
+
+/** The KPIs whose target, as the member gets it, cannot be scored against (targetError). */
+export function badTargets(payload: TargetsPayload, group: Pick<AppraisalGroup, 'kpis'>): Kpi[] {
+  return group.kpis.filter((kpi) => targetError(kpi, payload.targets[kpi.id] ?? '') !== null);
 }
 
 export type TargetsStatus =
