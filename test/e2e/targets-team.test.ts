@@ -3,6 +3,7 @@
 // message per member whose link opens that member's 目标; then two 自评 come back, one scored against
 // the 目标 set (目标指纹相同) and one against other targets (目标与下达的不同, naming the KPI).
 import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
@@ -70,7 +71,7 @@ describe('目标下达', () => {
     // Refused beside the field, in the 自评's words (四（一）: the ratio rule divides by the target).
     await expect.poll(() => wangLeads.getAttribute('aria-invalid')).toBe('true');
     await expect(describedText(wangLeads)).resolves.toContain(TARGET_NOT_POSITIVE);
-    await wang.getByRole('button', { name: '复制王芳的目标链接' }).click();
+    await wang.getByRole('button', { name: '复制链接（王芳的目标）' }).click();
     await wang.getByRole('alert').filter({ hasText: LEADS.name }).waitFor();
     await wangLeads.fill('120');
     await expect.poll(() => wangLeads.getAttribute('aria-invalid')).toBeNull();
@@ -107,6 +108,8 @@ describe('目标下达', () => {
     ]);
     await expect.poll(() => row('王芳').locator('td').nth(2).textContent()).toBe('目标指纹相同');
     await expect.poll(() => row('李娜').locator('td').nth(2).textContent()).toBe(`目标与下达的不同：${SATISFACTION.name}`);
+    const axe = await new AxeBuilder({ page: p }).include('.tr-targets-section').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     expect(watch.errors).toEqual([]);
     await closeClean(watch);
   });

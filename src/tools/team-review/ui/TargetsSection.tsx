@@ -20,7 +20,14 @@ export function TargetsSection(props: TargetsProps) {
           {s['tool.partFailed']}
         </p>
       ) : (
-        <button type="button" class="tool-button" onClick={() => void part.need().catch(() => undefined)}>
+        // Locked like the page's other controls until the team is open; a shared team with targets
+        // loads the part at once.
+        <button
+          type="button"
+          class="tool-button"
+          disabled={props.readOnly}
+          onClick={() => void part.need().catch(() => undefined)}
+        >
           {s['targets.open']}
         </button>
       )}
