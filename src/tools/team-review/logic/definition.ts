@@ -68,7 +68,10 @@ export const teamReviewTool: ToolDefinition<TeamReviewState, TeamResult, TeamRev
   schema: teamReviewStateSchema,
   migrate: migrateTeamReview,
   empty: () => emptyTeamReview(),
-  isBlank: (state) => Object.keys(state.records).length === 0 && state.defaultBase.trim() === '',
+  isBlank: (state) =>
+    Object.keys(state.records).length === 0 &&
+    Object.keys(state.targets).length === 0 &&
+    state.defaultBase.trim() === '',
   fieldLabel: teamFieldLabel,
   derive: (state, ctx) => (ctx.derive ? ctx.derive(state, ctx) : EMPTY),
   entries: { kind: 'single', key: TEAM_REVIEW_KEY },

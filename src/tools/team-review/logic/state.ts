@@ -10,6 +10,7 @@ import { plainObject, plainRecord } from '../../../core/json-file';
 import {
   MAX_COMMENT_LENGTH,
   MAX_FIELD_LENGTH,
+  MAX_TASKS_LENGTH,
   kpiEntrySchema,
   limitedRecord,
   parsePeriod,
@@ -22,8 +23,9 @@ export const TEAM_REVIEW_TOOL = 'team-review';
  * Version of the saved shape; bump it (with a migration) when the schema changes.
  * 2: a record is a member's 自评 of one period *and* 考核组 (two 张伟 of one month, in different 考核组,
  * are two appraisals); version 1 keyed records by person and period alone.
+ * 3: the targets the manager sets at a period's start (目标下达, `targets`); version 2 had none.
  */
-export const TEAM_REVIEW_STATE_VERSION = 2;
+export const TEAM_REVIEW_STATE_VERSION = 3;
 /** The one autosave entry of this tool: the manager's team. */
 export const TEAM_REVIEW_KEY = 'team';
 
@@ -67,6 +69,23 @@ export const memberRecordSchema = plainObject({
   manager: managerReviewSchema,
 });
 
+/**
+ * 目标下达 for one member (or, with name '', for a whole 考核组) and period (四（二）: the month's tasks
+ * and targets come from the manager). A member's own targets override the group's, KPI by KPI.
+ */
+export const setTargetsSchema = plainObject({
+  /** The member's name as the manager typed it; '' = the 考核组's targets. */
+  name: short,
+  /** KPI id → 目标值 as typed; a KPI absent or '' = the group's (or appraisal.yaml's) target. */
+  targets: limitedRecord(short),
+  /** 当月工作任务: one line; '' = none. */
+  tasks: limitedText(MAX_TASKS_LENGTH),
+  /** When these targets were last changed, ISO 8601. */
+  setAt: v.pipe(v.string(), v.isoTimestamp()),
+  /** When the member's 目标 link or file was last copied or downloaded; absent = never sent. */
+  sentAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
+});
+
 export const teamReviewStateSchema = plainObject({
   /** recordKey(person, period, group) → record. */
   records: v.pipe(
@@ -77,14 +96,20 @@ export const teamReviewStateSchema = plainObject({
   defaultBase: short,
   /** The period the team view shows ('' = the newest period with records). */
   period: v.pipe(v.string(), v.regex(/^(?:\d{4}(?:-(?:0[1-9]|1[0-2]))?)?$/)),
+  /** targetsKey(period, group, person) (./targets.ts) → the targets the manager set. */
+  targets: v.pipe(
+    plainRecord(v.pipe(v.string(), v.maxLength(120)), setTargetsSchema),
+    v.check((r) => Object.keys(r).length <= MAX_RECORDS),
+  ),
 });
 
 export type ManagerReview = v.InferOutput<typeof managerReviewSchema>;
 export type MemberRecord = v.InferOutput<typeof memberRecordSchema>;
 export type TeamReviewState = v.InferOutput<typeof teamReviewStateSchema>;
+export type SetTargets = v.InferOutput<typeof setTargetsSchema>;
 
 export function emptyTeamReview(): TeamReviewState {
-  return { records: {}, defaultBase: '', period: '' };
+  return { records: {}, defaultBase: '', period: '', targets: {} };
 }
 
 export { personKey } from '../../../core/person-key';
@@ -124,11 +149,18 @@ export function sharedNames(records: Iterable<{ readonly key: string; readonly r
 }
 
 /**
- * Version 1 → 2: each record re-keyed by its person, period and 考核组 (version 1 had one record per
- * person and period, so no two collide). Anything else is left to the schema to refuse.
+ * Older saved teams, files and links → the current shape. 1 → 2: each record re-keyed by its person,
+ * period and 考核组 (version 1 had one record per person and period, so no two collide). 2 → 3: no
+ * targets set yet. Anything else is left to the schema to refuse.
  */
 export function migrateTeamReview(data: unknown, fromVersion: number): unknown {
-  if (fromVersion !== 1) throw new RangeError(`No migration from version ${fromVersion}`);
+  if (fromVersion !== 1 && fromVersion !== 2) throw new RangeError(`No migration from version ${fromVersion}`);
+  const v2 = fromVersion === 1 ? rekeyVersion1(data) : data;
+  if (typeof v2 !== 'object' || v2 === null || Array.isArray(v2)) return v2;
+  return 'targets' in v2 ? v2 : { ...v2, targets: {} };
+}
+
+function rekeyVersion1(data: unknown): unknown {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
   const { records } = data as { records?: unknown };
   if (typeof records !== 'object' || records === null || Array.isArray(records)) return data;

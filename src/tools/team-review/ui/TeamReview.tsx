@@ -25,6 +25,7 @@ import type { RecordResult } from '../logic/derive';
 import { formatPeriod, parsePeriod, type Period } from '../../self-review/logic/state';
 import { MembersSection } from './MembersSection';
 import { Receive, type ReceiveReport } from './Receive';
+import { TargetsSection } from './TargetsSection';
 import type { TeamReviewStrings } from './strings';
 import { num, type S } from './types';
 
@@ -175,6 +176,17 @@ export default function TeamReview(props: TeamReviewProps) {
       </TrustNote>
 
       <Receive s={s} t={t} disabled={readOnly} nameOf={nameOf} onLinks={onLinks} onFiles={onFiles} />
+
+      <TargetsSection
+        state={state}
+        appraisal={appraisal}
+        s={s}
+        t={t}
+        readOnly={readOnly}
+        edit={tool.edit}
+        selfReviewHref={props.selfReviewHref}
+        initialMonth={/^\d{4}-\d{2}$/.test(state.period) ? state.period : (tool.today ?? '').slice(0, 7)}
+      />
 
       {waiting ? (
         // Only after the page was once whole (an import, another tab): the part is on its way.

@@ -14,7 +14,7 @@ const ctx = { appraisal, bonus, labels: strings, derive: createTeamDeriver() };
 
 describe('the 团队考核 tool definition', () => {
   test('one entry; empty is blank and valid; derive, text, CSV and file name work end to end', async () => {
-    expect(teamReviewTool).toMatchObject({ id: 'team-review', version: 2, entries: { kind: 'single', key: 'team' } });
+    expect(teamReviewTool).toMatchObject({ id: 'team-review', version: 3, entries: { kind: 'single', key: 'team' } });
     const empty = teamReviewTool.empty(ctx, null);
     expect(validateState(teamReviewTool.schema, empty).ok).toBe(true);
     expect(teamReviewTool.isBlank!(empty, ctx)).toBe(true);

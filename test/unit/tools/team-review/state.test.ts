@@ -54,10 +54,23 @@ describe('version 1 → 2', () => {
     const record = { person: '张三', self, fingerprint: '0123456789abcdef', receivedAt: '2026-04-01T08:00:00.000Z', manager: managerReviewFrom(self) };
     const old = { records: { '2026-03|张三': record }, defaultBase: '2000', period: '2026-03' };
     const migrated = migrateTeamReview(old, 1);
-    expect(migrated).toEqual({ ...old, records: { '2026-03|crm|张三': record } });
+    expect(migrated).toEqual({ ...old, records: { '2026-03|crm|张三': record }, targets: {} });
     expect(v.safeParse(teamReviewStateSchema, migrated).success).toBe(true);
   });
   test('no other version is migrated', () => expect(() => migrateTeamReview({}, 0)).toThrow());
+});
+
+describe('version 2 → 3', () => {
+  test('an old team opens with its records and no targets set; the result is valid', () => {
+    const self = emptyReview(appraisal, 'crm', '2026-03', '张三');
+    const record = { person: '张三', self, fingerprint: '0123456789abcdef', receivedAt: '2026-04-01T08:00:00.000Z', manager: managerReviewFrom(self) };
+    const old = { records: { '2026-03|crm|张三': record }, defaultBase: '2000', period: '2026-03' };
+    const migrated = migrateTeamReview(old, 2);
+    expect(migrated).toEqual({ ...old, targets: {} });
+    expect(v.safeParse(teamReviewStateSchema, migrated).success).toBe(true);
+  });
+  test('a version 2 team is not valid as it is (the version was bumped)', () =>
+    expect(v.safeParse(teamReviewStateSchema, { records: {}, defaultBase: '', period: '' }).success).toBe(false));
 });
 
 describe('sharedNames', () => {
