@@ -84,6 +84,11 @@ export const setTargetsSchema = plainObject({
   setAt: v.pipe(v.string(), v.isoTimestamp()),
   /** When the member's 目标 link or file was last copied or downloaded; absent = never sent. */
   sentAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
+  /**
+   * What was sent then (targets and tasks as the member got them): 已发送 holds while the 目标 still
+   * reads the same, whatever the clock says (an edit in the same second as a copy).
+   */
+  sent: v.optional(plainObject({ targets: limitedRecord(short), tasks: limitedText(MAX_TASKS_LENGTH) })),
 });
 
 export const teamReviewStateSchema = plainObject({

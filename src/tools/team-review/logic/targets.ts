@@ -98,13 +98,27 @@ export type TargetsStatus =
   | { readonly kind: 'set' }
   | { readonly kind: 'sent'; readonly sentAt: string };
 
-/** 未下达 / 已下达未发送 / 已发送: sent when the member's 目标 was copied or downloaded after its last change. */
-export function targetsStatus(state: TeamReviewState, period: string, group: string, person: string): TargetsStatus {
-  const entries = chain(state, period, group, person);
+/**
+ * 未下达 / 已下达未发送 / 已发送: sent when what the member gets now (targetsPayload) is what was copied
+ * or downloaded last (the snapshot markSent keeps).
+ */
+export function targetsStatus(
+  state: TeamReviewState,
+  group: Pick<AppraisalGroup, 'id' | 'kpis'>,
+  period: string,
+  person: string,
+): TargetsStatus {
+  const entries = chain(state, period, group.id, person);
   if (!entries.some(hasContent)) return { kind: 'none' };
-  const sentAt = state.targets[targetsKey(period, group, person)]?.sentAt;
-  const changed = entries.reduce((last, e) => (e.setAt > last ? e.setAt : last), '');
-  return sentAt !== undefined && sentAt >= changed ? { kind: 'sent', sentAt } : { kind: 'set' };
+  const own = state.targets[targetsKey(period, group.id, person)];
+  if (own?.sentAt === undefined || own.sent === undefined) return { kind: 'set' };
+  const now = targetsPayload(state, group, period, person, own.name);
+  return sameTargets(now, own.sent) ? { kind: 'sent', sentAt: own.sentAt } : { kind: 'set' };
+}
+
+function sameTargets(a: Pick<TargetsPayload, 'targets' | 'tasks'>, b: Pick<TargetsPayload, 'targets' | 'tasks'>): boolean {
+  const keys = new Set([...Object.keys(a.targets), ...Object.keys(b.targets)]);
+  return a.tasks === b.tasks && [...keys].every((k) => (a.targets[k] ?? '') === (b.targets[k] ?? ''));
 }
 
 /** One member of a period in the 目标下达 list: added by the manager, or known from a received 自评. */
@@ -206,13 +220,15 @@ export function addTargetsMember(
   return { ...state, targets: { ...state.targets, [key]: { name: at.name.trim(), targets: {}, tasks: '', setAt: now } } };
 }
 
-/** The member's 目标 was copied or downloaded at `now`. */
+/** The member's 目标 `sent` (its targets and tasks) was copied or downloaded at `now`. */
 export function markSent(
   state: TeamReviewState,
   at: { period: string; group: string; person: string; name: string },
+  sent: Pick<TargetsPayload, 'targets' | 'tasks'>,
   now: string,
 ): TeamReviewState {
   const key = targetsKey(at.period, at.group, at.person);
   const old = state.targets[key] ?? { name: at.name, targets: {}, tasks: '', setAt: now };
-  return { ...state, targets: { ...state.targets, [key]: { ...old, sentAt: now } } };
+  const snapshot = { targets: { ...sent.targets }, tasks: sent.tasks };
+  return { ...state, targets: { ...state.targets, [key]: { ...old, sentAt: now, sent: snapshot } } };
 }

@@ -14,7 +14,9 @@ import {
   makeTargetsReply,
   targetsFingerprint,
   targetsToJson,
+  type TargetsPayload,
 } from '../../self-review/logic/targets';
+import { todayIso } from '../../../core/calendar-date';
 import { periodText } from '../logic/export';
 import { personKey, type TeamReviewState } from '../logic/state';
 import {
@@ -122,14 +124,20 @@ export default function Targets(props: TargetsProps) {
     url.hash = encoded.fragment;
     return { reply, link: url.href };
   };
-  const sent = (list: readonly TargetsMember[]) =>
-    edit((old) => list.reduce((st, m) => markSent(st, { period, group: m.group, person: m.person, name: m.name }, now()), old));
+  // What each member got is kept with the time, so a later change reads 已下达未发送 again.
+  const sent = (list: readonly { m: TargetsMember; payload: TargetsPayload }[]) =>
+    edit((old) =>
+      list.reduce(
+        (st, { m, payload }) => markSent(st, { period, group: m.group, person: m.person, name: m.name }, payload, now()),
+        old,
+      ),
+    );
 
   const copyOne = async (m: TargetsMember, g: AppraisalGroup) => {
     const made = await linkOf(m, g);
     if (!made.link) return setSaid({ at: memberId(m), text: made.error ?? '', error: true });
     const copied = await copyText(made.link);
-    if (copied) sent([m]);
+    if (copied && made.reply) sent([{ m, payload: made.reply.payload }]);
     setSaid({ at: memberId(m), text: copied ? t('targets.copied', { name: m.name }) : s['targets.notCopied'] });
     if (!copied) setAllText(made.link);
   };
@@ -141,21 +149,23 @@ export default function Targets(props: TargetsProps) {
       targetsToJson(made.reply),
       'application/json;charset=utf-8',
     );
-    sent([m]);
+    sent([{ m, payload: made.reply.payload }]);
     setSaid({ at: memberId(m), text: t('targets.downloaded', { name: m.name }) });
   };
   const copyAll = async () => {
     const messages: string[] = [];
+    const made: { m: TargetsMember; payload: TargetsPayload }[] = [];
     for (const m of members) {
       const g = groupOf(m.group);
       if (!g) continue;
-      const made = await linkOf(m, g);
-      if (!made.link) return setSaid({ at: 'all', text: made.error ?? '', error: true });
-      messages.push(t('targets.message', { name: m.name, period: label, group: g.name, link: made.link }));
+      const one = await linkOf(m, g);
+      if (!one.link || !one.reply) return setSaid({ at: 'all', text: one.error ?? '', error: true });
+      messages.push(t('targets.message', { name: m.name, period: label, group: g.name, link: one.link }));
+      made.push({ m, payload: one.reply.payload });
     }
     const text = messages.join('\n\n');
     const copied = await copyText(text);
-    if (copied) sent(members);
+    if (copied) sent(made);
     setAllText(text);
     setSaid({ at: 'all', text: copied ? t('targets.copiedAll', { n: messages.length }) : s['targets.notCopied'] });
   };
@@ -200,9 +210,10 @@ export default function Targets(props: TargetsProps) {
   };
 
   const statusText = (m: TargetsMember) => {
-    const st = targetsStatus(state, period, m.group, m.person);
+    const g = groupOf(m.group);
+    const st = g ? targetsStatus(state, g, period, m.person) : ({ kind: 'none' } as const);
     return st.kind === 'sent'
-      ? t('targets.status.sent', { date: st.sentAt.slice(0, 10) })
+      ? t('targets.status.sent', { date: todayIso(new Date(st.sentAt)) })
       : st.kind === 'set'
         ? s['targets.status.set']
         : s['targets.status.none'];

@@ -7,6 +7,7 @@ import {
   addTargetsMember,
   checkAssigned,
   markSent,
+  targetsPayload,
   setTarget,
   targetError,
   targetsFor,
@@ -75,16 +76,30 @@ describe('members of a period', () => {
 });
 
 describe('sent or not', () => {
+  const status = (s: ReturnType<typeof emptyTeamReview>) => targetsStatus(s, crm, '2026-03', '王芳');
+  const payload = (s: ReturnType<typeof emptyTeamReview>) => targetsPayload(s, crm, '2026-03', '王芳', '王芳');
   test('未下达 → 已下达未发送 → 已发送; a later change to the group makes it unsent again', () => {
     let s = emptyTeamReview();
     s = addTargetsMember(s, { ...march, name: '王芳' }, T0);
-    expect(targetsStatus(s, '2026-03', 'crm', '王芳')).toEqual({ kind: 'none' });
+    expect(status(s)).toEqual({ kind: 'none' });
     s = setTarget(s, march, { kpi: 'leads', text: '100' }, T0);
-    expect(targetsStatus(s, '2026-03', 'crm', '王芳')).toEqual({ kind: 'set' });
-    s = markSent(s, { ...march, person: '王芳', name: '王芳' }, T1);
-    expect(targetsStatus(s, '2026-03', 'crm', '王芳')).toEqual({ kind: 'sent', sentAt: T1 });
+    expect(status(s)).toEqual({ kind: 'set' });
+    s = markSent(s, { ...march, person: '王芳', name: '王芳' }, payload(s), T1);
+    expect(status(s)).toEqual({ kind: 'sent', sentAt: T1 });
     s = setTarget(s, march, { kpi: 'leads', text: '110' }, T2);
-    expect(targetsStatus(s, '2026-03', 'crm', '王芳')).toEqual({ kind: 'set' });
+    expect(status(s)).toEqual({ kind: 'set' });
+    // Typed back to what was sent: the member holds it already.
+    s = setTarget(s, march, { kpi: 'leads', text: '100' }, T2);
+    expect(status(s)).toEqual({ kind: 'sent', sentAt: T1 });
+  });
+
+  test('a change in the same instant as the copy still reads unsent (a fixed or coarse clock)', () => {
+    let s = emptyTeamReview();
+    s = addTargetsMember(s, { ...march, name: '王芳' }, T0);
+    s = setTarget(s, march, { kpi: 'leads', text: '100' }, T1);
+    s = markSent(s, { ...march, person: '王芳', name: '王芳' }, payload(s), T1);
+    s = setTarget(s, { ...march, person: '王芳', name: '王芳' }, { kpi: 'leads', text: '90' }, T1);
+    expect(status(s)).toEqual({ kind: 'set' });
   });
 });
 
