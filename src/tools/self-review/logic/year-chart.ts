@@ -43,3 +43,19 @@ export function yearChartPoints(
     };
   });
 }
+
+/**
+ * A grade's place for its colour: 0 = the highest band, 3 = the lowest, the bands between 1 and 2
+ * (any number of bands in appraisal.yaml maps onto these four). The grade's name is always written
+ * beside the colour: colour alone says nothing to a screen reader or on a grey printout.
+ */
+export function gradeTone(
+  grade: Pick<GradeBand, 'id'>,
+  grades: readonly Pick<GradeBand, 'id' | 'min'>[],
+): 0 | 1 | 2 | 3 {
+  const sorted = [...grades].sort((a, b) => b.min - a.min);
+  const i = sorted.findIndex((g) => g.id === grade.id);
+  if (i <= 0) return 0;
+  if (i === sorted.length - 1) return 3;
+  return i === 1 ? 1 : 2;
+}

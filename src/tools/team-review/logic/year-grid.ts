@@ -45,7 +45,8 @@ const collator = new Intl.Collator('zh-Hans-CN');
 function cellOf(r: RecordResult, month: number): YearGridCell {
   const done = r.record.manager.done && r.manager !== null;
   const result = done ? r.manager : r.self;
-  if (!result || result.total === null) return { month, key: r.key, score: null, grade: null, scoredBy: null };
+  if (!result || result.total === null)
+    return { month, key: r.key, score: null, grade: null, scoredBy: null };
   return { month, key: r.key, score: result.total, grade: result.grade, scoredBy: done ? 'manager' : 'self' };
 }
 
@@ -56,7 +57,10 @@ export function yearGrid(records: Iterable<RecordResult>, year: number | null): 
   const shown = year !== null && years.includes(year) ? year : (years[0] ?? null);
   if (shown === null) return { year: null, years, rows: [] };
 
-  const rows = new Map<string, { name: string; person: string; groupId: string; group: AppraisalGroup | null; cells: YearGridCell[] }>();
+  const rows = new Map<
+    string,
+    { name: string; person: string; groupId: string; group: AppraisalGroup | null; cells: YearGridCell[] }
+  >();
   for (const r of months) {
     if (r.period.year !== shown || r.period.kind !== 'month') continue;
     const groupId = r.record.self.group;
@@ -77,16 +81,14 @@ export function yearGrid(records: Iterable<RecordResult>, year: number | null): 
   }
   const groupsOf = new Map<string, number>();
   for (const row of rows.values()) groupsOf.set(row.person, (groupsOf.get(row.person) ?? 0) + 1);
-  const list = [...rows.entries()].map(
-    ([id, row]): YearGridRow => ({
-      id,
-      name: row.name,
-      groupId: row.groupId,
-      group: row.group,
-      sharedName: (groupsOf.get(row.person) ?? 0) > 1,
-      cells: row.cells,
-    }),
-  );
+  const list = [...rows.entries()].map(([id, row]): YearGridRow => ({
+    id,
+    name: row.name,
+    groupId: row.groupId,
+    group: row.group,
+    sharedName: (groupsOf.get(row.person) ?? 0) > 1,
+    cells: row.cells,
+  }));
   list.sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.groupId, b.groupId));
   return { year: shown, years, rows: list };
 }

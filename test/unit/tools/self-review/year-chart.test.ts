@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { AppraisalPolicy } from '../../../../src/core/policy-types';
 import { gradeFor } from '../../../../src/core/scoring';
-import { yearChartPoints } from '../../../../src/tools/self-review/logic/year-chart';
+import { gradeTone, yearChartPoints } from '../../../../src/tools/self-review/logic/year-chart';
 import { shippedPolicies } from '../../helpers/policy-fixtures';
 
 const { appraisal } = shippedPolicies() as { appraisal: AppraisalPolicy };
@@ -42,5 +42,16 @@ describe('yearChartPoints', () => {
   test('a month typed but refused (value null) counts as not filled', () => {
     const [p] = yearChartPoints([{ month: 1, value: null }], [{ total: 80, complete: true }], grades);
     expect(p).toMatchObject({ score: null, grade: null, source: null });
+  });
+});
+
+describe('gradeTone', () => {
+  test('highest band 0, lowest 3, the others between (whatever the number of bands)', () => {
+    const tones = grades.map((g) => gradeTone(g, grades));
+    expect(tones[0]).toBe(0);
+    expect(tones.at(-1)).toBe(3);
+    expect(tones).toEqual([...tones].sort());
+    const five = [...grades, { id: 'x', name: 'x', min: 70 }];
+    expect(five.map((g) => gradeTone(g, five)).at(-2)).toBe(3);
   });
 });
