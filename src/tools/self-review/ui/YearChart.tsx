@@ -44,7 +44,8 @@ export function YearChart(props: {
         });
   return (
     <figure class="sr-year-chart no-print">
-      <div class="sr-year-chart-box">
+      {/* Scrolls in its box on a narrow screen; focusable so the keyboard can scroll it too. */}
+      <div class="sr-year-chart-box" tabIndex={0} role="group" aria-label={title}>
         <svg
           viewBox={`0 0 ${W} ${H}`}
           role="img"
