@@ -14,6 +14,7 @@ import { startStaticServer } from './static-server.mjs';
 import { CHROME_FLAGS, findChrome, INSTALL_HINT } from './chrome-path.mjs';
 import { benchTeamReview, teamReport } from './bench-team.mjs';
 import { benchMyData, myDataReport } from './bench-my-data.mjs';
+import { benchYear, yearReport } from './bench-year.mjs';
 import { makeScaleSite } from './scale-fixture.mjs';
 import { firstVisit, firstVisitReport } from './bench-first-visit.mjs';
 import { ensureMeasuringPackages, hasChineseFont } from './bench-packages.mjs';
@@ -274,6 +275,7 @@ for (const q of search.later) {
 for (const line of firstVisitReport(first, server.url)) console.log(line);
 for (const line of teamReport(await benchTeamReview())) console.log(line);
 for (const line of myDataReport(await benchMyData())) console.log(line);
+for (const line of yearReport(await benchYear())) console.log(line);
 if (buildSeconds !== null) console.log(`\n构建耗时：${buildSeconds.toFixed(1)} s`);
 
 // 规模：十倍条款的制度（生成在 .tmp/scale-site，不入库）照样能构建；构建耗时与搜索索引大小与今天的对照。

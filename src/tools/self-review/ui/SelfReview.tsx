@@ -94,6 +94,8 @@ export default function SelfReview(props: SelfReviewProps) {
     () => import('./PrintSheet'),
     firstUse || tool.savedAt !== null || shared !== null,
   );
+  // The year at a glance loads with the year view only.
+  const chart = useOnDemand(() => import('./YearChart'), result?.kind === 'year');
   // A shared view is someone else's form: its name must not become the default of the reader's own entries.
   if (!shared) nameRef.current = state.name;
 
@@ -357,6 +359,18 @@ export default function SelfReview(props: SelfReviewProps) {
             <ResultSummary result={result} s={s} t={t} policy={policy} />
           </LiveResult>
         </div>
+      )}
+
+      {result?.kind === 'year' && chart.mod && (
+        <chart.mod.YearChart
+          year={result.period.year}
+          months={result.months}
+          saved={savedMonths}
+          grades={policy.grades}
+          max={result.monthMax}
+          s={s}
+          t={t}
+        />
       )}
 
       {!shared && <ReplyPickerBox reply={reply} s={s} t={t} disabled={readOnly} />}

@@ -140,6 +140,13 @@ export default function TeamReview(props: TeamReviewProps) {
     tool.say({ id: 'removed', kind: 'info', text: said });
   };
 
+  /** Opens a record of any period: the team view follows to its period. */
+  const openRecord = (key: string) => {
+    const k = parseRecordKey(key);
+    if (k) tool.edit((old) => ({ ...old, period: k.period }));
+    setChosen(key);
+  };
+
   const waiting = members && !mod;
   // The server renders the blank page (it has no storage), so it reads before its code loads
   // (client:intent); saved records replace it once open, locked until then.
@@ -227,11 +234,7 @@ export default function TeamReview(props: TeamReviewProps) {
           behaviourClause={appraisal.behaviour.clause}
           edit={editManager(record.key)}
           conflict={(path) => tool.conflictAt([...path])}
-          onOpenMonth={(key) => {
-            const k = parseRecordKey(key);
-            if (k) tool.edit((old) => ({ ...old, period: k.period }));
-            setChosen(key);
-          }}
+          onOpenMonth={openRecord}
         />
       )}
 
@@ -278,6 +281,8 @@ export default function TeamReview(props: TeamReviewProps) {
           defaultBaseError={result.defaultBaseError}
           onDefaultBase={(defaultBase) => tool.edit((old) => ({ ...old, defaultBase }))}
           onSelect={setChosen}
+          records={result.records}
+          onOpen={openRecord}
           clauseLink={clauseLink}
           bonusClause={props.bonus.clause}
         />
@@ -289,7 +294,18 @@ export default function TeamReview(props: TeamReviewProps) {
         {mod &&
           tool.today !== null &&
           (printing === 'team' || !sheet ? (
-            view && <mod.TeamSheet view={view} s={s} t={t} periodLabel={periodLabel} today={tool.today} />
+            view && (
+              <>
+                <mod.TeamSheet view={view} s={s} t={t} periodLabel={periodLabel} today={tool.today} />
+                <mod.YearGridSheet
+                  records={result.records}
+                  year={view.period.year}
+                  grades={appraisal.grades}
+                  s={s}
+                  t={t}
+                />
+              </>
+            )
           ) : (
             <mod.PrintSheet
               sheet={sheet}

@@ -5,10 +5,17 @@ import { useState } from 'preact/hooks';
 import { formatNumber } from '../../../core/format';
 import { formatYuan, type Fen } from '../../../core/money';
 import { TextField } from '../../kit/ui/Field';
-import { sortRows, type SortDirection, type SortKey, type TeamView as View } from '../logic/derive';
+import {
+  sortRows,
+  type RecordResult,
+  type SortDirection,
+  type SortKey,
+  type TeamView as View,
+} from '../logic/derive';
 import { candidateMembersText } from '../logic/export';
 import { MAX_FIELD_LENGTH } from '../../self-review/logic/state';
 import { num, type ClauseLinkOf, type S, type T } from './types';
+import { YearGrid } from './YearGrid';
 
 const COLUMNS: readonly { key: SortKey; label: keyof S; numeric?: boolean }[] = [
   { key: 'name', label: 'team.col.name' },
@@ -31,6 +38,9 @@ export function TeamView(props: {
   defaultBaseError: string | null;
   onDefaultBase: (text: string) => void;
   onSelect: (key: string) => void;
+  /** Every record (the year grid's), and opening one of any period. */
+  records: ReadonlyMap<string, RecordResult>;
+  onOpen: (key: string) => void;
   clauseLink: ClauseLinkOf;
   bonusClause: string;
 }) {
@@ -120,6 +130,15 @@ export function TeamView(props: {
           </tbody>
         </table>
       </div>
+
+      <YearGrid
+        records={props.records}
+        year={view.period.year}
+        grades={view.distribution.map((d) => d.grade)}
+        s={s}
+        t={t}
+        onOpen={props.onOpen}
+      />
 
       <h3>{s['team.distribution']}</h3>
       {over.length > 0 && (

@@ -9,3 +9,4 @@ export { PrintSheet, SheetTables } from './Sheet';
 export { TeamSheet } from './TeamSheet';
 export { TeamView } from './TeamView';
 export { Members } from './Members';
+export { YearGridSheet } from './YearGrid';

@@ -271,6 +271,21 @@ export const strings = {
   'targets.check.tasks': '当月工作任务',
   'targets.check.notAssigned': '未按下达目标',
   'targets.check.noSelf': '未收到自评',
+
+  'year.heading': '全年一览',
+  'year.caption': '{year}年各月等级（成员 × 月份，点击格子打开该月记录）',
+  'year.sheetCaption': '{year}年各月等级',
+  'year.select': '查看年份',
+  'year.option': '{year}年',
+  'year.member': '成员',
+  'year.month': '{month}月',
+  'year.withGroup': '{name}（{group}）',
+  'year.self': '自',
+  'year.none': '无记录',
+  'year.noScore': '无得分',
+  'year.byManager': '上级评定',
+  'year.bySelf': '自评，上级未评定',
+  'year.note': '等级取上级评定（已评定完成的）；标「自」的月份上级尚未评定完成，暂按员工自评显示。没有记录的月份显示「—」。',
 } as const satisfies TeamReviewLabels & Record<string, string>;
 
 export type TeamReviewStrings = typeof strings;
