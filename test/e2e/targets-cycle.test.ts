@@ -2,7 +2,8 @@
 // manager): the manager sets targets for two members in 团队考核 → 全部复制 → each employee opens their
 // 目标 link in 绩效自评, takes it (上级下达, locked), scores the month and copies the share link back →
 // 团队考核 says 目标指纹相同 for both → the manager changes one member's target → that 自评 now reads
-// 目标与下达的不同 → the year at a glance shows the month in the grid and in the employee's annual chart.
+// 目标与下达的不同 → the year at a glance shows March in the grid (a cell opens its record) and in the
+// employee's annual chart (April still 未填).
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +101,23 @@ describe('目标下达 → 自评 → 团队考核', () => {
     await expect.poll(() => row('李娜').locator('td').nth(1).textContent()).toBe('已下达未发送');
     await expect.poll(() => row('李娜').locator('td').nth(2).textContent()).toBe(`目标与下达的不同：${LEADS.name}`);
     await expect.poll(() => row('王芳').locator('td').nth(2).textContent()).toBe('目标指纹相同');
+
+    // ---- the year at a glance: March in the manager's grid, and in 王芳's annual chart ----
+    const grid = m.getByRole('table', { name: /2026年各月等级/ });
+    for (const name of ['王芳', '李娜']) {
+      await grid.getByRole('button', { name: new RegExp(`^${name} 3月：`) }).waitFor();
+      await expect(grid.getByRole('button', { name: new RegExp(`^${name} 4月`) }).count()).resolves.toBe(0);
+    }
+    await grid.getByRole('button', { name: /^王芳 3月：/ }).click();
+    await m.getByRole('heading', { name: '上级评定：王芳 2026年3月' }).waitFor();
+
+    const e = wangBack.watch.page;
+    await e.getByLabel('考核类型').selectOption({ label: '年度考核' });
+    await e.getByLabel('年份').selectOption({ label: '2026年' });
+    const months = e.getByRole('list', { name: '2026年各月得分与等级' }).getByRole('listitem');
+    await expect.poll(() => months.count()).toBe(12);
+    await expect(months.nth(2).textContent()).resolves.toMatch(/^3月：\d+(\.\d+)? 分，/);
+    await expect(months.nth(3).textContent()).resolves.toBe('4月：未填');
 
     for (const w of [manager, wangBack.watch, liBack.watch]) expect(w.errors).toEqual([]);
     await closeClean(wangBack.watch);
