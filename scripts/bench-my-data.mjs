@@ -4,17 +4,16 @@
 // shown, 备份全部 to the download, the backup's size, and a full restore (choose file → all applied).
 // Goals: list < 1 s, backup < 2 s, restore < 2 s, file < 2 MB. `node scripts/bench-my-data.mjs` after a
 // build runs it alone; bench.mjs calls it.
-import { build } from 'esbuild';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadLogic, root } from './bench-logic.mjs';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from './static-server.mjs';
 import { CHROME_FLAGS, findChrome } from './chrome-path.mjs';
 
 export const MY_DATA_BUDGET = { listMs: 1000, backupMs: 2000, restoreMs: 2000, fileBytes: 2 * 1024 * 1024 };
 
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 const ENTRY = `
 export { shippedPolicies } from './test/unit/helpers/policy-fixtures';
@@ -26,43 +25,10 @@ export { emptyReview, reviewKey, SELF_REVIEW_STATE_VERSION } from './src/tools/s
 export { blankDraft, BUDGET_REQUEST_VERSION } from './src/tools/budget-request/logic/state';
 `;
 
-async function loadLogic() {
-  const { readChapters } = await import('../src/policy/chapters.ts');
-  const policyChapters = {
-    name: 'policy-chapters',
-    setup(b) {
-      b.onResolve({ filter: /^virtual:policy-chapters$/ }, () => ({ path: 'chapters', namespace: 'policy-chapters' }));
-      b.onLoad({ filter: /.*/, namespace: 'policy-chapters' }, () => ({
-        contents: `export default ${JSON.stringify(readChapters(root))};`,
-        loader: 'js',
-      }));
-    },
-  };
-  const out = await build({
-    plugins: [policyChapters],
-    stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'bench-my-data-entry.ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    write: false,
-    logLevel: 'error',
-  });
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(cache, 'bench-my-data-'));
-  const file = join(dir, 'logic.mjs');
-  writeFileSync(file, out.outputFiles[0].text);
-  try {
-    return await import(pathToFileURL(file).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** localStorage key → stored text, as the tools would have saved them. */
 async function seedEntries() {
-  const logic = await loadLogic();
+  const logic = await loadLogic(ENTRY, 'bench-my-data');
   const { appraisal } = logic.shippedPolicies();
   const entries = {};
   let t = Date.parse('2026-01-05T09:00:00Z');

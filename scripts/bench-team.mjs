@@ -2,15 +2,11 @@
 // and one edit recomputed. Pure Node, no browser: the tool's logic is bundled with esbuild (the
 // TypeScript sources import without extensions) and run here. Goals: receive + team view < 2 s,
 // an edit's recompute < 50 ms. `node scripts/bench-team.mjs` runs it alone; bench.mjs calls it.
-import { build } from 'esbuild';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { loadLogic } from './bench-logic.mjs';
 
 export const TEAM_BUDGET = { receiveMs: 2000, editMs: 50 };
-
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 const ENTRY = `
 export { shippedPolicies } from './test/unit/helpers/policy-fixtures';
@@ -21,51 +17,12 @@ export { emptyTeamReview } from './src/tools/team-review/logic/state';
 export { strings } from './src/tools/team-review/ui/strings';
 `;
 
-async function loadLogic() {
-  // virtual:policy-chapters (src/core/chapters.ts) as the build provides it: the chapters read from content.
-  const { readChapters } = await import('../src/policy/chapters.ts');
-  const policyChapters = {
-    name: 'policy-chapters',
-    setup(b) {
-      b.onResolve({ filter: /^virtual:policy-chapters$/ }, () => ({
-        path: 'chapters',
-        namespace: 'policy-chapters',
-      }));
-      b.onLoad({ filter: /.*/, namespace: 'policy-chapters' }, () => ({
-        contents: `export default ${JSON.stringify(readChapters(root))};`,
-        loader: 'js',
-      }));
-    },
-  };
-  const out = await build({
-    plugins: [policyChapters],
-    stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'bench-team-entry.ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    write: false,
-    logLevel: 'error',
-  });
-  // Written three folders below the project (not /tmp): external packages resolve from
-  // node_modules, and the fixtures' `new URL('../../../content/…', import.meta.url)` finds content/.
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(cache, 'bench-team-'));
-  const file = join(dir, 'logic.mjs');
-  writeFileSync(file, out.outputFiles[0].text);
-  try {
-    return await import(pathToFileURL(file).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Runs the measurement; returns figures in ms. */
 export async function benchTeamReview({ members = 50, runs = 5, edits = 30 } = {}) {
-  const logic = await loadLogic();
+  const logic = await loadLogic(ENTRY, 'bench-team');
   const { appraisal, bonus } = logic.shippedPolicies();
   const policies = { appraisal, bonus };
   const files = logic.teamSelfReviewFiles(appraisal, { members });

@@ -1,78 +1,50 @@
-// 团队考核's year at a glance at scale: 15 members × 12 months of 绩效自评 saved as the team in the
-// page's localStorage; measured in headless Chromium from navigation to the grid drawn (the grid sets
-// data-drawn when it renders). Goal: < 1 s on this machine. Needs a built dist/.
+// 团队考核's year at a glance at scale: 15 members × 12 months of 绩效自评, each month with its 目标
+// set and sent, saved as the team in the page's localStorage; measured in headless Chromium from
+// navigation to the grid drawn (the grid sets data-drawn when it renders). Goal: < 1 s on this machine. Needs a built dist/.
 // `node scripts/bench-year.mjs` runs it alone; bench.mjs calls it.
-import { build } from 'esbuild';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
+import { loadLogic, root } from './bench-logic.mjs';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from './static-server.mjs';
 import { CHROME_FLAGS, findChrome, INSTALL_HINT } from './chrome-path.mjs';
 
 export const YEAR_BUDGET = { drawnMs: 1000 };
 
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 const ENTRY = `
 export { shippedPolicies } from './test/unit/helpers/policy-fixtures';
 export { teamSelfReviewFiles } from './test/unit/helpers/team-review-files';
 export { receiveFiles } from './src/tools/team-review/logic/receive';
 export { emptyTeamReview, TEAM_REVIEW_STATE_VERSION } from './src/tools/team-review/logic/state';
+export { markSent, setTarget, targetsPayload } from './src/tools/team-review/logic/targets';
 export { strings } from './src/tools/team-review/ui/strings';
 `;
 
-/** The logic the team state is made with, bundled for Node (the sources import without extensions). */
-async function loadLogic() {
-  const { readChapters } = await import('../src/policy/chapters.ts');
-  const policyChapters = {
-    name: 'policy-chapters',
-    setup(b) {
-      b.onResolve({ filter: /^virtual:policy-chapters$/ }, () => ({
-        path: 'chapters',
-        namespace: 'policy-chapters',
-      }));
-      b.onLoad({ filter: /.*/, namespace: 'policy-chapters' }, () => ({
-        contents: `export default ${JSON.stringify(readChapters(root))};`,
-        loader: 'js',
-      }));
-    },
-  };
-  const out = await build({
-    plugins: [policyChapters],
-    stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'bench-year-entry.ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    write: false,
-    logLevel: 'error',
-  });
-  // Beside node_modules (not /tmp), so external packages and content/ resolve as in bench-team.mjs.
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(cache, 'bench-year-'));
-  const file = join(dir, 'logic.mjs');
-  writeFileSync(file, out.outputFiles[0].text);
-  try {
-    return await import(pathToFileURL(file).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** The team of `members` × 12 months as the page stores it: localStorage key → value. */
 export async function yearTeamStorage({ members = 15 } = {}) {
-  const logic = await loadLogic();
+  const logic = await loadLogic(ENTRY, 'bench-year');
   const { appraisal } = logic.shippedPolicies();
   const files = logic.teamSelfReviewFiles(appraisal, { members });
   const r = await logic.receiveFiles(logic.emptyTeamReview(), files, appraisal, logic.strings);
   if (r.receipts.length !== files.length || r.receipts.some((x) => x.outcome !== 'added'))
     throw new Error('bench: files did not all load');
+  // 目标下达 too: each member's month has its own targets, set and sent, as a manager's year would.
+  let state = r.state;
+  const at = new Date().toISOString();
+  for (const rec of Object.values(state.records)) {
+    const group = appraisal.groups.find((g) => g.id === rec.self.group);
+    if (!group) continue;
+    const who = { period: rec.self.period, group: group.id, person: rec.person, name: rec.self.name };
+    for (const kpi of group.kpis) state = logic.setTarget(state, who, { kpi: kpi.id, text: String(kpi.target) }, at);
+    state = logic.setTarget(state, who, { tasks: '完成当月客户回访与活动复盘' }, at);
+    state = logic.markSent(state, who, logic.targetsPayload(state, group, who.period, who.person, who.name), at);
+  }
   const value = JSON.stringify({
     v: logic.TEAM_REVIEW_STATE_VERSION,
     savedAt: new Date().toISOString(),
-    data: r.state,
+    data: state,
   });
   return { files: files.length, items: { 'mh:team-review:team': value } };
 }

@@ -38,7 +38,8 @@ function pages(root: string, dir = root): string[] {
     return name === 'index.html' ? [`${relative(root, dir)}/`.replace(/^\/+/, '').replace(/^\/$/, '')] : [];
   });
 }
-const isTool = (path: string) => path.startsWith('tools/');
+// Pages with a tool island: the tools and 我的数据 (which reads and writes every tool's entries).
+const isTool = (path: string) => path.startsWith('tools/') || path === 'my-data/';
 
 /** The files Workbox's part of sw.js precaches (its manifest: {url:"…",revision:…}). */
 function precacheList(dist: string): string[] {

@@ -160,7 +160,7 @@ describe('团队考核: members × months', () => {
       };
       records[recordKey(person, self.period, self.group)] = rec;
     }
-    return { records, defaultBase: '2000', period: '2026-04' };
+    return { records, defaultBase: '2000', period: '2026-04', targets: {} };
   }
   const seedOf = (state: TeamReviewState) => ({
     'mh:team-review:team': JSON.stringify({

@@ -100,16 +100,7 @@ export function YearGrid(props: GridProps & { onOpen: (key: string) => void }) {
       <div class="tr-year-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
         <table class="tool-table tr-year-table">
           <caption id={captionId}>{t('year.caption', { year: grid.year })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{s['year.member']}</th>
-              {MONTHS.map((m) => (
-                <th key={m} scope="col">
-                  {t('year.month', { month: m })}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <MonthsHead s={s} t={t} />
           <tbody>
             {grid.rows.map((row) => (
               <tr key={row.id}>
@@ -144,6 +135,22 @@ export function YearGrid(props: GridProps & { onOpen: (key: string) => void }) {
   );
 }
 
+/** 成员, then 1月 … 12月: the head of the grid on screen and on paper. */
+function MonthsHead({ s, t }: Pick<GridProps, 's' | 't'>) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{s['year.member']}</th>
+        {MONTHS.map((m) => (
+          <th key={m} scope="col">
+            {t('year.month', { month: m })}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /** The same grid on paper (with 打印团队汇总): the team view's year, words only, no buttons. */
 export function YearGridSheet(props: GridProps) {
   const { s, t, grades } = props;
@@ -153,16 +160,7 @@ export function YearGridSheet(props: GridProps) {
     <div class="tool-print-sheet tr-year-sheet">
       <table class="tr-year-table">
         <caption>{t('year.sheetCaption', { year: grid.year })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{s['year.member']}</th>
-            {MONTHS.map((m) => (
-              <th key={m} scope="col">
-                {t('year.month', { month: m })}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <MonthsHead s={s} t={t} />
         <tbody>
           {grid.rows.map((row) => (
             <tr key={row.id}>
