@@ -61,7 +61,7 @@ export default defineConfig({
     }),
   },
   // SOURCEMAP=1 writes source maps, for finding what a chunk is made of (.tmp scripts); off by default.
-  vite: { build: { sourcemap: process.env.SOURCEMAP === '1' } },
+  vite: { build: { sourcemap: process.env.SOURCEMAP === '1', minify: process.env.NOMINIFY !== '1' } },
   integrations: [
     starlight({
       title: '市场部制度手册',

@@ -108,39 +108,80 @@ interface SchemaParts {
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
+/** Whether a schema declares a limited text anywhere inside it (cached: a state is walked on every edit). */
+const holdsCache = new WeakMap<object, boolean>();
+function holdsLimit(s: SchemaParts | undefined): boolean {
+  if (!s || typeof s !== 'object') return false;
+  const known = holdsCache.get(s);
+  if (known !== undefined) return known;
+  holdsCache.set(s, false); // a schema that refers to itself holds what its other parts hold
+  const parts: (SchemaParts | undefined)[] = [
+    ...(s.pipe ?? []),
+    ...Object.values(s.entries ?? {}),
+    s.value,
+    s.item,
+    ...(s.items ?? []),
+    s.wrapped,
+    ...(s.options ?? []),
+  ];
+  const holds =
+    s.metadata?.[TEXT_LIMIT] !== undefined ||
+    parts.some((part) => part !== undefined && part !== s && holdsLimit(part));
+  holdsCache.set(s, holds);
+  return holds;
+}
+
+/** A path as a chain to its parent: made into an array only for a field that is over. */
+interface PathLink {
+  readonly up: PathLink | null;
+  readonly key: PropertyKey;
+}
+const pathOf = (link: PathLink | null): PropertyKey[] => {
+  const path: PropertyKey[] = [];
+  for (let l = link; l; l = l.up) path.unshift(l.key);
+  return path;
+};
+
 /**
  * Every field of `value` over the limit its schema declares (`limitedText`), in the schema's order.
  * Reads objects, records, arrays, tuples, pipes, optional / nullable wrappers and unions; any other
- * schema holds no limited text.
+ * schema holds no limited text, and a part of the schema without one is not walked.
  */
 export function overLimitFields(schema: unknown, value: unknown): OverLimitField[] {
   const found = new Map<string, OverLimitField>();
-  const walk = (s: SchemaParts | undefined, x: unknown, path: readonly PropertyKey[]): void => {
-    if (!s || typeof s !== 'object') return;
-    if (s.pipe) {
-      for (const part of s.pipe) {
+  const walk = (s: SchemaParts | undefined, x: unknown, at: PathLink | null): void => {
+    if (!holdsLimit(s) || x === null || x === undefined) return;
+    const parts = s as SchemaParts;
+    if (parts.pipe) {
+      for (const part of parts.pipe) {
         const limit = part.kind === 'metadata' ? part.metadata?.[TEXT_LIMIT] : undefined;
         if (typeof limit === 'number' && typeof x === 'string') {
+          // A text no longer in UTF-16 units than its limit fits (no character is under one unit);
+          // counting characters is the slow part of a walk over a year's team.
+          if (x.length <= limit) continue;
           const status = limitStatus(x, limit);
-          if (status.over > 0) found.set(JSON.stringify(path), { path, count: status.count, limit });
-        } else if (part.kind === 'schema') walk(part, x, path);
+          if (status.over > 0) {
+            const path = pathOf(at);
+            found.set(JSON.stringify(path), { path, count: status.count, limit });
+          }
+        } else if (part.kind === 'schema') walk(part, x, at);
       }
       return;
     }
-    if (s.entries && isRecord(x)) {
-      for (const [key, entry] of Object.entries(s.entries)) walk(entry, x[key], [...path, key]);
-    } else if (s.type === 'record' && isRecord(x)) {
-      for (const [key, entry] of Object.entries(x)) walk(s.value, entry, [...path, key]);
-    } else if (s.item && Array.isArray(x)) {
-      x.forEach((entry, i) => walk(s.item, entry, [...path, i]));
-    } else if (s.items && Array.isArray(x)) {
-      s.items.forEach((item, i) => walk(item, x[i], [...path, i]));
-    } else if (s.wrapped) {
-      walk(s.wrapped, x, path);
-    } else if (s.options) {
-      for (const option of s.options) walk(option, x, path);
+    if (parts.entries && isRecord(x)) {
+      for (const key in parts.entries) walk(parts.entries[key], x[key], { up: at, key });
+    } else if (parts.type === 'record' && isRecord(x)) {
+      for (const key in x) walk(parts.value, x[key], { up: at, key });
+    } else if (parts.item && Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) walk(parts.item, x[i], { up: at, key: i });
+    } else if (parts.items && Array.isArray(x)) {
+      parts.items.forEach((item, i) => walk(item, x[i], { up: at, key: i }));
+    } else if (parts.wrapped) {
+      walk(parts.wrapped, x, at);
+    } else if (parts.options) {
+      for (const option of parts.options) walk(option, x, at);
     }
   };
-  walk(schema as SchemaParts, value, []);
+  walk(schema as SchemaParts, value, null);
   return [...found.values()];
 }

@@ -155,6 +155,40 @@ describe('tool code loads on intent', () => {
     });
   }
 
+  it('the first use asks for all the tool’s chunks at once, not one level of imports per round trip', async () => {
+    // The component chunk is held: without the list on the island, the chunks it imports (and theirs)
+    // could not be asked for until it arrived.
+    const { watch, page, release, requested } = await openHeld('team-review', 'TeamReview');
+    const asked = new Set<string>();
+    page.on('request', (r) => asked.add(new URL(r.url()).pathname));
+    const listed = (
+      (await page.locator('astro-island[client="intent"]').getAttribute('data-preload')) ?? ''
+    ).split(' ');
+    // use-tool is imported by the component; strings only by use-tool and others below it.
+    expect(listed.some((p) => /\/use-tool\.[^/]+\.js$/.test(p))).toBe(true);
+    expect(listed.some((p) => /\/strings\.[^/]+\.js$/.test(p))).toBe(true);
+    expect(listed.every((p) => p.startsWith('/_astro/'))).toBe(true);
+    // Chunks the page's own scripts loaded already (base-path, …) are not asked for again.
+    const before = new Set((await scripts(page)).map((f) => `/_astro/${f}`));
+    await page.locator('[data-tool="team-review"]').hover();
+    await requested;
+    await page.waitForFunction((listed) => {
+      const links = new Set(
+        [...document.querySelectorAll('link[rel="modulepreload"]')].map(
+          (l) => new URL((l as HTMLLinkElement).href).pathname,
+        ),
+      );
+      return listed.every((p) => links.has(p));
+    }, listed);
+    await expect.poll(() => listed.filter((p) => !asked.has(p) && !before.has(p))).toEqual([]);
+    release();
+    await ready(page, 'team-review');
+    // Every listed chunk is one the tool runs on.
+    const loaded = new Set(await scripts(page));
+    expect(listed.map((p) => p.slice(p.lastIndexOf('/') + 1)).filter((f) => !loaded.has(f))).toEqual([]);
+    await closeClean(watch);
+  });
+
   it('saved work loads the tool at once, with no pointer or key', async () => {
     const tool = await ToolPage.open(browser, 'bonus');
     await tool.fill('月度奖金基数', '3000');

@@ -284,4 +284,38 @@ describe('QR codes', () => {
     await expect(holding()).resolves.toHaveLength(1);
     await closeClean(watch);
   });
+
+  it('团队考核 with a saved team: its 绩效考核表 waits in the page, and its code is drawn once the reader uses the page', async () => {
+    const first = await ToolPage.open(browser, 'team-review');
+    await first.page.getByLabel('选择绩效自评 JSON 文件（可多选）').setInputFiles(selfReviewJson(wangfang()));
+    await first.page.getByRole('heading', { name: '上级评定：王芳 2026年3月' }).waitFor();
+    await first.waitSaved();
+    const saved = await first.page.evaluate(() => ({ ...localStorage }));
+    await closeClean(first.watch);
+
+    const watch = await openPage(browser, '/', {}, { wake: false });
+    const { page } = watch;
+    await page.evaluate((items) => {
+      for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
+    }, saved);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.endsWith('.js')) scripts.push(r.url());
+    });
+    await page.goto(siteUrl('/tools/team-review/'));
+    // The saved team opens the tool at once, its record and the print sheet with it.
+    await page.getByRole('heading', { name: '上级评定：王芳 2026年3月' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.locator('[data-testid="sheet-qr"][data-qr="pending"]').waitFor({ state: 'attached' });
+    const holding = async () => {
+      const found: string[] = [];
+      for (const url of new Set(scripts)) if ((await (await fetch(url)).text()).includes(QR_LIBRARY_MARK)) found.push(url);
+      return found;
+    };
+    await expect(holding()).resolves.toEqual([]);
+    await page.keyboard.press('Tab');
+    await sheetQr(page);
+    await expect(holding()).resolves.toHaveLength(1);
+    await closeClean(watch);
+  });
 });

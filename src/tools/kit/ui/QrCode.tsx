@@ -6,11 +6,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { QrResult } from '../../../core/qr';
 import { fill } from '../../../core/template';
 import { urlWithFragment } from '../../../client/link-fragment';
+import { useFirstUse } from './lazy';
 import { QR_WORDS } from './qr-strings';
 import type { ExportActions } from './use-tool';
 
 /** A link to draw, or why there is none (e.g. the share link's own limit). */
-export type LinkMade = { readonly ok: true; readonly link: string } | { readonly ok: false; readonly reason: string };
+export type LinkMade =
+  { readonly ok: true; readonly link: string } | { readonly ok: false; readonly reason: string };
 
 /** The tool's share link, as 复制分享链接 gives it. */
 export async function shareLinkOf(actions: Pick<ExportActions, 'share'>): Promise<LinkMade> {
@@ -155,10 +157,13 @@ export function SheetQr(props: {
   const [drawn, setDrawn] = useState<Drawn | { readonly reason: string } | null>(null);
   const latest = useRef(props.make);
   latest.current = props.make;
+  // A sheet sits in the page from the start (for Ctrl+P); its code is drawn once the reader has used
+  // the page, so opening a page loads no QR library.
+  const used = useFirstUse();
   useEffect(() => {
     let live = true;
     setDrawn(null);
-    if (props.fingerprint === null) return;
+    if (!used || props.fingerprint === null) return;
     void (async () => {
       let next: Drawn | { readonly reason: string };
       try {
@@ -172,10 +177,11 @@ export function SheetQr(props: {
     return () => {
       live = false;
     };
-  }, [props.content, props.fingerprint]);
+  }, [used, props.content, props.fingerprint]);
 
   const state = drawn === null ? 'pending' : 'qr' in drawn && drawn.qr.ok ? 'ready' : 'refused';
-  const reason = drawn === null ? null : 'reason' in drawn ? drawn.reason : drawn.qr.ok ? null : drawn.qr.reason;
+  const reason =
+    drawn === null ? null : 'reason' in drawn ? drawn.reason : drawn.qr.ok ? null : drawn.qr.reason;
   return (
     <div class="tool-sheet-qr" data-qr={state} data-testid="sheet-qr">
       {drawn && 'qr' in drawn && drawn.qr.ok && (
@@ -185,7 +191,9 @@ export function SheetQr(props: {
         <p>
           <strong>{QR_WORDS.sheet}</strong>
         </p>
-        {drawn && 'fingerprint' in drawn && <p>{fill(QR_WORDS.fingerprint, { fingerprint: drawn.fingerprint })}</p>}
+        {drawn && 'fingerprint' in drawn && (
+          <p>{fill(QR_WORDS.fingerprint, { fingerprint: drawn.fingerprint })}</p>
+        )}
         {reason && <p class="tool-sheet-qr-reason">{reason}</p>}
       </div>
     </div>

@@ -73,6 +73,24 @@ export function useOnDemand<T>(load: () => Promise<T>, when = false): OnDemand<T
   return { mod, need, failed };
 }
 
+/**
+ * True once `ready` has been true and the browser has had an idle moment after it: for a part the
+ * page shows at once but that should not hold up what the reader came for.
+ */
+export function useIdleAfter(ready: boolean): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (!ready || idle) return;
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(() => setIdle(true), { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const timer = setTimeout(() => setIdle(true), 200);
+    return () => clearTimeout(timer);
+  }, [ready, idle]);
+  return idle;
+}
+
 /** 打印 for a tool whose print sheet loads on demand: load it, let it render, then print. */
 export async function printWith(sheet: Pick<OnDemand<unknown>, 'need'>): Promise<void> {
   try {

@@ -1,13 +1,15 @@
 // 目标下达's place on the page: a heading and a button; the part itself (./Targets) loads on first use,
-// or at once when the team already has targets set, so the page's first load does not grow.
-import { useOnDemand } from '../../kit/ui/lazy';
+// or, when the team already has targets set, once the members are on the page and the browser is idle
+// (a year of targets would otherwise hold up the grid), so the page's first load does not grow.
+import { useIdleAfter, useOnDemand } from '../../kit/ui/lazy';
 import type { TargetsProps } from './Targets';
 
 const loadTargets = () => import('./Targets');
 
-export function TargetsSection(props: TargetsProps) {
+export function TargetsSection({ after, ...props }: TargetsProps & { after: boolean }) {
   const { s } = props;
-  const part = useOnDemand(loadTargets, Object.keys(props.state.targets).length > 0);
+  const idle = useIdleAfter(after);
+  const part = useOnDemand(loadTargets, idle && Object.keys(props.state.targets).length > 0);
   const Targets = part.mod?.default;
   return (
     <section class="no-print tr-targets-section" aria-labelledby="tr-targets-heading">

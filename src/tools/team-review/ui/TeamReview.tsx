@@ -6,7 +6,7 @@
 // The shared tool styles come in through team-review.css (see the note at its top).
 import { TrustNote } from '../../kit/ui/ReceiveBox';
 import './team-review.css';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ClauseLinkData } from '../../../core/clause-ref';
 import type { AppraisalPolicy, BonusPolicy } from '../../../core/policy-types';
 import { fill } from '../../../core/template';
@@ -56,7 +56,8 @@ export default function TeamReview(props: TeamReviewProps) {
   const tool = useTool(teamReviewTool, ctx, { csv: true });
   const { state, result, readOnly } = tool;
   const members = Object.keys(state.records).length > 0;
-  useEffect(() => {
+  // Asked for in the same task that read the saved team, not a frame later: a year's team waits on it.
+  useLayoutEffect(() => {
     if (members) part.need().catch(() => undefined);
   }, [members]);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -80,7 +81,9 @@ export default function TeamReview(props: TeamReviewProps) {
   // The same name twice in one period (two 考核组) is told apart by the 考核组.
   const shared = useMemo(() => sharedNames(result.records.values()), [result.records]);
   const whoOf = (r: RecordResult) =>
-    shared.has(r.key) ? t('member.withGroup', { name: r.name, group: r.group?.name ?? r.record.self.group }) : r.name;
+    shared.has(r.key)
+      ? t('member.withGroup', { name: r.name, group: r.group?.name ?? r.record.self.group })
+      : r.name;
   const nameOf = (key: string) => {
     const r = result.records.get(key);
     const k = parseRecordKey(key);
@@ -185,6 +188,7 @@ export default function TeamReview(props: TeamReviewProps) {
       <Receive s={s} t={t} disabled={readOnly} nameOf={nameOf} onLinks={onLinks} onFiles={onFiles} />
 
       <TargetsSection
+        after={!members || mod !== null}
         state={state}
         appraisal={appraisal}
         s={s}
