@@ -60,7 +60,8 @@ export default defineConfig({
       hastPlugins: [clauseHeadingsPlugin({ base, shortTitle: meta.shortTitle }), baseLinksPlugin(base)],
     }),
   },
-  // SOURCEMAP=1 writes source maps, for finding what a chunk is made of (.tmp scripts); off by default.
+  // SOURCEMAP=1 writes source maps, for finding what a chunk is made of (.tmp scripts); NOMINIFY=1 keeps
+  // function names for a CPU profile. Both off by default.
   vite: { build: { sourcemap: process.env.SOURCEMAP === '1', minify: process.env.NOMINIFY !== '1' } },
   integrations: [
     starlight({
