@@ -270,6 +270,39 @@ describe('团队考核: members × months', () => {
     );
     await closeClean(tool.watch);
   });
+
+  it('another year picked in 查看年份 is the year 打印团队汇总 prints', async () => {
+    const state = await teamState();
+    const dec = month('李四', '2025-12', 0.8);
+    const person = personKey(dec.name);
+    state.records[recordKey(person, dec.period, dec.group)] = {
+      person,
+      self: dec,
+      fingerprint: await fingerprintOf(dec),
+      receivedAt: '2026-05-01T08:00:00.000Z',
+      manager: managerReviewFrom(dec),
+    };
+    const last = yearGrid(deriveTeam(state, { appraisal, bonus }).records.values(), 2025);
+    const grade = last.rows.find((r) => r.name === '李四')!.cells[11]!.grade!.name;
+    const tool = new ToolPage(await openAt('/tools/team-review/', 'team-review', seedOf(state)), 'team-review');
+    const { page } = tool;
+    await page.getByLabel('查看年份').selectOption({ label: '2025年' });
+    await page.getByRole('table', { name: /2025年各月等级/ }).waitFor();
+    await page.evaluate(`window.print = () => { throw new Error('printed'); }`);
+    await page.getByRole('button', { name: '打印 / 存为 PDF' }).click();
+    await page.locator('.tr-year-sheet').waitFor({ state: 'attached' });
+    const flat = (await pdfText(page)).replace(/\s+/g, '');
+    expect(flat).toContain('2025年各月等级');
+    expect(flat).not.toContain('2026年各月等级');
+    // 李四's row: eleven empty months, then December's grade.
+    expect(flat.slice(flat.indexOf('2025年各月等级'))).toContain(`${'—'.repeat(11)}${grade}`);
+    tool.watch.errors.splice(
+      0,
+      tool.watch.errors.length,
+      ...tool.watch.errors.filter((e) => !e.includes('printed')),
+    );
+    await closeClean(tool.watch);
+  });
 });
 
 const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

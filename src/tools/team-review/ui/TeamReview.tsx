@@ -61,6 +61,8 @@ export default function TeamReview(props: TeamReviewProps) {
     if (members) part.need().catch(() => undefined);
   }, [members]);
   const [chosen, setChosen] = useState<string | null>(null);
+  /** The year picked in the grid's 查看年份 (not saved); else the team view's. */
+  const [gridYear, setGridYear] = useState<number | null>(null);
   const [printing, setPrinting] = useState<'record' | 'team' | null>(null);
   /** The whole page has been on screen: a later wait for the part shows in its place only. */
   const shown = useRef(false);
@@ -287,6 +289,8 @@ export default function TeamReview(props: TeamReviewProps) {
           onSelect={setChosen}
           records={result.records}
           onOpen={openRecord}
+          gridYear={gridYear ?? view.period.year}
+          onGridYear={setGridYear}
           clauseLink={clauseLink}
           bonusClause={props.bonus.clause}
         />
@@ -303,7 +307,7 @@ export default function TeamReview(props: TeamReviewProps) {
                 <mod.TeamSheet view={view} s={s} t={t} periodLabel={periodLabel} today={tool.today} />
                 <mod.YearGridSheet
                   records={result.records}
-                  year={view.period.year}
+                  year={gridYear ?? view.period.year}
                   grades={appraisal.grades}
                   s={s}
                   t={t}

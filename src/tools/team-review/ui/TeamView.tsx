@@ -41,6 +41,9 @@ export function TeamView(props: {
   /** Every record (the year grid's), and opening one of any period. */
   records: ReadonlyMap<string, RecordResult>;
   onOpen: (key: string) => void;
+  /** The year the grid shows (查看年份), and picking another. */
+  gridYear: number;
+  onGridYear: (year: number) => void;
   clauseLink: ClauseLinkOf;
   bonusClause: string;
 }) {
@@ -133,11 +136,12 @@ export function TeamView(props: {
 
       <YearGrid
         records={props.records}
-        year={view.period.year}
+        year={props.gridYear}
         grades={view.distribution.map((d) => d.grade)}
         s={s}
         t={t}
         onOpen={props.onOpen}
+        onYear={props.onGridYear}
       />
 
       <h3>{s['team.distribution']}</h3>

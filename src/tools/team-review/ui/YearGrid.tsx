@@ -14,7 +14,7 @@ import type { S, T } from './types';
 
 interface GridProps {
   records: ReadonlyMap<string, RecordResult>;
-  /** The year shown first: the team view's. */
+  /** The year shown: the one picked in 查看年份, else the team view's. */
   year: number;
   /** appraisal.yaml grades, highest first (for the colours). */
   grades: readonly GradeBand[];
@@ -63,13 +63,15 @@ function CellText(props: { row?: YearGridRow; c: YearGridCell; s: S; t: T }) {
   );
 }
 
-export function YearGrid(props: GridProps & { onOpen: (key: string) => void }) {
+export function YearGrid(
+  props: GridProps & {
+    onOpen: (key: string) => void;
+    /** The year picked in 查看年份 (the page keeps it: 打印团队汇总 prints that year). */
+    onYear: (year: number) => void;
+  },
+) {
   const { s, t, grades } = props;
-  const [chosen, setChosen] = useState<number | null>(null);
-  const grid = useMemo(
-    () => yearGrid(props.records.values(), chosen ?? props.year),
-    [props.records, chosen, props.year],
-  );
+  const grid = useMemo(() => yearGrid(props.records.values(), props.year), [props.records, props.year]);
   // After a cell is opened, the reader is taken to its record (the 上级评定 heading).
   const [opened, setOpened] = useState(0);
   useEffect(() => {
@@ -91,7 +93,7 @@ export function YearGrid(props: GridProps & { onOpen: (key: string) => void }) {
             label={s['year.select']}
             value={String(grid.year)}
             options={grid.years.map((y) => ({ value: String(y), label: t('year.option', { year: y }) }))}
-            onChange={(y) => setChosen(Number(y))}
+            onChange={(y) => props.onYear(Number(y))}
           />
         </div>
       )}
