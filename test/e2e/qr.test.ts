@@ -174,6 +174,17 @@ describe('QR codes', () => {
     const sheet = other.page.getByTestId('print-sheet');
     await sheet.getByText(draft.project).waitFor();
     await expect(sheet.getByTestId('sheet-total').textContent()).resolves.toBe(total);
+
+    // The approver prints the request opened from that link: their paper carries the same code.
+    await other.page.evaluate(`window.print = () => { document.body.dataset.printed = 'yes'; }`);
+    await expect(other.page.getByTestId('sheet-qr').isVisible()).resolves.toBe(false);
+    await other.page.getByRole('button', { name: '打印 / 存为 PDF' }).click();
+    await other.page.locator('body[data-printed="yes"]').waitFor({ state: 'attached' });
+    const approverBlock = await sheetQr(other.page);
+    expect(await printedFingerprint(approverBlock)).toBe(fingerprint);
+    const approverPdf = await printed(other.page, 'budget-approver');
+    expect(approverPdf.codes).toEqual([link]);
+    expect(approverPdf.text).toContain('扫码查看电子版');
     await closeClean(other);
   });
 

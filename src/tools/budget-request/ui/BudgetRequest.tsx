@@ -228,6 +228,7 @@ export default function BudgetRequest(props: BudgetRequestProps) {
           else announce(fill(t['drafts.imported'], { name: draftName(shared, t) }));
         }}
         onClose={tool.closeShare}
+        link={() => shareLinkOf(tool.exports)}
         rootProps={tool.rootProps}
       />
     );

@@ -2,6 +2,8 @@
 // the approver of the next step records a decision here (ApproverPanel; 六（一）1: 按审批流程审批).
 // Loads with the first shared request, not with the form.
 import { Notices, type Notice } from '../../kit/ui/Notices';
+import { qrCodesDrawn } from '../../kit/ui/print-ready';
+import { SheetQr, type LinkMade } from '../../kit/ui/QrCode';
 import { budgetContext, budgetRequestTool } from '../logic/definition';
 import type { BudgetRequestDraft } from '../logic/state';
 import { ApproverPanel } from './ApproverPanel';
@@ -16,6 +18,8 @@ export function SharedRequest(props: {
   onDismiss: (id: string) => void;
   onSave: () => void;
   onClose: () => void;
+  /** The request's own link (as 复制分享链接 makes it): the printed sheet's code opens it. */
+  link: () => Promise<LinkMade>;
   rootProps: Readonly<Record<string, string | undefined>>;
 }) {
   const { t, policy } = props.view;
@@ -30,7 +34,11 @@ export function SharedRequest(props: {
           <button type="button" class="tool-button tool-button--primary" onClick={props.onSave}>
             {t['share.saveAsDraft']}
           </button>
-          <button type="button" class="tool-button" onClick={() => window.print()}>
+          <button
+            type="button"
+            class="tool-button"
+            onClick={() => void qrCodesDrawn().then(() => window.print())}
+          >
             打印 / 存为 PDF
           </button>
           <button type="button" class="tool-button" onClick={props.onClose}>
@@ -45,6 +53,13 @@ export function SharedRequest(props: {
         ctx={props.view}
         screen
         fingerprint={fingerprint}
+        // The approver's paper copy scans back to this request, like the applicant's (on paper only:
+        // the request is already on this screen).
+        qr={
+          <div class="print-only">
+            <SheetQr make={props.link} content={props.draft} fingerprint={fingerprint} />
+          </div>
+        }
       />
       <ApproverPanel draft={props.draft} result={result} view={props.view} fingerprint={fingerprint} />
     </div>
