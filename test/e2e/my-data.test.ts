@@ -3,7 +3,7 @@
 // label, in Chromium; waits are on state (elements, stored values), never on time.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { STORAGE_MESSAGES } from '../../src/core/storage';
 import { BACKUP_MESSAGES } from '../../src/tools/my-data/logic/backup';
 import { launchBrowser, siteUrl } from './support/browser';
@@ -178,16 +178,31 @@ describe('我的数据', () => {
     const plan = page.getByRole('group', { name: '恢复前请核对' });
     await plan.waitFor();
     const row = (label: string) => plan.getByRole('row').filter({ hasText: label });
-    // Each row is named by the backup's copy.
-    await expect(row('备份项目').getAttribute('data-status')).resolves.toBe('本机较新');
-    await expect(row('新项目').getAttribute('data-status')).resolves.toBe('备份中较新');
+    // Each row is named by the copy kept by default, the other copy's name beside it when they differ.
+    await expect(row('本机项目（备份中名为「备份项目」）').getAttribute('data-status')).resolves.toBe('本机较新');
+    await expect(row('新项目（本机名为「旧项目」）').getAttribute('data-status')).resolves.toBe('备份中较新');
     await expect(row('新增项目').getAttribute('data-status')).resolves.toBe('新增');
     const future = plan.locator('tr[data-status="无法读取"]');
     await expect(future.textContent()).resolves.toContain(BACKUP_MESSAGES.newerEntry);
     expect(await future.getByRole('checkbox').count()).toBe(0);
     // Defaults: the newer and the new are checked, this browser's newer copy is not.
-    await expect(page.getByRole('checkbox', { name: '恢复 预算申请单 · 备份项目' }).isChecked()).resolves.toBe(false);
-    await expect(page.getByRole('checkbox', { name: '恢复 预算申请单 · 新项目' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('checkbox', { name: '恢复 预算申请单 · 本机项目（备份中名为「备份项目」）' }).isChecked()).resolves.toBe(false);
+    await expect(page.getByRole('checkbox', { name: '恢复 预算申请单 · 新项目（本机名为「旧项目」）' }).isChecked()).resolves.toBe(true);
+    // Read on a wide screen, the tool's name is one line, not a character per line; on a phone each
+    // entry is a card, its name across the screen, and the page does not scroll sideways.
+    const lines = (cell: Locator) =>
+      cell.evaluate((el) => {
+        const r = document.createRange();
+        r.selectNodeContents(el);
+        return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size;
+      });
+    const older = row('本机项目（备份中名为「备份项目」）');
+    await expect(lines(older.locator('td[data-label="工具"]'))).resolves.toBe(1);
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect((await older.locator('td[data-label="条目"]').boundingBox())!.width).toBeGreaterThan(300);
+    await expect(lines(older.locator('td[data-label="工具"]'))).resolves.toBe(1);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 800 });
     // The reader leaves out the new draft too.
     await page.getByRole('checkbox', { name: '恢复 预算申请单 · 新增项目' }).uncheck();
     // Nothing written before the confirm.

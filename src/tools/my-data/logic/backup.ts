@@ -109,7 +109,8 @@ export function makeBackup(
     for (const key of entryKeys(storage, kind.namespace)) {
       const env = readEnvelope(storage.getItem(storagePrefix(kind.namespace) + key));
       // An entry that does not even read as an envelope is kept aside by its tool; nothing to back up.
-      if (env) entries.push({ namespace: kind.namespace, key, v: env.v, savedAt: env.savedAt, data: env.data });
+      if (env)
+        entries.push({ namespace: kind.namespace, key, v: env.v, savedAt: env.savedAt, data: env.data });
     }
   }
   return {
@@ -128,8 +129,7 @@ export function makeBackup(
 export const backupText = (file: BackupFile): string => `${JSON.stringify(file)}\n`;
 
 export type ReadBackupResult =
-  | { readonly ok: true; readonly backup: BackupFile }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly backup: BackupFile } | { readonly ok: false; readonly reason: string };
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -150,7 +150,8 @@ export function readBackup(text: string): ReadBackupResult {
     return { ok: false, reason: 'tool' in parsed ? BACKUP_MESSAGES.oneTool : BACKUP_MESSAGES.otherSite };
   }
   const format = parsed['format'];
-  if (typeof format !== 'number' || !Number.isSafeInteger(format)) return { ok: false, reason: BACKUP_MESSAGES.damaged };
+  if (typeof format !== 'number' || !Number.isSafeInteger(format))
+    return { ok: false, reason: BACKUP_MESSAGES.damaged };
   if (format > BACKUP_FORMAT) return { ok: false, reason: BACKUP_MESSAGES.newerFormat };
   const entries = parsed['entries'];
   if (!Array.isArray(entries)) return { ok: false, reason: BACKUP_MESSAGES.damaged };
@@ -187,6 +188,8 @@ export interface RestoreItem {
   readonly localSavedAt: string | null;
   /** The entry lifted to this site's version (null when 无法读取). */
   readonly data: unknown;
+  /** This browser's copy of the entry, when there is one that can be read (its name may differ). */
+  readonly localData: unknown;
 }
 
 /** What is checked before the reader looks: new entries and newer copies, never an older one. */
@@ -194,29 +197,47 @@ export const defaultChoice = (item: RestoreItem): boolean =>
   item.status === '新增' || item.status === '备份中较新';
 
 /** Data of an entry at this site's version, or why not. */
-function lift(kind: StoredKind, version: number, data: unknown): { ok: true; data: unknown } | { ok: false; reason: string } {
+function lift(
+  kind: StoredKind,
+  version: number,
+  data: unknown,
+): { ok: true; data: unknown } | { ok: false; reason: string } {
   const upgraded = upgradeState(data, version, kind.version, kind.migrate);
   if (!upgraded.ok) {
-    return { ok: false, reason: upgraded.reason === 'newer' ? BACKUP_MESSAGES.newerEntry : BACKUP_MESSAGES.olderEntry };
+    return {
+      ok: false,
+      reason: upgraded.reason === 'newer' ? BACKUP_MESSAGES.newerEntry : BACKUP_MESSAGES.olderEntry,
+    };
   }
   const valid = validateState(kind.schema, upgraded.data);
-  if (!valid.ok) return { ok: false, reason: upgraded.migrated ? BACKUP_MESSAGES.olderEntry : BACKUP_MESSAGES.badEntry };
+  if (!valid.ok)
+    return { ok: false, reason: upgraded.migrated ? BACKUP_MESSAGES.olderEntry : BACKUP_MESSAGES.badEntry };
   return { ok: true, data: valid.state };
 }
 
 /** What restoring each entry of the file would do to this browser. Reads only. */
-export function planRestore(backup: BackupFile, storage: StorageLike, kinds: readonly StoredKind[]): RestoreItem[] {
+export function planRestore(
+  backup: BackupFile,
+  storage: StorageLike,
+  kinds: readonly StoredKind[],
+): RestoreItem[] {
   return backup.entries.map((raw, id): RestoreItem => {
     const entry: Record<string, unknown> = isRecord(raw) ? raw : {};
     const namespace = typeof entry['namespace'] === 'string' ? entry['namespace'] : '';
     const key = typeof entry['key'] === 'string' ? entry['key'] : '';
     const savedAt = typeof entry['savedAt'] === 'string' ? entry['savedAt'] : '';
-    const base = { id, namespace, key, savedAt, localSavedAt: null, data: null };
+    const base = { id, namespace, key, savedAt, localSavedAt: null, data: null, localData: null };
     const unreadable = (reason: string): RestoreItem => ({ ...base, status: '无法读取', reason });
     const kind = kinds.find((k) => k.namespace === namespace);
     if (!kind) return unreadable(BACKUP_MESSAGES.unknownTool);
     const version = entry['v'];
-    if (!ENTRY_KEY.test(key) || typeof version !== 'number' || !Number.isSafeInteger(version) || !('data' in entry) || Number.isNaN(Date.parse(savedAt))) {
+    if (
+      !ENTRY_KEY.test(key) ||
+      typeof version !== 'number' ||
+      !Number.isSafeInteger(version) ||
+      !('data' in entry) ||
+      Number.isNaN(Date.parse(savedAt))
+    ) {
       return unreadable(BACKUP_MESSAGES.badEntry);
     }
     const theirs = lift(kind, version, entry['data']);
@@ -227,9 +248,21 @@ export function planRestore(backup: BackupFile, storage: StorageLike, kinds: rea
     const env = readEnvelope(localRaw);
     const mine = env ? lift(kind, env.v, env.data) : null;
     if (!env || !mine?.ok) {
-      return { ...base, data: theirs.data, status: '备份中较新', reason: BACKUP_MESSAGES.localDamaged, localSavedAt: env?.savedAt ?? null };
+      return {
+        ...base,
+        data: theirs.data,
+        status: '备份中较新',
+        reason: BACKUP_MESSAGES.localDamaged,
+        localSavedAt: env?.savedAt ?? null,
+      };
     }
-    const local = { ...base, data: theirs.data, localSavedAt: env.savedAt, reason: null };
+    const local = {
+      ...base,
+      data: theirs.data,
+      localData: mine.data,
+      localSavedAt: env.savedAt,
+      reason: null,
+    };
     if (JSON.stringify(mine.data) === JSON.stringify(theirs.data)) return { ...local, status: '相同' };
     return { ...local, status: Date.parse(savedAt) > Date.parse(env.savedAt) ? '备份中较新' : '本机较新' };
   });

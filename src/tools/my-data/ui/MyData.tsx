@@ -137,9 +137,15 @@ export default function MyData(props: MyDataProps) {
 
   const refreshSpace = () => {
     const m = manager();
-    void Promise.all([m?.estimate?.().catch(() => null) ?? null, m?.persisted?.().catch(() => null) ?? null]).then(
-      ([estimate, persisted]) =>
-        setSpace({ usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted: persisted ?? null }),
+    void Promise.all([
+      m?.estimate?.().catch(() => null) ?? null,
+      m?.persisted?.().catch(() => null) ?? null,
+    ]).then(([estimate, persisted]) =>
+      setSpace({
+        usage: estimate?.usage ?? null,
+        quota: estimate?.quota ?? null,
+        persisted: persisted ?? null,
+      }),
     );
   };
   useEffect(() => {
@@ -193,8 +199,22 @@ export default function MyData(props: MyDataProps) {
     setChosen(new Set(items.filter(defaultChoice).map((i) => i.id)));
   };
 
+  /**
+   * An entry named as the copy that is kept by default names it (本机较新: this browser's), and the
+   * other copy's name beside it when the two differ (a project renamed since the backup).
+   */
+  const entryName = (i: RestoreItem) => {
+    if (!i.namespace) return `#${i.id + 1}`;
+    const backup = labelOf(i.namespace, i.key, i.data);
+    if (i.localData === null) return backup;
+    const local = labelOf(i.namespace, i.key, i.localData);
+    if (local === backup) return backup;
+    return i.status === '本机较新'
+      ? fill(s['restore.nameInBackup'], { name: local, other: backup })
+      : fill(s['restore.nameHere'], { name: backup, other: local });
+  };
   const itemLabel = (i: RestoreItem) =>
-    i.namespace ? `${toolName(i.namespace)} · ${labelOf(i.namespace, i.key, i.data)}` : `#${i.id + 1}`;
+    i.namespace ? `${toolName(i.namespace)} · ${entryName(i)}` : entryName(i);
 
   const apply = () => {
     if (!plan || !storage) return;
@@ -245,7 +265,12 @@ export default function MyData(props: MyDataProps) {
         <h2 id="my-data-backup">{s['backup.heading']}</h2>
         <p>{s['backup.hint']}</p>
         <div class="my-data-actions">
-          <button type="button" class="tool-button tool-button--primary" onClick={backupAll} disabled={hydrated && !storage}>
+          <button
+            type="button"
+            class="tool-button tool-button--primary"
+            onClick={backupAll}
+            disabled={hydrated && !storage}
+          >
             {s['backup.all']}
           </button>
           <label
@@ -275,7 +300,9 @@ export default function MyData(props: MyDataProps) {
             <span class="my-data-drop-hint">{s['restore.drop']}</span>
           </label>
         </div>
-        <p role="status" class="my-data-said">{said}</p>
+        <p role="status" class="my-data-said">
+          {said}
+        </p>
         {refusal ? (
           <p role="alert" class="tool-error">
             {refusal}
@@ -300,7 +327,7 @@ export default function MyData(props: MyDataProps) {
                 <tbody>
                   {plan.items.map((i) => (
                     <tr key={i.id} data-status={i.status}>
-                      <td>
+                      <td data-label={s['restore.col.choose']}>
                         {pickable(i) ? (
                           <input
                             type="checkbox"
@@ -315,14 +342,18 @@ export default function MyData(props: MyDataProps) {
                           />
                         ) : null}
                       </td>
-                      <td>{i.namespace ? toolName(i.namespace) : '—'}</td>
-                      <td>{i.namespace ? labelOf(i.namespace, i.key, i.data) : `#${i.id + 1}`}</td>
-                      <td>
+                      <td data-label={s['entries.col.tool']}>{i.namespace ? toolName(i.namespace) : '—'}</td>
+                      <td data-label={s['entries.col.label']}>{entryName(i)}</td>
+                      <td data-label={s['restore.col.status']}>
                         {s[`status.${i.status}`]}
                         {i.reason ? <span class="my-data-reason">：{i.reason}</span> : null}
                       </td>
-                      <td>{i.savedAt ? formatDateTime(i.savedAt) : '—'}</td>
-                      <td>{i.localSavedAt ? formatDateTime(i.localSavedAt) : '—'}</td>
+                      <td data-label={s['restore.col.backupAt']}>
+                        {i.savedAt ? formatDateTime(i.savedAt) : '—'}
+                      </td>
+                      <td data-label={s['restore.col.localAt']}>
+                        {i.localSavedAt ? formatDateTime(i.localSavedAt) : '—'}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -396,7 +427,10 @@ export default function MyData(props: MyDataProps) {
           <ul class="my-data-aside">
             {aside.map((b, n) => {
               const label = `${toolName(b.namespace)} · ${b.label} · ${formatDateTime(new Date(b.at).toISOString())}`;
-              const store = createStore({ ...storedKinds.find((k) => k.namespace === b.namespace)!, ...(storage ? { storage } : {}) });
+              const store = createStore({
+                ...storedKinds.find((k) => k.namespace === b.namespace)!,
+                ...(storage ? { storage } : {}),
+              });
               return (
                 <li key={b.backupKey}>
                   <span>
@@ -408,7 +442,12 @@ export default function MyData(props: MyDataProps) {
                     aria-label={fill(s['aside.downloadLabel'], { label })}
                     onClick={() => {
                       const text = store.readBackup(b.backupKey);
-                      if (text !== null) downloadText(`${b.backupKey.replace(/[^A-Za-z0-9_-]+/g, '-')}.json`, text, 'application/json;charset=utf-8');
+                      if (text !== null)
+                        downloadText(
+                          `${b.backupKey.replace(/[^A-Za-z0-9_-]+/g, '-')}.json`,
+                          text,
+                          'application/json;charset=utf-8',
+                        );
                     }}
                   >
                     {s['aside.download']}

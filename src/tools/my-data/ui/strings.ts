@@ -42,6 +42,8 @@ export const strings = {
   'restore.col.backupAt': '备份中保存于',
   'restore.col.localAt': '本机保存于',
   'restore.chooseLabel': '恢复 {label}',
+  'restore.nameInBackup': '{name}（备份中名为「{other}」）',
+  'restore.nameHere': '{name}（本机名为「{other}」）',
   'restore.apply': '恢复所选（{n} 条）',
   'restore.cancel': '放弃恢复',
   'restore.applied': '已恢复 {n} 条。打开对应的工具即可看到。',

@@ -116,6 +116,9 @@ describe('planRestore', () => {
   ])('%s', (status, local, entry) => {
     const { items } = plan(local, [entry]);
     expect(items[0]?.status).toBe(status);
+    // This browser's copy comes with the plan, so a row can be named by it (本机较新 keeps it).
+    const here = status === '新增' ? null : { 备份中较新: 'old', 本机较新: 'new', 相同: 'A' }[status];
+    expect((items[0]?.localData as { title?: string } | null)?.title ?? null).toBe(here ?? null);
   });
 
   it.each([
