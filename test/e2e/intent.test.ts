@@ -37,6 +37,8 @@ const TOOLS = [
   { id: 'signoffs', component: 'Signoffs' },
   { id: 'team-review', component: 'TeamReview' },
   { id: 'self-review', component: 'SelfReview' },
+  // 我的数据 loads like a tool: nothing to list in a fresh browser, so nothing until it is used.
+  { id: 'my-data', component: 'MyData', path: '/my-data/' },
 ] as const;
 
 const LOADING = '工具正在加载…';
@@ -127,7 +129,7 @@ async function dropFile(page: Page, selector: string, name: string, text: string
 describe('tool code loads on intent', () => {
   for (const tool of TOOLS) {
     it(`${tool.id}: a first visit loads none of the tool's code, its form locked; a pointer over the tool loads it and unlocks it`, async () => {
-      const watch = await openPage(browser, `/tools/${tool.id}/`, {}, { wake: false });
+      const watch = await openPage(browser, 'path' in tool ? tool.path : `/tools/${tool.id}/`, {}, { wake: false });
       const { page } = watch;
       await page.waitForLoadState('networkidle');
       const before = await scripts(page);

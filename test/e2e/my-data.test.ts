@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { STORAGE_MESSAGES } from '../../src/core/storage';
 import { BACKUP_MESSAGES } from '../../src/tools/my-data/logic/backup';
-import { launchBrowser, siteUrl } from './support/browser';
+import { launchBrowser, siteUrl, wakeTools } from './support/browser';
 import { ToolPage } from './support/tool-page';
 
 let browser: Browser;
@@ -33,6 +33,7 @@ async function openTool(context: BrowserContext, tool: string, holdEdits = false
 async function openMyData(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.goto(siteUrl(MY_DATA));
+  await wakeTools(page);
   await page.locator('.my-data[data-ready="true"]').waitFor();
   return page;
 }
@@ -130,6 +131,7 @@ describe('我的数据', () => {
     // The browser forgets everything (another computer), then the backup comes back.
     await page.evaluate(() => localStorage.clear());
     await page.reload();
+    await wakeTools(page); // a cleared browser has nothing to list: the page loads on first use
     await page.locator('.my-data[data-ready="true"]').waitFor();
     await page.getByText('本浏览器还没有保存任何工具的内容。').waitFor();
     await chooseBackup(page, text);
@@ -265,6 +267,7 @@ describe('我的数据', () => {
     await page.goto(siteUrl(MY_DATA));
     await page.evaluate(() => localStorage.setItem('mh:bonus:default:backup:1767225600000', '{"broken'));
     await page.reload();
+    await wakeTools(page); // a cleared browser has nothing to list: the page loads on first use
     await page.locator('.my-data[data-ready="true"]').waitFor();
     const aside = page.getByRole('region', { name: '另存的备份（已损坏或无法读取的内容）' });
     await aside.waitFor();

@@ -237,7 +237,8 @@ export default function MyData(props: MyDataProps) {
   const pickable = (i: RestoreItem) => i.status !== '无法读取' && i.status !== '相同';
 
   return (
-    <div class="tool my-data" data-ready={hydrated ? 'true' : 'false'}>
+    // Locked until its code has read this browser's storage (the server's page has none), like a tool.
+    <div class="tool tool-root my-data" data-tool="my-data" data-ready={hydrated ? 'true' : undefined}>
       <section aria-labelledby="my-data-space">
         <h2 id="my-data-space">{s['space.heading']}</h2>
         {hydrated && !storage ? <p role="alert">{s['space.unavailable']}</p> : null}
@@ -254,7 +255,7 @@ export default function MyData(props: MyDataProps) {
               : s['space.notPersisted']}
         </p>
         {space.persisted ? null : (
-          <button type="button" class="tool-button" onClick={askPersist}>
+          <button type="button" class="tool-button" onClick={askPersist} disabled={!hydrated}>
             {s['space.ask']}
           </button>
         )}
@@ -269,7 +270,7 @@ export default function MyData(props: MyDataProps) {
             type="button"
             class="tool-button tool-button--primary"
             onClick={backupAll}
-            disabled={hydrated && !storage}
+            disabled={!hydrated || !storage}
           >
             {s['backup.all']}
           </button>
@@ -292,6 +293,7 @@ export default function MyData(props: MyDataProps) {
               accept=".json,application/json"
               class="my-data-file"
               aria-label={s['restore.choose']}
+              disabled={!hydrated || !storage}
               onChange={(e) => {
                 const input = e.currentTarget;
                 void openFile(input.files?.[0]).finally(() => (input.value = ''));
@@ -398,19 +400,21 @@ export default function MyData(props: MyDataProps) {
                 <tbody>
                   {rows.map((r) => (
                     <tr key={`${r.namespace}:${r.key}`}>
-                      <td>
+                      <td data-label={s['entries.col.tool']}>
                         {props.toolHrefs[r.namespace] ? (
                           <a href={props.toolHrefs[r.namespace]}>{toolName(r.namespace)}</a>
                         ) : (
                           toolName(r.namespace)
                         )}
                       </td>
-                      <td>
+                      <td data-label={s['entries.col.label']}>
                         {r.label}
                         {r.readable ? null : s['entries.unreadable']}
                       </td>
-                      <td>{r.savedAt ? formatDateTime(r.savedAt) : '—'}</td>
-                      <td>{formatBytes(r.bytes)}</td>
+                      <td data-label={s['entries.col.savedAt']}>
+                        {r.savedAt ? formatDateTime(r.savedAt) : '—'}
+                      </td>
+                      <td data-label={s['entries.col.size']}>{formatBytes(r.bytes)}</td>
                     </tr>
                   ))}
                 </tbody>
