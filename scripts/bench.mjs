@@ -78,13 +78,17 @@ async function measure(path) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const responses = [];
-  page.on('response', async (res) => {
-    try {
-      const body = await res.body();
-      responses.push({ url: res.url(), type: res.request().resourceType(), gz: gzipSync(body).length });
-    } catch {
-      /* redirects have no body */
-    }
+  // Each body is read after its response event: wait for every read before counting, or a burst of
+  // chunks arriving together is counted short.
+  const reading = [];
+  const settled = () => Promise.all(reading);
+  page.on('response', (res) => {
+    reading.push(
+      res.body().then(
+        (body) => responses.push({ url: res.url(), type: res.request().resourceType(), gz: gzipSync(body).length }),
+        () => undefined, // redirects have no body
+      ),
+    );
   });
   await page.goto(server.url + path.slice(1), { waitUntil: 'load' });
   await page.waitForLoadState('networkidle');
@@ -96,6 +100,7 @@ async function measure(path) {
     .map((m) => m[1])
     .join('');
   const isJs = (r) => r.type === 'script' || /\.m?js(\?|$)/.test(r.url);
+  await settled();
   const js = responses.filter(isJs);
   // A tool whose code loads on the reader's intent (client:intent): also what it loads once used.
   let usedScripts = null;
@@ -113,6 +118,7 @@ async function measure(path) {
       );
       await page.waitForLoadState('networkidle');
     }
+    await settled();
     usedScripts = responses.filter(isJs).map((r) => ({ url: r.url, gz: r.gz }));
   }
   const result = {
