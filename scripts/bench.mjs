@@ -144,12 +144,16 @@ async function searchBytes() {
   await page.goto(server.url + 'workflows/', { waitUntil: 'load' });
   await page.waitForLoadState('networkidle');
   let bytes = 0;
-  page.on('response', async (res) => {
-    try {
-      bytes += gzipSync(await res.body()).length;
-    } catch {
-      /* ignore */
-    }
+  // As in measure(): every body read is waited for before a query's bytes are taken.
+  const reading = [];
+  const settled = () => Promise.all(reading);
+  page.on('response', (res) => {
+    reading.push(
+      res.body().then(
+        (body) => void (bytes += gzipSync(body).length),
+        () => undefined,
+      ),
+    );
   });
   const t0 = performance.now();
   await page.getByRole('button', { name: /搜索/ }).first().click();
@@ -158,12 +162,14 @@ async function searchBytes() {
   await page.locator('dialog mark', { hasText: '投诉' }).first().waitFor({ timeout: 10_000 });
   const firstMs = performance.now() - t0;
   await page.waitForLoadState('networkidle');
+  await settled();
   const first = bytes;
   const later = [];
   for (const query of LATER_QUERIES) {
     await input.fill('');
     await page.locator('dialog .pagefind-ui__results-area').waitFor({ state: 'detached' });
     await page.waitForLoadState('networkidle');
+    await settled();
     bytes = 0;
     const t1 = performance.now();
     await input.fill(query);
@@ -174,6 +180,7 @@ async function searchBytes() {
     await page.locator('dialog .pagefind-ui__result-link').first().waitFor({ timeout: 10_000 });
     const ms = performance.now() - t1;
     await page.waitForLoadState('networkidle');
+    await settled();
     later.push({ query, bytes, ms });
   }
   await context.close();
