@@ -153,7 +153,7 @@ function MonthsHead({ s, t }: Pick<GridProps, 's' | 't'>) {
   );
 }
 
-/** The same grid on paper (with 打印团队汇总): the team view's year, words only, no buttons. */
+/** The same grid on paper (with 打印团队汇总): the year the screen shows, words only, no buttons. */
 export function YearGridSheet(props: GridProps) {
   const { s, t, grades } = props;
   const grid = yearGrid(props.records.values(), props.year);
